@@ -1,0 +1,50 @@
+//! Throughput of `RuleSet::check` over a corpus of realistic posts (posts/s and MB/s).
+//!
+//! `CARGO_TARGET_DIR=... cargo bench -p postguard-rules --bench rules`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use postguard_rules::RuleSet;
+
+const CORPUS: &str = include_str!("corpus.txt");
+
+fn posts() -> Vec<&'static str> {
+    CORPUS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+fn bench_check(c: &mut Criterion) {
+    let rules = RuleSet::default();
+    let posts = posts();
+    let bytes: usize = posts.iter().map(|p| p.len()).sum();
+
+    let mut g = c.benchmark_group("check");
+    g.throughput(Throughput::Elements(posts.len() as u64));
+    g.bench_function("posts", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(rules.check(black_box(p)));
+            }
+        })
+    });
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("bytes", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(rules.check(black_box(p)));
+            }
+        })
+    });
+    g.finish();
+
+    c.bench_function("normalize_only", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(postguard_rules::normalize(black_box(p)));
+            }
+        })
+    });
+}
+
+criterion_group!(benches, bench_check);
+criterion_main!(benches);

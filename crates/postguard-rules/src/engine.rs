@@ -1,0 +1,686 @@
+//! Compiling packs into a [`RuleSet`] and checking text against it.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexSet};
+use serde::{Deserialize, Serialize};
+
+use crate::context::Cues;
+use crate::normalize::{Normalized, Normalizer};
+use crate::pack::{self, AllowDef, ContextCues, ContextKind, FalsePositiveDef, RuleDef};
+use crate::{AllowHit, Label, RuleHit, RuleReport, RulesError, Severity, SuppressedHit};
+
+/// The default rule pack (bullying, misinformation, unsafe advice, crisis), embedded.
+pub const DEFAULT_PACK: &str = include_str!("../packs/default.toml");
+/// The default allow-list and false-positive list, embedded.
+pub const DEFAULT_ALLOW_PACK: &str = include_str!("../packs/allow.toml");
+
+/// Public description of one compiled rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// Unique id, e.g. `"bullying.kys"`.
+    pub id: String,
+    /// The label the rule gives evidence for.
+    pub label: Label,
+    /// Evidence strength.
+    pub severity: Severity,
+    /// Human-readable description.
+    pub description: String,
+    /// Name of the pack the rule came from (the last one that defined its id).
+    pub pack: String,
+    /// Examples the rule must flag (run by [`RuleSet::test_examples`]).
+    pub must_match: Vec<String>,
+    /// Examples the rule must not flag.
+    pub must_not_match: Vec<String>,
+}
+
+impl RuleInfo {
+    /// Unique id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The rule's label.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+    /// Human-readable description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+    /// Pack the rule came from.
+    pub fn pack(&self) -> &str {
+        &self.pack
+    }
+}
+
+/// An example from a pack that did not behave as the pack says
+/// (see [`RuleSet::test_examples`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExampleFailure {
+    /// The rule whose example failed.
+    pub rule_id: String,
+    /// The example text.
+    pub example: String,
+    /// `true` for a `must_match` example that was not flagged, `false` for a
+    /// `must_not_match` example that was.
+    pub expected_match: bool,
+    /// What the rule set reported for the example.
+    pub report: RuleReport,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Rule(u32),
+    Allow(u32),
+    Fp(u32),
+}
+
+#[derive(Debug)]
+struct CompiledRule {
+    label: Label,
+    severity: Severity,
+    context: Vec<ContextKind>,
+}
+
+#[derive(Debug)]
+struct CompiledList {
+    id: String,
+    labels: Vec<Label>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    infos: Vec<RuleInfo>,
+    rules: Vec<CompiledRule>,
+    allows: Vec<CompiledList>,
+    fps: Vec<CompiledList>,
+    ac: Option<AhoCorasick>,
+    ac_targets: Vec<Target>,
+    set: Option<RegexSet>,
+    regexes: Vec<(Target, Regex)>,
+    cues: Cues,
+}
+
+/// A compiled, immutable set of rules. Cheap to clone (an `Arc` inside), `Send + Sync`.
+///
+/// Build one with [`RuleSet::builder`], or use [`RuleSet::default`] for the embedded
+/// default pack.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    inner: Arc<Inner>,
+}
+
+/// Configures and compiles a [`RuleSet`] from TOML packs. Later packs override rules,
+/// allow entries and false-positive entries with the same id.
+#[derive(Debug)]
+pub struct RuleSetBuilder {
+    default_pack: bool,
+    packs: Vec<(String, pack::PackFile)>,
+}
+
+impl Default for RuleSet {
+    /// The embedded default pack and allow list, compiled once per process.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the embedded packs are validated by the crate's tests.
+    fn default() -> Self {
+        static DEFAULT: OnceLock<RuleSet> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                RuleSet::builder()
+                    .build()
+                    .expect("embedded default rule pack is valid (checked by tests)")
+            })
+            .clone()
+    }
+}
+
+impl RuleSet {
+    /// Same as [`RuleSet::default`]: the embedded default packs.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder that starts with the default packs enabled.
+    pub fn builder() -> RuleSetBuilder {
+        RuleSetBuilder { default_pack: true, packs: Vec::new() }
+    }
+
+    /// All compiled rules, in pack order.
+    pub fn rules(&self) -> &[RuleInfo] {
+        &self.inner.infos
+    }
+
+    /// Look up one rule by id.
+    pub fn rule(&self, id: &str) -> Option<&RuleInfo> {
+        self.inner.infos.iter().find(|r| r.id == id)
+    }
+
+    /// Check `text` against every rule. Never panics; spans point into `text`.
+    pub fn check(&self, text: &str) -> RuleReport {
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                let r = self.check_with(text, &mut s);
+                s.trim();
+                r
+            }
+            Err(_) => self.check_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// Run every rule's `must_match` / `must_not_match` examples and return the failures
+    /// (empty when the packs are consistent). A `must_match` example passes when the rule
+    /// has an active hit; a `must_not_match` example passes when it has none.
+    pub fn test_examples(&self) -> Vec<ExampleFailure> {
+        let mut out = Vec::new();
+        for info in self.rules() {
+            for (examples, expected) in [(&info.must_match, true), (&info.must_not_match, false)] {
+                for ex in examples {
+                    let report = self.check(ex);
+                    if report.has_rule(&info.id) != expected {
+                        out.push(ExampleFailure {
+                            rule_id: info.id.clone(),
+                            example: ex.clone(),
+                            expected_match: expected,
+                            report,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn check_with(&self, text: &str, s: &mut Scratch) -> RuleReport {
+        let inner = &*self.inner;
+        s.norm.run(text);
+        let norm = &s.norm.out;
+        let bytes = norm.text.as_bytes();
+        s.cands.clear();
+        if let Some(ac) = &inner.ac {
+            for m in ac.find_overlapping_iter(norm.text.as_str()) {
+                if bounded(bytes, m.start(), m.end()) {
+                    s.cands.push((inner.ac_targets[m.pattern().as_usize()], m.start(), m.end()));
+                }
+            }
+        }
+        if let Some(set) = &inner.set {
+            for i in set.matches(&norm.text).iter() {
+                let (target, re) = &inner.regexes[i];
+                for m in re.find_iter(&norm.text) {
+                    if m.end() > m.start() {
+                        s.cands.push((*target, m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        let mut report = RuleReport::default();
+        if s.cands.is_empty() {
+            return report;
+        }
+        // Order by target then start, longest first; then drop overlaps within one target.
+        s.cands.sort_unstable_by_key(|&(t, a, b)| (target_key(t), a, std::cmp::Reverse(b)));
+        s.cands.dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
+
+        let mut cues_done = false;
+        for i in 0..s.cands.len() {
+            let (t, a, b) = s.cands[i];
+            match t {
+                Target::Allow(k) => {
+                    let al = &inner.allows[k as usize];
+                    let (oa, ob) = norm.original_span(a, b);
+                    report.allows.push(AllowHit {
+                        id: al.id.clone(),
+                        labels: al.labels.clone(),
+                        start: oa,
+                        end: ob,
+                        text: text[oa..ob].to_owned(),
+                    });
+                }
+                Target::Fp(_) => {}
+                Target::Rule(k) => {
+                    let rule = &inner.rules[k as usize];
+                    let info = &inner.infos[k as usize];
+                    let (oa, ob) = norm.original_span(a, b);
+                    let hit = RuleHit {
+                        rule_id: info.id.clone(),
+                        label: rule.label,
+                        severity: rule.severity,
+                        start: oa,
+                        end: ob,
+                        text: text[oa..ob].to_owned(),
+                    };
+                    let mut reason = false_positive(inner, &s.cands, rule.label, a, b, norm);
+                    if reason.is_none() && !rule.context.is_empty() {
+                        if !cues_done {
+                            inner.cues.find(norm, &mut s.cues);
+                            cues_done = true;
+                        }
+                        reason = crate::context::suppression(
+                            &rule.context,
+                            &inner.cues,
+                            &s.cues,
+                            norm,
+                            (a, b),
+                            text,
+                            (oa, ob),
+                            rule.label == Label::Crisis,
+                        );
+                    }
+                    match reason {
+                        Some(reason) => report.suppressed.push(SuppressedHit { hit, reason }),
+                        None => report.hits.push(hit),
+                    }
+                }
+            }
+        }
+        report.hits.sort_by(|x, y| (x.start, x.end, &x.rule_id).cmp(&(y.start, y.end, &y.rule_id)));
+        report.allows.sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
+        report
+            .suppressed
+            .sort_by(|x, y| (x.hit.start, x.hit.end, &x.hit.rule_id).cmp(&(y.hit.start, y.hit.end, &y.hit.rule_id)));
+        report
+    }
+}
+
+fn target_key(t: Target) -> (u8, u32) {
+    match t {
+        Target::Rule(i) => (0, i),
+        Target::Allow(i) => (1, i),
+        Target::Fp(i) => (2, i),
+    }
+}
+
+/// A match counts only on whole words of the normalised text ("skilled" never matches
+/// "killed").
+fn bounded(text: &[u8], a: usize, b: usize) -> bool {
+    let sep = |c: u8| c == b' ' || c == b'\n';
+    (a == 0 || sep(text[a - 1])) && (b == text.len() || sep(text[b]))
+}
+
+/// A false-positive entry whose match contains the hit cancels it.
+fn false_positive(
+    inner: &Inner,
+    cands: &[(Target, usize, usize)],
+    label: Label,
+    a: usize,
+    b: usize,
+    norm: &Normalized,
+) -> Option<String> {
+    cands.iter().find_map(|&(t, fa, fb)| match t {
+        Target::Fp(k) if fa <= a && b <= fb => {
+            let fp = &inner.fps[k as usize];
+            (fp.labels.is_empty() || fp.labels.contains(&label))
+                .then(|| format!("false_positive: inside \"{}\" ({})", &norm.text[fa..fb], fp.id))
+        }
+        _ => None,
+    })
+}
+
+/// Per-thread reusable buffers, so `check` does not allocate for clean text.
+#[derive(Debug, Default)]
+struct Scratch {
+    norm: Normalizer,
+    cands: Vec<(Target, usize, usize)>,
+    cues: Vec<crate::context::CueHit>,
+}
+
+impl Scratch {
+    /// Drop buffers grown by one huge input instead of keeping them per thread forever.
+    fn trim(&mut self) {
+        if self.norm.out.map.capacity() > (1 << 20) {
+            *self = Scratch::default();
+        }
+    }
+}
+
+impl RuleSetBuilder {
+    /// Include the embedded default pack and allow list (on by default).
+    pub fn with_default_pack(&mut self, yes: bool) -> &mut Self {
+        self.default_pack = yes;
+        self
+    }
+
+    /// Add a pack from TOML text. `name` identifies the pack in errors and in
+    /// [`RuleInfo::pack`].
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError::Parse`] when the text is not valid TOML or does not follow the schema
+    /// (unknown fields are rejected so typos surface). Rules are validated in
+    /// [`RuleSetBuilder::build`].
+    pub fn add_pack_str(&mut self, name: &str, toml: &str) -> Result<&mut Self, RulesError> {
+        let parsed = pack::parse(name, toml)?;
+        self.packs.push((name.to_owned(), parsed));
+        Ok(self)
+    }
+
+    /// Add a pack from a TOML file; the pack is named after the file path.
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError::Io`] when the file cannot be read, else as [`Self::add_pack_str`].
+    pub fn add_pack_file(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, RulesError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| RulesError::Io { path: path.to_owned(), source })?;
+        self.add_pack_str(&path.display().to_string(), &text)
+    }
+
+    /// Merge the packs (later ids override earlier ones) and compile the matchers.
+    ///
+    /// # Errors
+    ///
+    /// [`RulesError::InvalidEntry`] for a malformed entry (no phrases or patterns, empty id,
+    /// a duplicate id inside one pack, a bad phrase template, a phrase that normalises to
+    /// nothing), [`RulesError::Regex`] for an invalid regex, [`RulesError::Parse`] if an
+    /// embedded pack is broken, [`RulesError::Automaton`] if the phrase automaton is too big.
+    pub fn build(&self) -> Result<RuleSet, RulesError> {
+        let mut packs: Vec<(String, pack::PackFile)> = Vec::new();
+        if self.default_pack {
+            packs.push(("default".into(), pack::parse("default", DEFAULT_PACK)?));
+            packs.push(("allow".into(), pack::parse("allow", DEFAULT_ALLOW_PACK)?));
+        }
+        // PackFile is not Clone-cheap; re-parse is avoided by cloning the pieces we keep.
+        let mut rules: Vec<(RuleDef, String)> = Vec::new();
+        let mut allows: Vec<AllowDef> = Vec::new();
+        let mut fps: Vec<FalsePositiveDef> = Vec::new();
+        let mut cues = ContextCues::default();
+        let all = packs.iter().map(|(n, p)| (n, p)).chain(self.packs.iter().map(|(n, p)| (n, p)));
+        for (name, p) in all {
+            let mut seen = HashSet::new();
+            for r in &p.rules {
+                if r.id.trim().is_empty() {
+                    return Err(invalid(name, &r.id, "empty rule id"));
+                }
+                if !seen.insert(r.id.clone()) {
+                    return Err(invalid(name, &r.id, "duplicate id in one pack"));
+                }
+                match rules.iter_mut().find(|(x, _)| x.id == r.id) {
+                    Some(slot) => *slot = (r.clone(), name.clone()),
+                    None => rules.push((r.clone(), name.clone())),
+                }
+            }
+            for a in &p.allows {
+                if !seen.insert(a.id.clone()) {
+                    return Err(invalid(name, &a.id, "duplicate id in one pack"));
+                }
+                match allows.iter_mut().find(|x| x.id == a.id) {
+                    Some(slot) => *slot = a.clone(),
+                    None => allows.push(a.clone()),
+                }
+            }
+            for f in &p.false_positives {
+                if !seen.insert(f.id.clone()) {
+                    return Err(invalid(name, &f.id, "duplicate id in one pack"));
+                }
+                match fps.iter_mut().find(|x| x.id == f.id) {
+                    Some(slot) => *slot = f.clone(),
+                    None => fps.push(f.clone()),
+                }
+            }
+            for id in &p.pack.disable {
+                rules.retain(|(r, _)| &r.id != id);
+                allows.retain(|a| &a.id != id);
+                fps.retain(|f| &f.id != id);
+            }
+            cues.extend(p.context.clone());
+        }
+
+        let mut c = Compiler::default();
+        let mut infos = Vec::with_capacity(rules.len());
+        let mut compiled = Vec::with_capacity(rules.len());
+        for (i, (r, pack_name)) in rules.into_iter().enumerate() {
+            let t = Target::Rule(i as u32);
+            c.add(pack_name.as_str(), &r.id, t, &r.phrases, &r.patterns)?;
+            compiled.push(CompiledRule {
+                label: r.label,
+                severity: r.severity,
+                context: r.context.unwrap_or_else(|| ContextKind::defaults(r.label).to_vec()),
+            });
+            infos.push(RuleInfo {
+                id: r.id,
+                label: r.label,
+                severity: r.severity,
+                description: r.description,
+                pack: pack_name,
+                must_match: r.must_match,
+                must_not_match: r.must_not_match,
+            });
+        }
+        let mut allow_list = Vec::new();
+        for (i, a) in allows.into_iter().enumerate() {
+            c.add("allow", &a.id, Target::Allow(i as u32), &a.phrases, &a.patterns)?;
+            if a.labels.is_empty() {
+                return Err(invalid("allow", &a.id, "an allow entry needs at least one label"));
+            }
+            allow_list.push(CompiledList { id: a.id, labels: a.labels });
+        }
+        let mut fp_list = Vec::new();
+        for (i, f) in fps.into_iter().enumerate() {
+            c.add("false_positive", &f.id, Target::Fp(i as u32), &f.phrases, &f.patterns)?;
+            fp_list.push(CompiledList { id: f.id, labels: f.labels });
+        }
+        let ac = if c.phrases.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&c.phrases)
+                    .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&c.phrases))
+                    .map_err(RulesError::Automaton)?,
+            )
+        };
+        let set = if c.regexes.is_empty() {
+            None
+        } else {
+            Some(RegexSet::new(c.regexes.iter().map(|(_, r)| r.as_str())).map_err(|e| RulesError::Regex {
+                pack: "(all)".into(),
+                id: "(regex set)".into(),
+                pattern: String::new(),
+                source: Box::new(e),
+            })?)
+        };
+        let cues = Cues::compile(&cues)?;
+        Ok(RuleSet {
+            inner: Arc::new(Inner {
+                infos,
+                rules: compiled,
+                allows: allow_list,
+                fps: fp_list,
+                ac,
+                ac_targets: c.targets,
+                set,
+                regexes: c.regexes,
+                cues,
+            }),
+        })
+    }
+}
+
+fn invalid(pack: &str, id: &str, reason: &str) -> RulesError {
+    RulesError::InvalidEntry { pack: pack.to_owned(), id: id.to_owned(), reason: reason.to_owned() }
+}
+
+/// Collects normalised phrases and regexes with their targets.
+#[derive(Default)]
+struct Compiler {
+    phrases: Vec<String>,
+    targets: Vec<Target>,
+    seen: HashMap<String, Vec<Target>>,
+    regexes: Vec<(Target, Regex)>,
+}
+
+impl Compiler {
+    fn add(
+        &mut self,
+        pack: &str,
+        id: &str,
+        t: Target,
+        phrases: &[String],
+        patterns: &[String],
+    ) -> Result<(), RulesError> {
+        if phrases.is_empty() && patterns.is_empty() {
+            return Err(invalid(pack, id, "needs at least one phrase or pattern"));
+        }
+        for template in phrases {
+            let expanded = pack::expand(template).ok_or_else(|| {
+                invalid(pack, id, &format!("bad phrase template `{template}` (unbalanced or nested braces, or more than 16384 expansions)"))
+            })?;
+            for phrase in expanded {
+                let norm = crate::normalize::normalize(&phrase);
+                if norm.is_empty() {
+                    continue; // e.g. the empty alternative of "{|...}" on its own
+                }
+                for v in variants(&norm) {
+                    self.push(v, t);
+                }
+            }
+        }
+        for p in patterns {
+            let wrapped = format!(r"(?-u:\b)(?:{p})(?-u:\b)");
+            let re = Regex::new(&wrapped).map_err(|e| RulesError::Regex {
+                pack: pack.to_owned(),
+                id: id.to_owned(),
+                pattern: p.clone(),
+                source: Box::new(e),
+            })?;
+            self.regexes.push((t, re));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, phrase: String, t: Target) {
+        let ts = self.seen.entry(phrase.clone()).or_default();
+        if ts.contains(&t) {
+            return;
+        }
+        ts.push(t);
+        self.phrases.push(phrase);
+        self.targets.push(t);
+    }
+}
+
+/// The phrase itself, its double-letter-squashed form (text squashes 3+ repeats to one,
+/// so "killlll" becomes "kil"), and for 2-3 word phrases the no-space form ("killyourself").
+fn variants(norm: &str) -> Vec<String> {
+    let mut out = vec![norm.to_owned()];
+    let mut squashed = String::with_capacity(norm.len());
+    let mut prev = None;
+    for c in norm.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            continue;
+        }
+        squashed.push(c);
+        prev = Some(c);
+    }
+    if squashed != norm {
+        out.push(squashed);
+    }
+    // "a l o s e r" normalises to "aloser": a one-letter word glued to the next one.
+    let parts: Vec<&str> = norm.split(' ').collect();
+    if parts.len() > 1 && parts[..parts.len() - 1].iter().any(|w| w.chars().count() == 1) {
+        let mut glued = String::with_capacity(norm.len());
+        for (i, w) in parts.iter().enumerate() {
+            glued.push_str(w);
+            if i + 1 < parts.len() && w.chars().count() != 1 {
+                glued.push(' ');
+            }
+        }
+        out.push(glued);
+    }
+    let words = norm.split([' ', '\n']).count();
+    if (2..=3).contains(&words) {
+        let joined: String = norm.chars().filter(|c| *c != ' ' && *c != '\n').collect();
+        if joined.len() >= 6 {
+            out.push(joined);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ruleset_is_send_sync_clone() {
+        fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+        assert_traits::<RuleSet>();
+    }
+
+    #[test]
+    fn override_and_disable() {
+        let mut b = RuleSet::builder();
+        b.add_pack_str(
+            "mine",
+            r#"
+            [pack]
+            disable = ["bullying.mock_attention"]
+            [[rule]]
+            id = "bullying.kys"
+            label = "bullying"
+            severity = "medium"
+            phrases = ["kys"]
+            "#,
+        )
+        .unwrap();
+        let rs = b.build().unwrap();
+        let r = rs.rule("bullying.kys").unwrap();
+        assert_eq!(r.severity, Severity::Medium);
+        assert_eq!(r.pack, "mine");
+        assert!(rs.rule("bullying.mock_attention").is_none());
+    }
+
+    #[test]
+    fn bad_packs_are_errors() {
+        let mut b = RuleSet::builder();
+        assert!(matches!(b.add_pack_str("x", "[[rule]]\nid = 3"), Err(RulesError::Parse { .. })));
+        let mut b = RuleSet::builder();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\npatterns=['(']").unwrap();
+        assert!(matches!(b.build(), Err(RulesError::Regex { .. })));
+        let mut b = RuleSet::builder();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'").unwrap();
+        assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
+        let mut b = RuleSet::builder();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['{a']").unwrap();
+        assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
+    }
+
+    #[test]
+    fn empty_ruleset_works() {
+        let rs = RuleSet::builder().with_default_pack(false).build().unwrap();
+        assert!(rs.check("kys").is_empty());
+        assert!(rs.rules().is_empty());
+    }
+
+    #[test]
+    fn duplicate_phrases_hit_every_rule() {
+        let mut b = RuleSet::builder();
+        b.with_default_pack(false)
+            .add_pack_str(
+                "x",
+                "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['foo bar']\n\
+                 [[rule]]\nid='b'\nlabel='bullying'\nseverity='low'\nphrases=['foo bar']",
+            )
+            .unwrap();
+        let rs = b.build().unwrap();
+        let r = rs.check("FOO  bar");
+        assert!(r.has_rule("a") && r.has_rule("b"), "{r:?}");
+        assert_eq!(r.hits[0].text, "FOO  bar");
+    }
+}

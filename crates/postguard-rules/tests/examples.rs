@@ -1,0 +1,136 @@
+//! Table-driven test: every rule's `must_match` / `must_not_match` examples from the
+//! embedded packs, plus structural checks on the default pack.
+
+use postguard_rules::{Label, RuleSet, Severity};
+
+#[test]
+fn every_rule_example_behaves_as_documented() {
+    let rules = RuleSet::default();
+    let failures = rules.test_examples();
+    let mut msg = String::new();
+    for f in &failures {
+        msg.push_str(&format!(
+            "\n[{}] expected {} for {:?}\n   hits: {:?}\n   suppressed: {:?}",
+            f.rule_id,
+            if f.expected_match { "MATCH" } else { "NO MATCH" },
+            f.example,
+            f.report.hits.iter().map(|h| (&h.rule_id, &h.text)).collect::<Vec<_>>(),
+            f.report.suppressed.iter().map(|s| (&s.hit.rule_id, &s.reason)).collect::<Vec<_>>(),
+        ));
+    }
+    let total: usize = rules.rules().iter().map(|r| r.must_match.len() + r.must_not_match.len()).sum();
+    println!("{} rules, {} examples, {} failures", rules.rules().len(), total, failures.len());
+    assert!(failures.is_empty(), "{} of {total} examples failed:{msg}", failures.len());
+}
+
+#[test]
+fn every_rule_has_two_examples_each_way_and_a_description() {
+    for r in RuleSet::default().rules() {
+        assert!(r.must_match.len() >= 2, "{} needs >= 2 must_match", r.id);
+        assert!(r.must_not_match.len() >= 2, "{} needs >= 2 must_not_match", r.id);
+        assert!(!r.description.is_empty(), "{} needs a description", r.id);
+        assert!(r.id.starts_with(r.label.as_str()), "{} id should start with its label", r.id);
+    }
+}
+
+#[test]
+fn every_label_is_covered() {
+    let rules = RuleSet::default();
+    for l in Label::ALL {
+        assert!(rules.rules().iter().any(|r| r.label == l), "no rule for {l}");
+        assert!(rules.rules().iter().any(|r| r.label == l && r.severity >= Severity::Medium));
+    }
+}
+
+/// Second person is bullying, first person is crisis — never the reverse.
+#[test]
+fn person_decides_bullying_versus_crisis() {
+    let rules = RuleSet::default();
+    for t in ["kill yourself", "go kill urself", "kys", "you should kill yourself", "unalive yourself"] {
+        let r = rules.check(t);
+        assert!(r.has_high(Label::Bullying), "{t}: {r:?}");
+        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t} must not be crisis: {r:?}");
+    }
+    for t in ["kill myself", "i want to kill myself", "kms", "im going to unalive myself", "i want to die"] {
+        let r = rules.check(t);
+        assert!(r.has_high(Label::Crisis), "{t}: {r:?}");
+        assert!(r.hits_for(Label::Bullying).next().is_none(), "{t} must not be bullying: {r:?}");
+    }
+}
+
+#[test]
+fn helpers_are_not_flagged() {
+    let rules = RuleSet::default();
+    let supportive = [
+        "You're not alone. If you ever feel like you want to kill yourself, please call or text 988.",
+        "Two years clean from self-harm today! I used to want to die, but it gets better.",
+        "Myth: antidepressants are just placebos. Fact: they help many people.",
+        "Never stop your meds cold turkey, always taper with your doctor.",
+        "This exam is killing me, I'd kill for a pizza.",
+        "Someone wrote \"kys\" under my post and I reported it.",
+        "Please don't kill yourself. You matter to us.",
+        "It's a myth that talking about suicide puts the idea in someone's head. Ask directly.",
+    ];
+    for t in supportive {
+        let r = rules.check(t);
+        let violations: Vec<_> = r.hits.iter().filter(|h| h.label.is_violation()).collect();
+        assert!(violations.is_empty(), "{t}: {violations:?}");
+        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t}: {:?}", r.hits);
+    }
+}
+
+#[test]
+fn suppressed_hits_carry_reasons_and_allows_fire() {
+    let rules = RuleSet::default();
+    let r = rules.check("no, it's a myth that vaccines cause autism");
+    assert!(r.hits.is_empty(), "{r:?}");
+    assert_eq!(r.suppressed.len(), 1);
+    assert!(r.suppressed[0].reason.contains("myth"), "{:?}", r.suppressed);
+    assert!(r.is_allowed(Label::Misinformation));
+
+    let r = rules.check("I used to want to kill myself, but now I'm doing better");
+    assert!(r.hits.is_empty(), "{r:?}");
+    assert!(r.suppressed[0].reason.starts_with("recovery"), "{:?}", r.suppressed);
+    assert!(r.is_allowed(Label::Crisis));
+}
+
+#[test]
+fn spans_point_at_original_text() {
+    let rules = RuleSet::default();
+    let t = "ok so 🙂 Ｋ Ｙ Ｓ and also k\u{200B}i\u{200B}l\u{200B}l y o u r s e l f";
+    let r = rules.check(t);
+    assert!(r.hits.len() >= 2, "{r:?}");
+    for h in &r.hits {
+        assert_eq!(&t[h.start..h.end], h.text);
+    }
+    assert_eq!(r.hits[0].text, "Ｋ Ｙ Ｓ");
+}
+
+#[test]
+fn user_pack_overrides_and_allows() {
+    let mut b = RuleSet::builder();
+    b.add_pack_str(
+        "forum",
+        r#"
+        [[rule]]
+        id = "bullying.forum_slur"
+        label = "bullying"
+        severity = "medium"
+        description = "forum-specific insult"
+        phrases = ["{you|u} {absolute|total} {muppet|walnut}"]
+        must_match = ["you total muppet", "u absolute walnut"]
+        must_not_match = ["a muppet movie", "walnut cake"]
+
+        [[allow]]
+        id = "allow.forum"
+        labels = ["bullying"]
+        phrases = ["muppet appreciation"]
+        "#,
+    )
+    .unwrap();
+    let rules = b.build().unwrap();
+    assert!(rules.test_examples().is_empty());
+    assert!(rules.check("you absolute muppet").has_rule("bullying.forum_slur"));
+    assert!(rules.check("muppet appreciation day").is_allowed(Label::Bullying));
+    assert_eq!(rules.rule("bullying.forum_slur").unwrap().pack, "forum");
+}
