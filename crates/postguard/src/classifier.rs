@@ -1,0 +1,339 @@
+//! The public entry point.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use postguard_rules::{RuleReport, RuleSet};
+use rayon::prelude::*;
+
+use crate::model::encode::Window;
+use crate::model::{Model, Scratch};
+use crate::{fusion, resources, Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict};
+
+/// Default token budget of one forward pass (padded batch size x sequence length).
+pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
+
+/// Labels posts with a BERT multi-label model fused with rule evidence.
+///
+/// Cheap to clone (an [`Arc`] inside) and `Send + Sync`: build one and share
+/// it between threads.
+#[derive(Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    model: Model,
+    rules: RuleSet,
+    thresholds: PerLabel<f32>,
+    locale: Option<String>,
+    max_batch_tokens: usize,
+}
+
+impl fmt::Debug for Classifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Classifier")
+            .field("model", &self.inner.model.info)
+            .field("labels", &self.inner.model.labels)
+            .field("thresholds", &self.inner.thresholds)
+            .field("locale", &self.inner.locale)
+            .field("max_tokens", &self.inner.model.settings.max_tokens)
+            .field("stride", &self.inner.model.settings.stride)
+            .field("max_batch_tokens", &self.inner.max_batch_tokens)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Model scores of one post, before fusion with the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ModelScores {
+    /// Probability per label (maximum over windows).
+    pub scores: PerLabel<f32>,
+    /// Number of windows the post was scored over.
+    pub windows: usize,
+}
+
+impl Classifier {
+    /// The bundled model with the default rules and thresholds.
+    ///
+    /// # Errors
+    ///
+    /// Only if the bundled model fails to load, which the test suite rules out.
+    #[cfg(feature = "bundled")]
+    pub fn new() -> Result<Self> {
+        Self::builder().build()
+    }
+
+    /// A builder; without further calls it builds what [`Classifier::new`] does.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::default()
+    }
+
+    /// The model in directory `dir` with the default rules.
+    ///
+    /// # Errors
+    ///
+    /// See [`ClassifierBuilder::build`].
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
+        Self::builder().model(ModelSource::Dir(dir.as_ref().to_owned())).build()
+    }
+
+    /// Classifies one post. Same result as a one-post [`classify_batch`](Self::classify_batch).
+    ///
+    /// # Errors
+    ///
+    /// Tokenization or inference failures ([`Error::Tokenize`], [`Error::Model`]).
+    pub fn classify(&self, post: &Post) -> Result<Verdict> {
+        let mut verdicts = self.classify_batch(std::slice::from_ref(post))?;
+        Ok(verdicts.remove(0))
+    }
+
+    /// Classifies posts; the verdicts are in input order and equal to what
+    /// [`classify`](Self::classify) gives for each post (up to float rounding
+    /// in the last bits, from padding to different batch lengths).
+    ///
+    /// # Errors
+    ///
+    /// Tokenization or inference failures ([`Error::Tokenize`], [`Error::Model`]).
+    pub fn classify_batch(&self, posts: &[Post]) -> Result<Vec<Verdict>> {
+        let _span = tracing::info_span!("classify_batch", posts = posts.len()).entered();
+        let scores = self.scores_batch(posts)?;
+        let reports: Vec<RuleReport> = {
+            let _span = tracing::info_span!("rules").entered();
+            posts.par_iter().map(|post| self.inner.rules.check(&post.text)).collect()
+        };
+        let _span = tracing::info_span!("fuse").entered();
+        Ok(reports.into_iter().zip(scores).map(|(report, scores)| self.verdict(report, scores)).collect())
+    }
+
+    /// Model scores only (no rules, no fusion), in input order: the fast path
+    /// for evaluation and threshold tuning.
+    ///
+    /// # Errors
+    ///
+    /// Tokenization or inference failures ([`Error::Tokenize`], [`Error::Model`]).
+    pub fn scores_batch(&self, posts: &[Post]) -> Result<Vec<ModelScores>> {
+        let model = &self.inner.model;
+        let windows: Vec<Vec<Window>> = {
+            let _span = tracing::info_span!("tokenize", posts = posts.len()).entered();
+            posts.par_iter().map(|post| model.encoder.encode(post)).collect::<Result<_>>()?
+        };
+        let mut out: Vec<ModelScores> = windows
+            .iter()
+            .map(|w| ModelScores { scores: PerLabel::default(), windows: w.len() })
+            .collect();
+
+        // Sort by length so each batch pads little; the sort is stable, so
+        // equal lengths keep input order and results do not depend on it.
+        let mut items: Vec<(usize, &Window)> = windows
+            .iter()
+            .enumerate()
+            .flat_map(|(post, ws)| ws.iter().map(move |w| (post, w)))
+            .collect();
+        items.sort_by_key(|(_, w)| w.ids.len());
+
+        let _span = tracing::info_span!("model", windows = items.len()).entered();
+        let mut scratch = Scratch::default();
+        let mut batch: Vec<&Window> = Vec::new();
+        let mut start = 0;
+        while start < items.len() {
+            // Items are sorted, so the last one of a batch is its longest.
+            let mut end = start + 1;
+            while end < items.len() && items[end].1.ids.len() * (end + 1 - start) <= self.inner.max_batch_tokens {
+                end += 1;
+            }
+            batch.clear();
+            batch.extend(items[start..end].iter().map(|(_, w)| *w));
+            let probs = model.score(&batch, &mut scratch)?;
+            for ((post, _), probs) in items[start..end].iter().zip(probs) {
+                let scores = &mut out[*post].scores;
+                for label in Label::ALL {
+                    scores[label] = scores[label].max(probs[label]);
+                }
+            }
+            start = end;
+        }
+        Ok(out)
+    }
+
+    fn verdict(&self, report: RuleReport, model: ModelScores) -> Verdict {
+        let labels = PerLabel::from_fn(|label| {
+            fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report.hits, &report.allows)
+        });
+        let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
+        let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
+        let resources = if labels[Label::Crisis].flagged {
+            resources::help_resources(self.inner.locale.as_deref())
+        } else {
+            Vec::new()
+        };
+        Verdict {
+            labels,
+            flagged,
+            violations,
+            rule_hits: report.hits,
+            allow_hits: report.allows,
+            suppressed_hits: report.suppressed,
+            resources,
+            windows: model.windows,
+            model: self.inner.model.info.clone(),
+        }
+    }
+
+    /// Name, version and weights hash of the model.
+    pub fn model_info(&self) -> &ModelInfo {
+        &self.inner.model.info
+    }
+
+    /// The labels the model scores, in the order of its head (`id2label`).
+    /// Labels it does not score get model score 0 and rely on the rules.
+    pub fn labels(&self) -> &[Label] {
+        &self.inner.model.labels
+    }
+
+    /// The threshold per label (`postguard.json`, then builder overrides).
+    pub fn thresholds(&self) -> &PerLabel<f32> {
+        &self.inner.thresholds
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> &RuleSet {
+        &self.inner.rules
+    }
+
+    /// The locale that orders help resources, if one was set.
+    pub fn locale(&self) -> Option<&str> {
+        self.inner.locale.as_deref()
+    }
+
+    /// Tokens per model window (special tokens included).
+    pub fn max_tokens(&self) -> usize {
+        self.inner.model.settings.max_tokens
+    }
+
+    /// Overlap between consecutive windows, in tokens.
+    pub fn stride(&self) -> usize {
+        self.inner.model.settings.stride
+    }
+
+    /// The base model named in `postguard.json`, if any.
+    pub fn base_model(&self) -> Option<&str> {
+        self.inner.model.settings.base_model.as_deref()
+    }
+
+    /// Token budget of one forward pass.
+    pub fn max_batch_tokens(&self) -> usize {
+        self.inner.max_batch_tokens
+    }
+}
+
+/// Builds a [`Classifier`]; see [`Classifier::builder`].
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    source: ModelSource,
+    rules: Option<RuleSet>,
+    thresholds: Vec<(Label, f32)>,
+    locale: Option<String>,
+    max_batch_tokens: usize,
+}
+
+impl Default for ClassifierBuilder {
+    fn default() -> Self {
+        Self {
+            source: ModelSource::Bundled,
+            rules: None,
+            thresholds: Vec::new(),
+            locale: None,
+            max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
+        }
+    }
+}
+
+impl ClassifierBuilder {
+    /// Where the model comes from (default [`ModelSource::Bundled`]).
+    #[must_use]
+    pub fn model(mut self, source: impl Into<ModelSource>) -> Self {
+        self.source = source.into();
+        self
+    }
+
+    /// The rules (default [`RuleSet::default`], the embedded pack).
+    #[must_use]
+    pub fn rules(mut self, rules: RuleSet) -> Self {
+        self.rules = Some(rules);
+        self
+    }
+
+    /// Overrides thresholds of some labels (others keep the model's).
+    #[must_use]
+    pub fn thresholds(mut self, overrides: impl IntoIterator<Item = (Label, f32)>) -> Self {
+        self.thresholds.extend(overrides);
+        self
+    }
+
+    /// Overrides one label's threshold.
+    #[must_use]
+    pub fn threshold(mut self, label: Label, value: f32) -> Self {
+        self.thresholds.push((label, value));
+        self
+    }
+
+    /// Locale (`"en-US"`, `"en-GB"`, `"IE"`, ...) whose help resources come first.
+    #[must_use]
+    pub fn locale(mut self, locale: &str) -> Self {
+        self.locale = Some(locale.to_owned());
+        self
+    }
+
+    /// Token budget of one forward pass (default [`DEFAULT_MAX_BATCH_TOKENS`]).
+    /// Larger batches are faster per post and use more memory.
+    #[must_use]
+    pub fn max_batch_tokens(mut self, tokens: usize) -> Self {
+        self.max_batch_tokens = tokens;
+        self
+    }
+
+    /// Loads the model and builds the classifier.
+    ///
+    /// # Errors
+    ///
+    /// Missing or malformed model files (the error names file and field or
+    /// tensor), an unreachable hub, [`Error::BundledUnavailable`] without the
+    /// `bundled` feature, a threshold outside `0..=1`, or `max_batch_tokens == 0`.
+    pub fn build(self) -> Result<Classifier> {
+        if self.max_batch_tokens == 0 {
+            return Err(Error::InvalidOption { option: "max_batch_tokens", reason: "must be positive".to_owned() });
+        }
+        for &(label, value) in &self.thresholds {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(Error::InvalidThreshold { label, value });
+            }
+        }
+        let model = Model::load(&self.source)?;
+        let mut thresholds = model.settings.thresholds;
+        for (label, value) in self.thresholds {
+            thresholds[label] = value;
+        }
+        Ok(Classifier {
+            inner: Arc::new(Inner {
+                model,
+                rules: self.rules.unwrap_or_default(),
+                thresholds,
+                locale: self.locale,
+                max_batch_tokens: self.max_batch_tokens,
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifier_is_send_sync_clone() {
+        fn check<T: Send + Sync + Clone + 'static>() {}
+        check::<Classifier>();
+    }
+}

@@ -1,0 +1,25 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod classifier;
+mod error;
+pub mod fusion;
+mod labels;
+mod model;
+mod post;
+mod resources;
+#[cfg(feature = "test-util")]
+pub mod testing;
+mod verdict;
+
+pub use classifier::{Classifier, ClassifierBuilder, ModelScores, DEFAULT_MAX_BATCH_TOKENS};
+pub use error::{Error, Result};
+pub use labels::PerLabel;
+pub use model::files::{HubModel, ModelSource, CONFIG_FILE, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE};
+pub use post::Post;
+pub use resources::{help_resources, HelpResource};
+pub use verdict::{LabelScore, ModelInfo, Verdict};
+
+/// The rules crate, for rule packs and reports.
+pub use postguard_rules as rules;
+pub use postguard_rules::{AllowHit, Label, RuleHit, RuleInfo, RuleReport, RuleSet, Severity, SuppressedHit};

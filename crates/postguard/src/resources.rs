@@ -1,0 +1,133 @@
+//! Help resources attached to crisis verdicts.
+//!
+//! A crisis flag is never a violation: it means the author may be at risk, and
+//! the right response is to offer help. The table is deliberately small and
+//! reviewed by hand; the international directory entry is always included so
+//! that every locale gets somewhere to turn.
+
+use serde::{Deserialize, Serialize};
+
+/// A place a person in crisis can reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpResource {
+    /// Region the resource serves (`"US"`, `"UK"`, `"IE"`, or `"INTL"`).
+    pub locale: String,
+    /// Name of the service.
+    pub name: String,
+    /// How to reach it.
+    pub contact: String,
+    /// Its website.
+    pub url: String,
+}
+
+struct Entry {
+    locale: &'static str,
+    name: &'static str,
+    contact: &'static str,
+    url: &'static str,
+}
+
+const INTERNATIONAL: &str = "INTL";
+
+const TABLE: &[Entry] = &[
+    Entry {
+        locale: "US",
+        name: "988 Suicide & Crisis Lifeline",
+        contact: "call or text 988",
+        url: "https://988lifeline.org",
+    },
+    Entry {
+        locale: "UK",
+        name: "Samaritans",
+        contact: "call 116 123 (free, 24/7)",
+        url: "https://www.samaritans.org",
+    },
+    Entry {
+        locale: "IE",
+        name: "Samaritans Ireland",
+        contact: "call 116 123 (free, 24/7)",
+        url: "https://www.samaritans.org",
+    },
+    Entry {
+        locale: INTERNATIONAL,
+        name: "Find A Helpline (international directory)",
+        contact: "find a free, confidential helpline in your country",
+        url: "https://findahelpline.com",
+    },
+];
+
+/// The region part of a locale tag, in the table's spelling:
+/// `"en-US"`, `"en_us"`, `"US"` give `"US"`; `"en-GB"`, `"uk"` give `"UK"`.
+fn region(locale: &str) -> Option<String> {
+    let region = locale.rsplit(['-', '_']).next()?.trim().to_ascii_uppercase();
+    match region.as_str() {
+        "" => None,
+        "GB" => Some("UK".to_owned()),
+        _ => Some(region),
+    }
+}
+
+/// The help resources for a crisis verdict, the entries for `locale`'s region
+/// first, then the international directory, then the others.
+///
+/// The international directory entry is always present.
+pub fn help_resources(locale: Option<&str>) -> Vec<HelpResource> {
+    let region = locale.and_then(region);
+    let rank = |entry: &Entry| {
+        if Some(entry.locale) == region.as_deref() {
+            0
+        } else if entry.locale == INTERNATIONAL {
+            1
+        } else {
+            2
+        }
+    };
+    let mut entries: Vec<&Entry> = TABLE.iter().collect();
+    // Stable sort: the table order breaks ties.
+    entries.sort_by_key(|entry| rank(entry));
+    entries
+        .into_iter()
+        .map(|entry| HelpResource {
+            locale: entry.locale.to_owned(),
+            name: entry.name.to_owned(),
+            contact: entry.contact.to_owned(),
+            url: entry.url.to_owned(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locales(resources: &[HelpResource]) -> Vec<&str> {
+        resources.iter().map(|r| r.locale.as_str()).collect()
+    }
+
+    #[test]
+    fn locale_picks_first_entry() {
+        assert_eq!(locales(&help_resources(Some("en-US")))[0], "US");
+        assert_eq!(locales(&help_resources(Some("en_GB")))[0], "UK");
+        assert_eq!(locales(&help_resources(Some("uk")))[0], "UK");
+        assert_eq!(locales(&help_resources(Some("ga-IE")))[0], "IE");
+        assert_eq!(locales(&help_resources(Some("de-DE")))[0], "INTL");
+        assert_eq!(locales(&help_resources(None))[0], "INTL");
+    }
+
+    #[test]
+    fn international_entry_always_present() {
+        for locale in [None, Some("US"), Some("en-GB"), Some("fr-FR"), Some(""), Some("-")] {
+            let resources = help_resources(locale);
+            assert!(resources.iter().any(|r| r.url == "https://findahelpline.com"), "{locale:?}");
+            assert_eq!(resources.len(), TABLE.len());
+        }
+    }
+
+    #[test]
+    fn required_numbers_listed() {
+        let all = help_resources(None);
+        assert!(all.iter().any(|r| r.locale == "US" && r.contact.contains("988")));
+        assert!(all.iter().any(|r| r.locale == "UK" && r.contact.contains("116 123")));
+        assert!(all.iter().any(|r| r.locale == "IE" && r.contact.contains("116 123")));
+    }
+}

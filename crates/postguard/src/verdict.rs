@@ -1,0 +1,119 @@
+//! The result type.
+
+use postguard_rules::{AllowHit, RuleHit, SuppressedHit};
+use serde::{Deserialize, Serialize};
+
+use crate::{HelpResource, Label, PerLabel};
+
+/// One label's scores and decision. See [`fusion`](crate::fusion) for how
+/// `fused` and `flagged` follow from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LabelScore {
+    /// The model's probability for the label (sigmoid, 0..1), the maximum over windows.
+    pub model: f32,
+    /// Rule evidence: the largest severity weight among active rule hits (0 if none).
+    pub rules: f32,
+    /// The fused score.
+    pub fused: f32,
+    /// The threshold `fused` was compared with.
+    pub threshold: f32,
+    /// Whether the label applies.
+    pub flagged: bool,
+}
+
+/// Which model produced a verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    /// Model name (`postguard.json` `name`; else the directory or repository name).
+    pub name: String,
+    /// Model version (`postguard.json` `version`; else `"unknown"` or the hub revision).
+    pub version: String,
+    /// Lower-case hex SHA-256 of `model.safetensors`.
+    pub sha256: String,
+}
+
+/// The classification of one post: per-label scores, the rule hits behind
+/// them, the decision, and help resources when the author may be in crisis.
+///
+/// Serialises to the JSON shape documented in the crate README ("Verdict JSON").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub(crate) labels: PerLabel<LabelScore>,
+    pub(crate) flagged: Vec<Label>,
+    pub(crate) violations: Vec<Label>,
+    pub(crate) rule_hits: Vec<RuleHit>,
+    pub(crate) allow_hits: Vec<AllowHit>,
+    pub(crate) suppressed_hits: Vec<SuppressedHit>,
+    pub(crate) resources: Vec<HelpResource>,
+    pub(crate) windows: usize,
+    pub(crate) model: ModelInfo,
+}
+
+impl Verdict {
+    /// Scores and decision for every label.
+    pub fn labels(&self) -> &PerLabel<LabelScore> {
+        &self.labels
+    }
+
+    /// Scores and decision for one label.
+    pub fn label(&self, label: Label) -> &LabelScore {
+        &self.labels[label]
+    }
+
+    /// The flagged labels, in [`Label::ALL`] order (crisis included).
+    pub fn flagged(&self) -> &[Label] {
+        &self.flagged
+    }
+
+    /// Whether `label` is flagged.
+    pub fn is_flagged(&self, label: Label) -> bool {
+        self.labels[label].flagged
+    }
+
+    /// The flagged labels that are violations (never crisis).
+    pub fn violations(&self) -> &[Label] {
+        &self.violations
+    }
+
+    /// Whether the post breaks a content rule (any flagged label other than crisis).
+    pub fn is_violation(&self) -> bool {
+        !self.violations.is_empty()
+    }
+
+    /// Whether the author may be at risk: crisis is flagged and
+    /// [`resources`](Self::resources) lists where to get help.
+    pub fn is_crisis(&self) -> bool {
+        self.labels.crisis.flagged
+    }
+
+    /// Active rule hits (byte spans into the post's text).
+    pub fn rule_hits(&self) -> &[RuleHit] {
+        &self.rule_hits
+    }
+
+    /// Allow hits (safe phrases, debunking, supportive or recovery markers).
+    pub fn allow_hits(&self) -> &[AllowHit] {
+        &self.allow_hits
+    }
+
+    /// Rule hits cancelled by their context (negation, quotes, ...), with the reason.
+    pub fn suppressed_hits(&self) -> &[SuppressedHit] {
+        &self.suppressed_hits
+    }
+
+    /// Help resources; non-empty exactly when crisis is flagged.
+    pub fn resources(&self) -> &[HelpResource] {
+        &self.resources
+    }
+
+    /// How many model windows the post was scored over (1 unless it was longer
+    /// than the model's window; then the maximum per label is taken).
+    pub fn windows(&self) -> usize {
+        self.windows
+    }
+
+    /// The model that produced this verdict.
+    pub fn model(&self) -> &ModelInfo {
+        &self.model
+    }
+}
