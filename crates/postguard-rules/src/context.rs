@@ -10,6 +10,10 @@ use crate::normalize::{normalize, Normalized};
 use crate::pack::{ContextCues, ContextKind};
 use crate::RulesError;
 
+/// How many words around a hit context analysis looks at.
+const LOOK: usize = 48;
+/// How many bytes around a hit quote detection looks at.
+const QUOTE_LOOK: usize = 1024;
 /// Words between a negation cue and the hit (violations).
 const NEGATION_WINDOW: usize = 4;
 /// Words between a negation cue and a first-person crisis hit: only directly before
@@ -119,6 +123,7 @@ impl Cues {
                 });
             }
         }
+        out.sort_by_key(|h| (h.w0, h.w1));
     }
 }
 
@@ -141,9 +146,18 @@ pub(crate) fn suppression(
     }
     let ws = norm.word_at(span.0).min(words.len() - 1);
     let we = norm.word_at(span.1.saturating_sub(1)).min(words.len() - 1).max(ws);
+    // Context is local: never look further than LOOK words either way, which also keeps
+    // pathological inputs (one 100k-word sentence full of hits) linear.
+    let lo = ws.saturating_sub(LOOK);
+    let hi = (we + 1 + LOOK).min(words.len());
     let sentence = words[ws].sentence;
-    let sentence_start = (0..=ws).rev().take_while(|&k| words[k].sentence == sentence).last().unwrap_or(ws);
+    let sentence_start = lo + words[lo..=ws].partition_point(|w| w.sentence < sentence);
     let clause_start = (sentence_start..=ws).rev().find(|&k| words[k].clause_break_before).unwrap_or(sentence_start);
+    let sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence);
+    let next_sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence + 1);
+    // Cue hits are sorted by end word; keep the ones inside the window.
+    let hits = &hits[hits.partition_point(|h| h.w0 < lo)..];
+    let hits = &hits[..hits.partition_point(|h| h.w0 < hi)];
     // A "but"/"however" between a cue and the hit starts a new thought.
     let reset_after = hits
         .iter()
@@ -153,21 +167,6 @@ pub(crate) fn suppression(
         .unwrap_or(0);
     let sent_from = sentence_start.max(reset_after);
     let clause_from = clause_start.max(reset_after);
-    let next_sentence_end = {
-        let mut k = we + 1;
-        let mut seen_break = false;
-        while k < words.len() {
-            if words[k].sentence != sentence {
-                if seen_break && words[k].sentence != words[k - 1].sentence {
-                    break;
-                }
-                seen_break = true;
-            }
-            k += 1;
-        }
-        k
-    };
-    let sentence_end = (we..words.len()).take_while(|&k| words[k].sentence == sentence).last().unwrap_or(we) + 1;
 
     // "not gonna lie", "no offense" ... contain a negation word but negate nothing.
     let fake_negation = |h: &CueHit| {
@@ -233,8 +232,16 @@ pub(crate) fn suppression(
 
 /// Whether `original[a..b]` sits inside quotation marks on its line.
 fn in_quotes(original: &str, a: usize, b: usize) -> bool {
-    let line_start = original[..a].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = original[b..].find('\n').map_or(original.len(), |i| b + i);
+    let mut from = a.saturating_sub(QUOTE_LOOK);
+    while !original.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (b + QUOTE_LOOK).min(original.len());
+    while !original.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = original[from..a].rfind('\n').map_or(from, |i| from + i + 1);
+    let line_end = original[b..to].find('\n').map_or(to, |i| b + i);
     let before = &original[line_start..a];
     let after = &original[b..line_end];
     let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();

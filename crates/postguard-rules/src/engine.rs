@@ -10,7 +10,7 @@ use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
 use crate::context::Cues;
-use crate::normalize::{Normalized, Normalizer};
+use crate::normalize::{Normalized, Normalizer, Vocab};
 use crate::pack::{self, AllowDef, ContextCues, ContextKind, FalsePositiveDef, RuleDef};
 use crate::{AllowHit, Label, RuleHit, RuleReport, RulesError, Severity, SuppressedHit};
 
@@ -107,6 +107,8 @@ struct Inner {
     set: Option<RegexSet>,
     regexes: Vec<(Target, Regex)>,
     cues: Cues,
+    /// Every word of every compiled phrase (splits joined single letters).
+    vocab: Vocab,
 }
 
 /// A compiled, immutable set of rules. Cheap to clone (an `Arc` inside), `Send + Sync`.
@@ -180,6 +182,14 @@ impl RuleSet {
         })
     }
 
+    /// The text the matchers see for `text` (see [`normalize()`](crate::normalize)); with
+    /// this rule set's vocabulary, joined single letters are split into known words.
+    pub fn normalize(&self, text: &str) -> String {
+        let mut n = Normalizer::default();
+        n.run_with(text, Some(&self.inner.vocab));
+        n.out.text
+    }
+
     /// Run every rule's `must_match` / `must_not_match` examples and return the failures
     /// (empty when the packs are consistent). A `must_match` example passes when the rule
     /// has an active hit; a `must_not_match` example passes when it has none.
@@ -205,7 +215,7 @@ impl RuleSet {
 
     fn check_with(&self, text: &str, s: &mut Scratch) -> RuleReport {
         let inner = &*self.inner;
-        s.norm.run(text);
+        s.norm.run_with(text, Some(&inner.vocab));
         let norm = &s.norm.out;
         let bytes = norm.text.as_bytes();
         s.cands.clear();
@@ -235,6 +245,8 @@ impl RuleSet {
         s.cands.dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
 
         let mut cues_done = false;
+        // False-positive matches sort last; only they are scanned for each rule hit.
+        let fp_from = s.cands.partition_point(|c| target_key(c.0).0 < 2);
         for i in 0..s.cands.len() {
             let (t, a, b) = s.cands[i];
             match t {
@@ -262,7 +274,7 @@ impl RuleSet {
                         end: ob,
                         text: text[oa..ob].to_owned(),
                     };
-                    let mut reason = false_positive(inner, &s.cands, rule.label, a, b, norm);
+                    let mut reason = false_positive(inner, &s.cands[fp_from..], rule.label, a, b, norm);
                     if reason.is_none() && !rule.context.is_empty() {
                         if !cues_done {
                             inner.cues.find(norm, &mut s.cues);
@@ -496,6 +508,7 @@ impl RuleSetBuilder {
             })?)
         };
         let cues = Cues::compile(&cues)?;
+        let vocab = c.vocab;
         Ok(RuleSet {
             inner: Arc::new(Inner {
                 infos,
@@ -507,6 +520,7 @@ impl RuleSetBuilder {
                 set,
                 regexes: c.regexes,
                 cues,
+                vocab,
             }),
         })
     }
@@ -523,6 +537,9 @@ struct Compiler {
     targets: Vec<Target>,
     seen: HashMap<String, Vec<Target>>,
     regexes: Vec<(Target, Regex)>,
+    /// Words of the phrases as written (not of the glued / joined variants, which would
+    /// make "icutmyself" look like a word).
+    vocab: Vocab,
 }
 
 impl Compiler {
@@ -545,6 +562,10 @@ impl Compiler {
                 let norm = crate::normalize::normalize(&phrase);
                 if norm.is_empty() {
                     continue; // e.g. the empty alternative of "{|...}" on its own
+                }
+                for w in norm.split([' ', '\n']) {
+                    self.vocab.insert(squash_word(w));
+                    self.vocab.insert(w.to_owned());
                 }
                 for v in variants(&norm) {
                     self.push(v, t);
@@ -575,40 +596,67 @@ impl Compiler {
     }
 }
 
-/// The phrase itself, its double-letter-squashed form (text squashes 3+ repeats to one,
-/// so "killlll" becomes "kil"), and for 2-3 word phrases the no-space form ("killyourself").
+/// Forms of a normalised phrase that the text may take:
+/// - per-word squashed forms: a stretched word in the text ("killlll", "seeeker") has every
+///   doubled letter collapsed ("kil", "seker"), so each word of the phrase may appear
+///   squashed or not (all combinations for up to 4 such words, else all-or-nothing);
+/// - one-letter words glued to the next ("a l o s e r" normalises to "aloser");
+/// - for 2-3 word phrases, the no-space form ("killyourself", "#endital").
 fn variants(norm: &str) -> Vec<String> {
-    let mut out = vec![norm.to_owned()];
-    let mut squashed = String::with_capacity(norm.len());
+    let words: Vec<&str> = norm.split(' ').collect();
+    let squashed: Vec<String> = words.iter().map(|w| squash_word(w)).collect();
+    let doubled: Vec<usize> = (0..words.len()).filter(|&i| squashed[i] != words[i]).collect();
+    let mut bases: Vec<Vec<&str>> = Vec::new();
+    let masks: Vec<u32> = if doubled.len() <= 4 {
+        (0..1u32 << doubled.len()).collect()
+    } else {
+        vec![0, (1u32 << doubled.len().min(31)) - 1]
+    };
+    for mask in masks {
+        let mut b = words.clone();
+        for (bit, &wi) in doubled.iter().enumerate() {
+            if mask & (1 << bit.min(31)) != 0 {
+                b[wi] = &squashed[wi];
+            }
+        }
+        bases.push(b);
+    }
+    let mut out = Vec::new();
+    for b in bases {
+        out.push(b.join(" "));
+        if b.len() > 1 && b[..b.len() - 1].iter().any(|w| w.chars().count() == 1) {
+            let mut glued = String::with_capacity(norm.len());
+            for (i, w) in b.iter().enumerate() {
+                glued.push_str(w);
+                if i + 1 < b.len() && w.chars().count() != 1 {
+                    glued.push(' ');
+                }
+            }
+            out.push(glued);
+        }
+        let n_words = b.iter().map(|w| w.split('\n').count()).sum::<usize>();
+        if (2..=3).contains(&n_words) {
+            let joined: String = b.concat().chars().filter(|c| *c != '\n').collect();
+            if joined.len() >= 6 {
+                out.push(joined);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Collapse every doubled letter of one word ("attention" -> "atention").
+fn squash_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
     let mut prev = None;
-    for c in norm.chars() {
+    for c in w.chars() {
         if Some(c) == prev && c.is_alphabetic() {
             continue;
         }
-        squashed.push(c);
+        out.push(c);
         prev = Some(c);
-    }
-    if squashed != norm {
-        out.push(squashed);
-    }
-    // "a l o s e r" normalises to "aloser": a one-letter word glued to the next one.
-    let parts: Vec<&str> = norm.split(' ').collect();
-    if parts.len() > 1 && parts[..parts.len() - 1].iter().any(|w| w.chars().count() == 1) {
-        let mut glued = String::with_capacity(norm.len());
-        for (i, w) in parts.iter().enumerate() {
-            glued.push_str(w);
-            if i + 1 < parts.len() && w.chars().count() != 1 {
-                glued.push(' ');
-            }
-        }
-        out.push(glued);
-    }
-    let words = norm.split([' ', '\n']).count();
-    if (2..=3).contains(&words) {
-        let joined: String = norm.chars().filter(|c| *c != ' ' && *c != '\n').collect();
-        if joined.len() >= 6 {
-            out.push(joined);
-        }
     }
     out
 }

@@ -22,6 +22,36 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+/// Words that occur in compiled rule phrases; used to split joined single letters.
+pub(crate) type Vocab = std::collections::HashSet<String>;
+
+/// Longest run of joined single letters that is split into words.
+const MAX_SEGMENT: usize = 48;
+
+/// Collapse stretched words: if `chars[c0..c1]` has a letter repeated 3+ times, every run
+/// of a repeated letter in it becomes one letter ("loooser" -> "loser",
+/// "aaatttention" -> "atention"); otherwise the word is unchanged ("kill", "seeker").
+/// Rule phrases get matching squashed variants. Returns the new end.
+fn squash(chars: &mut [Piece], c0: usize, c1: usize) -> usize {
+    let stretched = chars[c0..c1].windows(3).any(|w| w[0].c == w[1].c && w[1].c == w[2].c && w[0].c.is_alphabetic());
+    if !stretched {
+        return c1;
+    }
+    let mut w = c0;
+    let mut r = c0;
+    while r < c1 {
+        let p = chars[r];
+        let mut run_end = r + 1;
+        while run_end < c1 && chars[run_end].c == p.c && p.c.is_alphabetic() {
+            run_end += 1;
+        }
+        chars[w] = Piece { c: p.c, start: p.start, end: chars[run_end - 1].end };
+        w += 1;
+        r = run_end;
+    }
+    w
+}
+
 /// One folded character and the original byte range it came from.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
@@ -86,6 +116,10 @@ pub(crate) struct Normalizer {
     pieces: Vec<Piece>,
     chars: Vec<Piece>,
     words: Vec<TmpWord>,
+    cuts: Vec<usize>,
+    seg: String,
+    best: Vec<u16>,
+    back: Vec<u16>,
     pub out: Normalized,
 }
 
@@ -207,6 +241,45 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
+/// Units and counted things that follow a number ("10mg", "3am", "50pills", "2nd").
+const UNITS: &[&str] = &[
+    "mg", "mcg", "g", "kg", "ml", "l", "lb", "lbs", "oz", "st", "am", "pm", "h", "hr", "hrs", "min",
+    "mins", "s", "sec", "secs", "d", "day", "days", "wk", "wks", "week", "weeks", "mo", "yr", "yrs",
+    "yo", "km", "kms", "m", "mi", "cm", "mm", "ft", "in", "x", "cal", "cals", "kcal", "pills",
+    "pill", "tabs", "mb", "gb", "tb", "hz", "fps", "th", "nd", "rd", "ish", "ies", "s",
+];
+
+/// A leading number followed only by a unit: "10mg", "3am", "2nd", "1990s".
+fn is_quantity(tok: &[Piece]) -> bool {
+    let lead = tok.iter().take_while(|p| p.c.is_ascii_digit()).count();
+    if lead == 0 {
+        return false;
+    }
+    let rest = &tok[lead..];
+    if rest.len() > 5 || !rest.iter().all(|p| p.c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut unit = [0u8; 5];
+    for (u, p) in unit.iter_mut().zip(rest) {
+        *u = p.c as u8;
+    }
+    let unit = std::str::from_utf8(&unit[..rest.len()]).unwrap_or("");
+    if matches!(unit, "st" | "nd" | "rd" | "th") {
+        // Only real ordinals: "1st", "22nd", "13th" — not "3nd" (= "end").
+        let d = |i: usize| tok[i].c as u8 - b'0';
+        let last = d(lead - 1);
+        let teen = lead >= 2 && d(lead - 2) == 1;
+        let want = match (teen, last) {
+            (false, 1) => "st",
+            (false, 2) => "nd",
+            (false, 3) => "rd",
+            _ => "th",
+        };
+        return unit == want;
+    }
+    UNITS.contains(&unit)
+}
+
 fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '+' | '€')
 }
@@ -224,11 +297,16 @@ fn is_clause_punct(c: char) -> bool {
 }
 
 impl Normalizer {
-    /// Normalise `text` into `self.out`.
+    /// Normalise `text` into `self.out` (no vocabulary: joined letters stay joined).
     pub fn run(&mut self, text: &str) {
+        self.run_with(text, None);
+    }
+
+    /// Normalise `text`, splitting joined single letters into words of `vocab`.
+    pub fn run_with(&mut self, text: &str, vocab: Option<&Vocab>) {
         self.fold(text);
         self.tokenize();
-        self.join_single_letters();
+        self.join_single_letters(vocab);
         self.emit();
     }
 
@@ -318,16 +396,29 @@ impl Normalizer {
 
     /// Process one whitespace-free token.
     fn token(&mut self, tok: &[Piece], gap: &mut Gap) {
+        // @mentions and URLs are names, not words: "@kys_fan" or ".../kill-yourself-song"
+        // say nothing about the author's intent.
+        let is_mention = tok.len() > 1 && tok[0].c == '@' && tok[1].c.is_alphanumeric();
+        let is_url = tok.windows(3).any(|w| w[0].c == ':' && w[1].c == '/' && w[2].c == '/')
+            || (tok.len() > 4 && tok[..4].iter().map(|p| p.c).eq("www.".chars()));
+        if is_mention || is_url {
+            gap.chars += 1;
+            return;
+        }
+        if let [p] = tok {
+            if matches!(p.c, '@' | '$') {
+                // A lone leet symbol may belong to a spaced-out word ("w @ n t"); it is
+                // kept as a one-char word here and dropped by `join_single_letters` if not.
+                self.chars.push(*p);
+                self.push_word(self.chars.len() - 1, gap);
+                return;
+            }
+        }
         let has_letter = tok.iter().any(|p| p.c.is_alphabetic());
         let has_leet = tok.iter().any(|p| p.c.is_ascii_digit() || is_leet_symbol(p.c));
         let mut map_digits = has_letter && has_leet;
-        if map_digits {
-            // Quantities like "10mg", "2nd", "3am", "50pills": a leading digit run followed
-            // only by letters is a number, not leetspeak.
-            let lead = tok.iter().take_while(|p| p.c.is_ascii_digit()).count();
-            if lead > 0 && !tok[lead..].iter().any(|p| p.c.is_ascii_digit() || is_leet_symbol(p.c)) {
-                map_digits = false;
-            }
+        if map_digits && is_quantity(tok) {
+            map_digits = false;
         }
         let is_wordish = |c: char| c.is_alphanumeric();
         let mut word_start: Option<usize> = None; // index into self.chars
@@ -397,89 +488,148 @@ impl Normalizer {
 
     /// Resolve a leet `1`/`|`/`!` to `i` or `l`: "ki11" -> kill, "fai1" -> fail, "k1ll" -> kill.
     fn leet_one(&self, tok: &[Piece], k: usize, word_start: Option<usize>) -> char {
-        let next_is_one = tok.get(k + 1).is_some_and(|q| matches!(q.c, '1' | '|'));
+        let is_one = |q: &Piece| matches!(q.c, '1' | '|');
+        let next_is_one = tok.get(k + 1).is_some_and(is_one);
+        let prev_was_one = k > 0 && is_one(&tok[k - 1]);
         let prev = word_start.and_then(|ws| self.chars[ws..].last().map(|p| p.c));
-        if next_is_one || matches!(prev, Some('i') | Some('l')) && !matches!(tok.get(k + 1).map(|q| q.c), Some('l')) {
+        if next_is_one || prev_was_one || prev == Some('i') {
             'l'
         } else {
             'i'
         }
     }
 
-    /// Finish the word `self.chars[ws..]`: squash letter runs of 3+ to one letter.
+    /// Finish the word `self.chars[ws..]` (see [`squash`]).
     fn push_word(&mut self, ws: usize, gap: &mut Gap) {
-        let mut w = ws;
-        let mut r = ws;
         let end = self.chars.len();
-        while r < end {
-            let p = self.chars[r];
-            let mut run_end = r + 1;
-            while run_end < end && self.chars[run_end].c == p.c {
-                run_end += 1;
-            }
-            let run = run_end - r;
-            if run >= 3 && p.c.is_alphabetic() {
-                self.chars[w] = Piece { c: p.c, start: p.start, end: self.chars[run_end - 1].end };
-                w += 1;
-            } else {
-                for q in r..run_end {
-                    self.chars[w] = self.chars[q];
-                    w += 1;
-                }
-            }
-            r = run_end;
-        }
-        self.chars.truncate(w);
-        self.words.push(TmpWord { c0: ws, c1: w, gap: *gap });
+        let new_end = squash(&mut self.chars, ws, end);
+        self.chars.truncate(new_end);
+        self.words.push(TmpWord { c0: ws, c1: new_end, gap: *gap });
         *gap = Gap::default();
     }
 
-    /// Step 6: join runs of >= 3 single-letter words separated by short gaps.
-    fn join_single_letters(&mut self) {
-        let words = &mut self.words;
-        let chars = &mut self.chars;
+    /// Step 6: join runs of >= 3 single-letter words separated by short gaps, then split
+    /// the joined letters into known words when a vocabulary is given ("k y s l o s e r"
+    /// -> "kys loser", "i w i s h i was dead" -> "i wish i was dead").
+    fn join_single_letters(&mut self, vocab: Option<&Vocab>) {
         // A single letter, or a single leet digit ("l 0 s e r").
         let single = |chars: &[Piece], w: &TmpWord| {
             w.c1 - w.c0 == 1 && {
                 let c = chars[w.c0].c;
-                c.is_alphabetic() || (c.is_ascii_digit() && leet(c).is_some())
+                c.is_alphabetic() || ((c.is_ascii_digit() || c == '@' || c == '$') && leet(c).is_some())
             }
         };
+        let lone_symbol = |chars: &[Piece], w: &TmpWord| w.c1 - w.c0 == 1 && matches!(chars[w.c0].c, '@' | '$');
         let mut out = 0;
         let mut i = 0;
-        while i < words.len() {
+        while i < self.words.len() {
             let mut j = i + 1;
-            if single(chars, &words[i]) {
-                while j < words.len()
-                    && single(chars, &words[j])
-                    && !words[j].gap.sentence
-                    && words[j].gap.chars <= 3
-                    && chars[words[j].c0].start.saturating_sub(chars[words[j - 1].c1 - 1].end) <= 8
+            if single(&self.chars, &self.words[i]) {
+                while j < self.words.len()
+                    && single(&self.chars, &self.words[j])
+                    && !self.words[j].gap.sentence
+                    && self.words[j].gap.chars <= 3
+                    && self.chars[self.words[j].c0]
+                        .start
+                        .saturating_sub(self.chars[self.words[j - 1].c1 - 1].end)
+                        <= 8
                 {
                     j += 1;
                 }
             }
-            let letters = words[i..j].iter().filter(|w| chars[w.c0].c.is_alphabetic()).count();
-            if j - i >= 3 && letters * 2 > j - i {
-                for w in &words[i..j] {
-                    let p = &mut chars[w.c0];
-                    if let Some(m) = leet(p.c).filter(|_| p.c.is_ascii_digit()) {
+            let letters = self.words[i..j].iter().filter(|w| self.chars[w.c0].c.is_alphabetic()).count();
+            if j - i >= 3 && letters >= 1 {
+                let (c0, c1, gap) = (self.words[i].c0, self.words[j - 1].c1, self.words[i].gap);
+                // Letters of consecutive single-letter words are adjacent in `chars`.
+                for p in &mut self.chars[c0..c1] {
+                    if let Some(m) = leet(p.c).filter(|_| !p.c.is_alphabetic()) {
                         p.c = m;
                     }
                 }
-                // Letters of consecutive single-letter words are adjacent in `chars`, so
-                // the joined word is simply the first c0 to the last c1.
-                let joined = TmpWord { c0: words[i].c0, c1: words[j - 1].c1, gap: words[i].gap };
-                words[out] = joined;
-                out += 1;
+                let c1 = squash(&mut self.chars, c0, c1);
+                self.segment(c0, c1, vocab);
+                let mut first = true;
+                for k in 0..self.cuts.len() - 1 {
+                    let w = TmpWord {
+                        c0: self.cuts[k],
+                        c1: self.cuts[k + 1],
+                        gap: if first { gap } else { Gap { chars: 1, ..Gap::default() } },
+                    };
+                    first = false;
+                    self.words[out] = w;
+                    out += 1;
+                }
                 i = j;
             } else {
-                words[out] = words[i];
-                out += 1;
+                if !lone_symbol(&self.chars, &self.words[i]) {
+                    self.words[out] = self.words[i];
+                    out += 1;
+                } else if i + 1 < self.words.len() {
+                    // Keep the dropped symbol's gap (e.g. a sentence break) for the next word.
+                    let g = self.words[i].gap;
+                    let next = &mut self.words[i + 1].gap;
+                    next.sentence |= g.sentence;
+                    next.clause |= g.clause;
+                    next.chars += g.chars + 1;
+                }
                 i += 1;
             }
         }
-        words.truncate(out);
+        self.words.truncate(out);
+    }
+
+    /// Split `chars[c0..c1]` into vocabulary words; boundaries go to `self.cuts`
+    /// (always starting with `c0` and ending with `c1`).
+    fn segment(&mut self, c0: usize, c1: usize, vocab: Option<&Vocab>) {
+        self.cuts.clear();
+        self.cuts.push(c0);
+        let n = c1 - c0;
+        let Some(vocab) = vocab.filter(|_| n <= MAX_SEGMENT) else {
+            self.cuts.push(c1);
+            return;
+        };
+        self.seg.clear();
+        self.seg.extend(self.chars[c0..c1].iter().map(|p| p.c));
+        if self.seg.is_ascii() && !vocab.contains(self.seg.as_str()) {
+            // best[k] = fewest words covering seg[..k]; back[k] = start of the last word.
+            self.best.clear();
+            self.best.resize(n + 1, u16::MAX);
+            self.back.clear();
+            self.back.resize(n + 1, 0);
+            self.best[0] = 0;
+            for end in 1..=n {
+                for start in end.saturating_sub(MAX_SEGMENT)..end {
+                    if self.best[start] != u16::MAX
+                        && self.best[start] + 1 < self.best[end]
+                        && vocab.contains(&self.seg[start..end])
+                    {
+                        self.best[end] = self.best[start] + 1;
+                        self.back[end] = start as u16;
+                    }
+                }
+            }
+            if self.best[n] != u16::MAX {
+                let mut k = n;
+                let at = self.cuts.len();
+                while k > 0 {
+                    self.cuts.insert(at, c0 + k);
+                    k = self.back[k] as usize;
+                }
+                self.cuts.pop();
+                self.cuts.push(c1);
+                return;
+            }
+            // No full split: peel stray one-letter words ("i", "a", "u") off the ends.
+            let loose = |c: char| matches!(c, 'i' | 'a' | 'u');
+            let bytes = self.seg.as_bytes();
+            if n >= 4 && loose(bytes[0] as char) {
+                self.cuts.push(c0 + 1);
+            }
+            if n >= 4 && loose(bytes[n - 1] as char) {
+                self.cuts.push(c1 - 1);
+            }
+        }
+        self.cuts.push(c1);
     }
 
     /// Write the normalised text, byte map and word table.

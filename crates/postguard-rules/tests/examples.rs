@@ -134,3 +134,38 @@ fn user_pack_overrides_and_allows() {
     assert!(rules.check("muppet appreciation day").is_allowed(Label::Bullying));
     assert_eq!(rules.rule("bullying.forum_slur").unwrap().pack, "forum");
 }
+
+/// Normalisation must not create matches that are not there.
+#[test]
+fn normalisation_creates_no_false_matches() {
+    let rules = RuleSet::default();
+    let benign = [
+        "the skilled nurse helped me so much",
+        "that plan sounds viable to me",
+        "my therapist said I'm doing great",
+        "I killed it at my exam today!!!",
+        "ran 5 kms and 10kms yesterday",
+        "I'm dying to see the new movie",
+        "this cake is to die for",
+        "I took 50mg at 3am on the 2nd",
+        "k, see you at 5",
+        "I. Am. So. Proud. Of. You.",
+        "a b c d e f g — learning the alphabet with my kid",
+        "u r a star, sending hugs",
+        "Kill Bill is my favourite film",
+        "the flame retardant jacket",
+        "we read Hamlet: to be or not to be",
+        "my goodbye party at work was lovely, see you all on monday",
+        "This is my last post about the election, promise!",
+        "ＴＨＩＳ ＩＳ ＦＩＮＥ",
+        "I'd kill for a nap",
+        "I cut myself shaving lol",
+        "1 2 3 4 5 6 7 8 9 0",
+        "c u l8r",
+        "@kys_official_fan wrote a nice song",
+    ];
+    for t in benign {
+        let r = rules.check(t);
+        assert!(r.hits.is_empty(), "{t:?} -> {:?} (normalised: {:?})", r.hits, rules.normalize(t));
+    }
+}
