@@ -4,13 +4,17 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use postguard_rules::RuleSet;
 
 const CORPUS: &str = include_str!("corpus.txt");
 
 fn posts() -> Vec<&'static str> {
-    CORPUS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    CORPUS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 fn bench_check(c: &mut Criterion) {

@@ -6,9 +6,9 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::normalize::{normalize, Normalized};
-use crate::pack::{ContextCues, ContextKind};
 use crate::RulesError;
+use crate::normalize::{Normalized, normalize};
+use crate::pack::{ContextCues, ContextKind};
 
 /// How many words around a hit context analysis looks at.
 const LOOK: usize = 48;
@@ -78,11 +78,12 @@ impl Cues {
         ];
         for (list, kind) in lists {
             for template in list {
-                let expanded = crate::pack::expand(template).ok_or_else(|| RulesError::InvalidEntry {
-                    pack: "(context)".into(),
-                    id: template.clone(),
-                    reason: "bad cue template".into(),
-                })?;
+                let expanded =
+                    crate::pack::expand(template).ok_or_else(|| RulesError::InvalidEntry {
+                        pack: "(context)".into(),
+                        id: template.clone(),
+                        reason: "bad cue template".into(),
+                    })?;
                 for p in expanded {
                     let n = normalize(&p);
                     if !n.is_empty() {
@@ -145,14 +146,20 @@ pub(crate) fn suppression(
         return None;
     }
     let ws = norm.word_at(span.0).min(words.len() - 1);
-    let we = norm.word_at(span.1.saturating_sub(1)).min(words.len() - 1).max(ws);
+    let we = norm
+        .word_at(span.1.saturating_sub(1))
+        .min(words.len() - 1)
+        .max(ws);
     // Context is local: never look further than LOOK words either way, which also keeps
     // pathological inputs (one 100k-word sentence full of hits) linear.
     let lo = ws.saturating_sub(LOOK);
     let hi = (we + 1 + LOOK).min(words.len());
     let sentence = words[ws].sentence;
     let sentence_start = lo + words[lo..=ws].partition_point(|w| w.sentence < sentence);
-    let clause_start = (sentence_start..=ws).rev().find(|&k| words[k].clause_break_before).unwrap_or(sentence_start);
+    let clause_start = (sentence_start..=ws)
+        .rev()
+        .find(|&k| words[k].clause_break_before)
+        .unwrap_or(sentence_start);
     let sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence);
     let next_sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence + 1);
     // Cue hits are sorted by end word; keep the ones inside the window.
@@ -170,7 +177,8 @@ pub(crate) fn suppression(
 
     // "not gonna lie", "no offense" ... contain a negation word but negate nothing.
     let fake_negation = |h: &CueHit| {
-        hits.iter().any(|n| n.kind == CueKind::NotNegation && n.w0 <= h.w1 && h.w0 <= n.w1)
+        hits.iter()
+            .any(|n| n.kind == CueKind::NotNegation && n.w0 <= h.w1 && h.w0 <= n.w1)
     };
     let before = |kind: CueKind, from: usize, window: usize| {
         hits.iter().find(|h| {
@@ -181,17 +189,25 @@ pub(crate) fn suppression(
                 && !(matches!(kind, CueKind::Negation | CueKind::SelfNegation) && fake_negation(h))
         })
     };
-    let after = |kind: CueKind, to: usize| hits.iter().find(|h| h.kind == kind && h.w0 > we && h.w1 < to);
+    let after = |kind: CueKind, to: usize| {
+        hits.iter()
+            .find(|h| h.kind == kind && h.w0 > we && h.w1 < to)
+    };
     let say = |what: &str, h: &CueHit, pos: &str| {
-        Some(format!("{what}: \"{}\" {pos} the match", cues.phrases[h.pattern as usize]))
+        Some(format!(
+            "{what}: \"{}\" {pos} the match",
+            cues.phrases[h.pattern as usize]
+        ))
     };
 
     for kind in kinds {
         let found = match kind {
             ContextKind::Negation => before(CueKind::Negation, clause_from, NEGATION_WINDOW)
                 .and_then(|h| say("negation", h, "before")),
-            ContextKind::SelfNegation => before(CueKind::SelfNegation, clause_from, SELF_NEGATION_WINDOW)
-                .and_then(|h| say("negation", h, "before")),
+            ContextKind::SelfNegation => {
+                before(CueKind::SelfNegation, clause_from, SELF_NEGATION_WINDOW)
+                    .and_then(|h| say("negation", h, "before"))
+            }
             ContextKind::Debunk => before(CueKind::DebunkBefore, sent_from, usize::MAX)
                 .or_else(|| {
                     // A short heading sentence just before ("Myth #3:" / "MYTH.").
@@ -199,29 +215,56 @@ pub(crate) fn suppression(
                         return None;
                     }
                     let prev = words[sentence_start - 1].sentence;
-                    let prev_start = (0..sentence_start).rev().take_while(|&k| words[k].sentence == prev).last()?;
+                    let prev_start = (0..sentence_start)
+                        .rev()
+                        .take_while(|&k| words[k].sentence == prev)
+                        .last()?;
                     (sentence_start - prev_start <= 4)
-                        .then(|| hits.iter().find(|h| h.kind == CueKind::DebunkBefore && h.w0 >= prev_start && h.w1 < sentence_start))
+                        .then(|| {
+                            hits.iter().find(|h| {
+                                h.kind == CueKind::DebunkBefore
+                                    && h.w0 >= prev_start
+                                    && h.w1 < sentence_start
+                            })
+                        })
                         .flatten()
                 })
                 .and_then(|h| say("debunking", h, "before"))
-                .or_else(|| after(CueKind::DebunkAfter, next_sentence_end).and_then(|h| say("debunking", h, "after"))),
+                .or_else(|| {
+                    after(CueKind::DebunkAfter, next_sentence_end)
+                        .and_then(|h| say("debunking", h, "after"))
+                }),
             ContextKind::Recovery => before(CueKind::RecoveryBefore, clause_from, usize::MAX)
                 .and_then(|h| say("recovery", h, "before"))
-                .or_else(|| after(CueKind::RecoveryAfter, sentence_end).and_then(|h| say("recovery", h, "after"))),
+                .or_else(|| {
+                    after(CueKind::RecoveryAfter, sentence_end)
+                        .and_then(|h| say("recovery", h, "after"))
+                }),
             ContextKind::Reported => before(
                 CueKind::Reported,
                 sent_from,
-                if crisis { CRISIS_REPORTED_WINDOW } else { REPORTED_WINDOW },
+                if crisis {
+                    CRISIS_REPORTED_WINDOW
+                } else {
+                    REPORTED_WINDOW
+                },
             )
-                .and_then(|h| say("reported speech", h, "before")),
-            ContextKind::Conditional => before(CueKind::Conditional, clause_from, CONDITIONAL_WINDOW)
-                .and_then(|h| say("conditional or supportive", h, "before")),
-            ContextKind::Figurative => after(CueKind::FigurativeAfter, next_sentence_end.min(sentence_end + 2))
-                .and_then(|h| say("figurative", h, "after")),
-            ContextKind::SelfReference => before(CueKind::SelfReference, clause_from, CONDITIONAL_WINDOW)
-                .and_then(|h| say("about the author", h, "before")),
-            ContextKind::Quote => in_quotes(original, orig.0, orig.1).then(|| "quote: inside quotation marks".to_owned()),
+            .and_then(|h| say("reported speech", h, "before")),
+            ContextKind::Conditional => {
+                before(CueKind::Conditional, clause_from, CONDITIONAL_WINDOW)
+                    .and_then(|h| say("conditional or supportive", h, "before"))
+            }
+            ContextKind::Figurative => after(
+                CueKind::FigurativeAfter,
+                next_sentence_end.min(sentence_end + 2),
+            )
+            .and_then(|h| say("figurative", h, "after")),
+            ContextKind::SelfReference => {
+                before(CueKind::SelfReference, clause_from, CONDITIONAL_WINDOW)
+                    .and_then(|h| say("about the author", h, "before"))
+            }
+            ContextKind::Quote => in_quotes(original, orig.0, orig.1)
+                .then(|| "quote: inside quotation marks".to_owned()),
         };
         if found.is_some() {
             return found;
@@ -264,6 +307,9 @@ fn in_quotes(original: &str, a: usize, b: usize) -> bool {
     }
     // Straight single quotes hugging the span: 'kys'
     before.ends_with('\'')
-        && before[..before.len() - 1].chars().last().is_none_or(|c| !c.is_alphanumeric())
+        && before[..before.len() - 1]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
         && after.starts_with('\'')
 }

@@ -154,7 +154,10 @@ impl RuleSet {
 
     /// A builder that starts with the default packs enabled.
     pub fn builder() -> RuleSetBuilder {
-        RuleSetBuilder { default_pack: true, packs: Vec::new() }
+        RuleSetBuilder {
+            default_pack: true,
+            packs: Vec::new(),
+        }
     }
 
     /// All compiled rules, in pack order.
@@ -222,7 +225,8 @@ impl RuleSet {
         if let Some(ac) = &inner.ac {
             for m in ac.find_overlapping_iter(norm.text.as_str()) {
                 if bounded(bytes, m.start(), m.end()) {
-                    s.cands.push((inner.ac_targets[m.pattern().as_usize()], m.start(), m.end()));
+                    s.cands
+                        .push((inner.ac_targets[m.pattern().as_usize()], m.start(), m.end()));
                 }
             }
         }
@@ -241,8 +245,10 @@ impl RuleSet {
             return report;
         }
         // Order by target then start, longest first; then drop overlaps within one target.
-        s.cands.sort_unstable_by_key(|&(t, a, b)| (target_key(t), a, std::cmp::Reverse(b)));
-        s.cands.dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
+        s.cands
+            .sort_unstable_by_key(|&(t, a, b)| (target_key(t), a, std::cmp::Reverse(b)));
+        s.cands
+            .dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
 
         let mut cues_done = false;
         // False-positive matches sort last; only they are scanned for each rule hit.
@@ -274,7 +280,8 @@ impl RuleSet {
                         end: ob,
                         text: text[oa..ob].to_owned(),
                     };
-                    let mut reason = false_positive(inner, &s.cands[fp_from..], rule.label, a, b, norm);
+                    let mut reason =
+                        false_positive(inner, &s.cands[fp_from..], rule.label, a, b, norm);
                     if reason.is_none() && !rule.context.is_empty() {
                         if !cues_done {
                             inner.cues.find(norm, &mut s.cues);
@@ -298,11 +305,15 @@ impl RuleSet {
                 }
             }
         }
-        report.hits.sort_by(|x, y| (x.start, x.end, &x.rule_id).cmp(&(y.start, y.end, &y.rule_id)));
-        report.allows.sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
         report
-            .suppressed
-            .sort_by(|x, y| (x.hit.start, x.hit.end, &x.hit.rule_id).cmp(&(y.hit.start, y.hit.end, &y.hit.rule_id)));
+            .hits
+            .sort_by(|x, y| (x.start, x.end, &x.rule_id).cmp(&(y.start, y.end, &y.rule_id)));
+        report
+            .allows
+            .sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
+        report.suppressed.sort_by(|x, y| {
+            (x.hit.start, x.hit.end, &x.hit.rule_id).cmp(&(y.hit.start, y.hit.end, &y.hit.rule_id))
+        });
         report
     }
 }
@@ -334,8 +345,13 @@ fn false_positive(
     cands.iter().find_map(|&(t, fa, fb)| match t {
         Target::Fp(k) if fa <= a && b <= fb => {
             let fp = &inner.fps[k as usize];
-            (fp.labels.is_empty() || fp.labels.contains(&label))
-                .then(|| format!("false_positive: inside \"{}\" ({})", &norm.text[fa..fb], fp.id))
+            (fp.labels.is_empty() || fp.labels.contains(&label)).then(|| {
+                format!(
+                    "false_positive: inside \"{}\" ({})",
+                    &norm.text[fa..fb],
+                    fp.id
+                )
+            })
         }
         _ => None,
     })
@@ -386,8 +402,10 @@ impl RuleSetBuilder {
     /// [`RulesError::Io`] when the file cannot be read, else as [`Self::add_pack_str`].
     pub fn add_pack_file(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, RulesError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| RulesError::Io { path: path.to_owned(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
         self.add_pack_str(&path.display().to_string(), &text)
     }
 
@@ -410,7 +428,10 @@ impl RuleSetBuilder {
         let mut allows: Vec<AllowDef> = Vec::new();
         let mut fps: Vec<FalsePositiveDef> = Vec::new();
         let mut cues = ContextCues::default();
-        let all = packs.iter().map(|(n, p)| (n, p)).chain(self.packs.iter().map(|(n, p)| (n, p)));
+        let all = packs
+            .iter()
+            .map(|(n, p)| (n, p))
+            .chain(self.packs.iter().map(|(n, p)| (n, p)));
         for (name, p) in all {
             let mut seen = HashSet::new();
             for r in &p.rules {
@@ -460,7 +481,9 @@ impl RuleSetBuilder {
             compiled.push(CompiledRule {
                 label: r.label,
                 severity: r.severity,
-                context: r.context.unwrap_or_else(|| ContextKind::defaults(r.label).to_vec()),
+                context: r
+                    .context
+                    .unwrap_or_else(|| ContextKind::defaults(r.label).to_vec()),
             });
             infos.push(RuleInfo {
                 id: r.id,
@@ -474,16 +497,38 @@ impl RuleSetBuilder {
         }
         let mut allow_list = Vec::new();
         for (i, a) in allows.into_iter().enumerate() {
-            c.add("allow", &a.id, Target::Allow(i as u32), &a.phrases, &a.patterns)?;
+            c.add(
+                "allow",
+                &a.id,
+                Target::Allow(i as u32),
+                &a.phrases,
+                &a.patterns,
+            )?;
             if a.labels.is_empty() {
-                return Err(invalid("allow", &a.id, "an allow entry needs at least one label"));
+                return Err(invalid(
+                    "allow",
+                    &a.id,
+                    "an allow entry needs at least one label",
+                ));
             }
-            allow_list.push(CompiledList { id: a.id, labels: a.labels });
+            allow_list.push(CompiledList {
+                id: a.id,
+                labels: a.labels,
+            });
         }
         let mut fp_list = Vec::new();
         for (i, f) in fps.into_iter().enumerate() {
-            c.add("false_positive", &f.id, Target::Fp(i as u32), &f.phrases, &f.patterns)?;
-            fp_list.push(CompiledList { id: f.id, labels: f.labels });
+            c.add(
+                "false_positive",
+                &f.id,
+                Target::Fp(i as u32),
+                &f.phrases,
+                &f.patterns,
+            )?;
+            fp_list.push(CompiledList {
+                id: f.id,
+                labels: f.labels,
+            });
         }
         let ac = if c.phrases.is_empty() {
             None
@@ -493,19 +538,27 @@ impl RuleSetBuilder {
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::DFA))
                     .build(&c.phrases)
-                    .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&c.phrases))
+                    .or_else(|_| {
+                        AhoCorasick::builder()
+                            .match_kind(MatchKind::Standard)
+                            .build(&c.phrases)
+                    })
                     .map_err(RulesError::Automaton)?,
             )
         };
         let set = if c.regexes.is_empty() {
             None
         } else {
-            Some(RegexSet::new(c.regexes.iter().map(|(_, r)| r.as_str())).map_err(|e| RulesError::Regex {
-                pack: "(all)".into(),
-                id: "(regex set)".into(),
-                pattern: String::new(),
-                source: Box::new(e),
-            })?)
+            Some(
+                RegexSet::new(c.regexes.iter().map(|(_, r)| r.as_str())).map_err(|e| {
+                    RulesError::Regex {
+                        pack: "(all)".into(),
+                        id: "(regex set)".into(),
+                        pattern: String::new(),
+                        source: Box::new(e),
+                    }
+                })?,
+            )
         };
         let cues = Cues::compile(&cues)?;
         let vocab = c.vocab;
@@ -527,7 +580,11 @@ impl RuleSetBuilder {
 }
 
 fn invalid(pack: &str, id: &str, reason: &str) -> RulesError {
-    RulesError::InvalidEntry { pack: pack.to_owned(), id: id.to_owned(), reason: reason.to_owned() }
+    RulesError::InvalidEntry {
+        pack: pack.to_owned(),
+        id: id.to_owned(),
+        reason: reason.to_owned(),
+    }
 }
 
 /// Collects normalised phrases and regexes with their targets.
@@ -605,7 +662,9 @@ impl Compiler {
 fn variants(norm: &str) -> Vec<String> {
     let words: Vec<&str> = norm.split(' ').collect();
     let squashed: Vec<String> = words.iter().map(|w| squash_word(w)).collect();
-    let doubled: Vec<usize> = (0..words.len()).filter(|&i| squashed[i] != words[i]).collect();
+    let doubled: Vec<usize> = (0..words.len())
+        .filter(|&i| squashed[i] != words[i])
+        .collect();
     let mut bases: Vec<Vec<&str>> = Vec::new();
     let masks: Vec<u32> = if doubled.len() <= 4 {
         (0..1u32 << doubled.len()).collect()
@@ -697,15 +756,27 @@ mod tests {
     #[test]
     fn bad_packs_are_errors() {
         let mut b = RuleSet::builder();
-        assert!(matches!(b.add_pack_str("x", "[[rule]]\nid = 3"), Err(RulesError::Parse { .. })));
+        assert!(matches!(
+            b.add_pack_str("x", "[[rule]]\nid = 3"),
+            Err(RulesError::Parse { .. })
+        ));
         let mut b = RuleSet::builder();
-        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\npatterns=['(']").unwrap();
+        b.add_pack_str(
+            "x",
+            "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\npatterns=['(']",
+        )
+        .unwrap();
         assert!(matches!(b.build(), Err(RulesError::Regex { .. })));
         let mut b = RuleSet::builder();
-        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'").unwrap();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'")
+            .unwrap();
         assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
         let mut b = RuleSet::builder();
-        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['{a']").unwrap();
+        b.add_pack_str(
+            "x",
+            "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['{a']",
+        )
+        .unwrap();
         assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
     }
 

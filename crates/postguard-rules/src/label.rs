@@ -144,7 +144,10 @@ mod tests {
             assert_eq!(l.as_str().parse::<Label>().unwrap(), l);
             assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{l}\""));
         }
-        assert_eq!("Unsafe-Advice".parse::<Label>().unwrap(), Label::UnsafeAdvice);
+        assert_eq!(
+            "Unsafe-Advice".parse::<Label>().unwrap(),
+            Label::UnsafeAdvice
+        );
         assert!("spam".parse::<Label>().is_err());
         assert!(!Label::Crisis.is_violation());
         assert!(Label::Bullying.is_violation());
@@ -155,6 +158,9 @@ mod tests {
         assert!(Severity::Low < Severity::Medium && Severity::Medium < Severity::High);
         assert_eq!(Severity::High.weight(), 0.9);
         assert_eq!("HIGH".parse::<Severity>().unwrap(), Severity::High);
-        assert_eq!(serde_json::to_string(&Severity::Medium).unwrap(), "\"medium\"");
+        assert_eq!(
+            serde_json::to_string(&Severity::Medium).unwrap(),
+            "\"medium\""
+        );
     }
 }

@@ -39,6 +39,8 @@
 //! false-positive entries. See `packs/default.toml` and `packs/allow.toml` in this crate,
 //! and [`normalize()`] for what the matchers see.
 
+#![warn(missing_docs)]
+
 mod context;
 mod engine;
 mod error;
@@ -47,7 +49,9 @@ mod normalize;
 mod pack;
 mod report;
 
-pub use engine::{ExampleFailure, RuleInfo, RuleSet, RuleSetBuilder, DEFAULT_ALLOW_PACK, DEFAULT_PACK};
+pub use engine::{
+    DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, RuleInfo, RuleSet, RuleSetBuilder,
+};
 pub use error::RulesError;
 pub use label::{Label, Severity};
 pub use normalize::normalize;

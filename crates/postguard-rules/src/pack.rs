@@ -255,7 +255,10 @@ mod tests {
 
     #[test]
     fn expands_alternatives() {
-        assert_eq!(expand("kill {yourself|urself}").unwrap(), ["kill yourself", "kill urself"]);
+        assert_eq!(
+            expand("kill {yourself|urself}").unwrap(),
+            ["kill yourself", "kill urself"]
+        );
         assert_eq!(expand("{go |}die").unwrap(), ["go die", "die"]);
         assert_eq!(expand("a{b|c}d{e|f}").unwrap().len(), 4);
         assert!(expand("a{b").is_none());

@@ -12,24 +12,57 @@ fn every_rule_example_behaves_as_documented() {
         msg.push_str(&format!(
             "\n[{}] expected {} for {:?}\n   hits: {:?}\n   suppressed: {:?}",
             f.rule_id,
-            if f.expected_match { "MATCH" } else { "NO MATCH" },
+            if f.expected_match {
+                "MATCH"
+            } else {
+                "NO MATCH"
+            },
             f.example,
-            f.report.hits.iter().map(|h| (&h.rule_id, &h.text)).collect::<Vec<_>>(),
-            f.report.suppressed.iter().map(|s| (&s.hit.rule_id, &s.reason)).collect::<Vec<_>>(),
+            f.report
+                .hits
+                .iter()
+                .map(|h| (&h.rule_id, &h.text))
+                .collect::<Vec<_>>(),
+            f.report
+                .suppressed
+                .iter()
+                .map(|s| (&s.hit.rule_id, &s.reason))
+                .collect::<Vec<_>>(),
         ));
     }
-    let total: usize = rules.rules().iter().map(|r| r.must_match.len() + r.must_not_match.len()).sum();
-    println!("{} rules, {} examples, {} failures", rules.rules().len(), total, failures.len());
-    assert!(failures.is_empty(), "{} of {total} examples failed:{msg}", failures.len());
+    let total: usize = rules
+        .rules()
+        .iter()
+        .map(|r| r.must_match.len() + r.must_not_match.len())
+        .sum();
+    println!(
+        "{} rules, {} examples, {} failures",
+        rules.rules().len(),
+        total,
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} examples failed:{msg}",
+        failures.len()
+    );
 }
 
 #[test]
 fn every_rule_has_two_examples_each_way_and_a_description() {
     for r in RuleSet::default().rules() {
         assert!(r.must_match.len() >= 2, "{} needs >= 2 must_match", r.id);
-        assert!(r.must_not_match.len() >= 2, "{} needs >= 2 must_not_match", r.id);
+        assert!(
+            r.must_not_match.len() >= 2,
+            "{} needs >= 2 must_not_match",
+            r.id
+        );
         assert!(!r.description.is_empty(), "{} needs a description", r.id);
-        assert!(r.id.starts_with(r.label.as_str()), "{} id should start with its label", r.id);
+        assert!(
+            r.id.starts_with(r.label.as_str()),
+            "{} id should start with its label",
+            r.id
+        );
     }
 }
 
@@ -37,8 +70,16 @@ fn every_rule_has_two_examples_each_way_and_a_description() {
 fn every_label_is_covered() {
     let rules = RuleSet::default();
     for l in Label::ALL {
-        assert!(rules.rules().iter().any(|r| r.label == l), "no rule for {l}");
-        assert!(rules.rules().iter().any(|r| r.label == l && r.severity >= Severity::Medium));
+        assert!(
+            rules.rules().iter().any(|r| r.label == l),
+            "no rule for {l}"
+        );
+        assert!(
+            rules
+                .rules()
+                .iter()
+                .any(|r| r.label == l && r.severity >= Severity::Medium)
+        );
     }
 }
 
@@ -46,15 +87,33 @@ fn every_label_is_covered() {
 #[test]
 fn person_decides_bullying_versus_crisis() {
     let rules = RuleSet::default();
-    for t in ["kill yourself", "go kill urself", "kys", "you should kill yourself", "unalive yourself"] {
+    for t in [
+        "kill yourself",
+        "go kill urself",
+        "kys",
+        "you should kill yourself",
+        "unalive yourself",
+    ] {
         let r = rules.check(t);
         assert!(r.has_high(Label::Bullying), "{t}: {r:?}");
-        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t} must not be crisis: {r:?}");
+        assert!(
+            r.hits_for(Label::Crisis).next().is_none(),
+            "{t} must not be crisis: {r:?}"
+        );
     }
-    for t in ["kill myself", "i want to kill myself", "kms", "im going to unalive myself", "i want to die"] {
+    for t in [
+        "kill myself",
+        "i want to kill myself",
+        "kms",
+        "im going to unalive myself",
+        "i want to die",
+    ] {
         let r = rules.check(t);
         assert!(r.has_high(Label::Crisis), "{t}: {r:?}");
-        assert!(r.hits_for(Label::Bullying).next().is_none(), "{t} must not be bullying: {r:?}");
+        assert!(
+            r.hits_for(Label::Bullying).next().is_none(),
+            "{t} must not be bullying: {r:?}"
+        );
     }
 }
 
@@ -75,7 +134,11 @@ fn helpers_are_not_flagged() {
         let r = rules.check(t);
         let violations: Vec<_> = r.hits.iter().filter(|h| h.label.is_violation()).collect();
         assert!(violations.is_empty(), "{t}: {violations:?}");
-        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t}: {:?}", r.hits);
+        assert!(
+            r.hits_for(Label::Crisis).next().is_none(),
+            "{t}: {:?}",
+            r.hits
+        );
     }
 }
 
@@ -85,12 +148,20 @@ fn suppressed_hits_carry_reasons_and_allows_fire() {
     let r = rules.check("no, it's a myth that vaccines cause autism");
     assert!(r.hits.is_empty(), "{r:?}");
     assert_eq!(r.suppressed.len(), 1);
-    assert!(r.suppressed[0].reason.contains("myth"), "{:?}", r.suppressed);
+    assert!(
+        r.suppressed[0].reason.contains("myth"),
+        "{:?}",
+        r.suppressed
+    );
     assert!(r.is_allowed(Label::Misinformation));
 
     let r = rules.check("I used to want to kill myself, but now I'm doing better");
     assert!(r.hits.is_empty(), "{r:?}");
-    assert!(r.suppressed[0].reason.starts_with("recovery"), "{:?}", r.suppressed);
+    assert!(
+        r.suppressed[0].reason.starts_with("recovery"),
+        "{:?}",
+        r.suppressed
+    );
     assert!(r.is_allowed(Label::Crisis));
 }
 
@@ -130,8 +201,16 @@ fn user_pack_overrides_and_allows() {
     .unwrap();
     let rules = b.build().unwrap();
     assert!(rules.test_examples().is_empty());
-    assert!(rules.check("you absolute muppet").has_rule("bullying.forum_slur"));
-    assert!(rules.check("muppet appreciation day").is_allowed(Label::Bullying));
+    assert!(
+        rules
+            .check("you absolute muppet")
+            .has_rule("bullying.forum_slur")
+    );
+    assert!(
+        rules
+            .check("muppet appreciation day")
+            .is_allowed(Label::Bullying)
+    );
     assert_eq!(rules.rule("bullying.forum_slur").unwrap().pack, "forum");
 }
 
@@ -166,6 +245,57 @@ fn normalisation_creates_no_false_matches() {
     ];
     for t in benign {
         let r = rules.check(t);
-        assert!(r.hits.is_empty(), "{t:?} -> {:?} (normalised: {:?})", r.hits, rules.normalize(t));
+        assert!(
+            r.hits.is_empty(),
+            "{t:?} -> {:?} (normalised: {:?})",
+            r.hits,
+            rules.normalize(t)
+        );
     }
+}
+
+#[test]
+fn hits_serialize_in_the_contract_shape() {
+    let r = RuleSet::default().check("k y s");
+    let v = serde_json::to_value(&r.hits[0]).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"rule_id": "bullying.kys", "label": "bullying", "severity": "high",
+                           "start": 0, "end": 5, "text": "k y s"})
+    );
+    let back: postguard_rules::RuleReport =
+        serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn packs_load_from_files_and_report_io_errors() {
+    let dir = std::env::temp_dir().join(format!("postguard-rules-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("extra.toml");
+    std::fs::write(
+        &path,
+        "[[rule]]\nid='crisis.custom'\nlabel='crisis'\nseverity='medium'\nphrases=['i feel so empty inside']\n",
+    )
+    .unwrap();
+    let mut b = RuleSet::builder();
+    b.add_pack_file(&path).unwrap();
+    let rules = b.build().unwrap();
+    assert!(
+        rules
+            .check("I feel so empty inside")
+            .has_rule("crisis.custom")
+    );
+    assert_eq!(
+        rules.rule("crisis.custom").unwrap().pack,
+        path.display().to_string()
+    );
+    let err = RuleSet::builder()
+        .add_pack_file(dir.join("missing.toml"))
+        .unwrap_err();
+    assert!(
+        matches!(err, postguard_rules::RulesError::Io { .. }),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

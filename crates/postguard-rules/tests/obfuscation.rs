@@ -44,7 +44,13 @@ fn on_longest(text: &str, f: impl Fn(usize, char) -> String) -> String {
 /// Apply `f` to every letter of words with at least three letters.
 fn on_words(text: &str, f: impl Fn(char) -> char) -> String {
     text.split(' ')
-        .map(|w| if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 { w.chars().map(&f).collect() } else { w.to_string() })
+        .map(|w| {
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                w.chars().map(&f).collect()
+            } else {
+                w.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -77,7 +83,11 @@ fn cyrillic(c: char) -> char {
 }
 
 fn fullwidth(c: char) -> char {
-    if c.is_ascii_graphic() { char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c) } else { c }
+    if c.is_ascii_graphic() {
+        char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)
+    } else {
+        c
+    }
 }
 
 fn math_bold(c: char) -> char {
@@ -89,7 +99,10 @@ fn math_bold(c: char) -> char {
 }
 
 fn small_caps(c: char) -> char {
-    const T: [char; 26] = ['ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ǫ', 'ʀ', 'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ'];
+    const T: [char; 26] = [
+        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ǫ', 'ʀ',
+        'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ',
+    ];
     match c.to_ascii_lowercase() {
         l @ 'a'..='z' => T[(l as u8 - b'a') as usize],
         _ => c,
@@ -107,9 +120,33 @@ type Variant = (&'static str, fn(&str) -> String);
 
 fn variants() -> Vec<Variant> {
     vec![
-        ("spacing", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!(" {c}") })),
-        ("dots", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!(".{c}") })),
-        ("dashes", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!("-{c}") })),
+        ("spacing", |t| {
+            on_longest(t, |i, c| {
+                if i == 0 {
+                    c.to_string()
+                } else {
+                    format!(" {c}")
+                }
+            })
+        }),
+        ("dots", |t| {
+            on_longest(t, |i, c| {
+                if i == 0 {
+                    c.to_string()
+                } else {
+                    format!(".{c}")
+                }
+            })
+        }),
+        ("dashes", |t| {
+            on_longest(t, |i, c| {
+                if i == 0 {
+                    c.to_string()
+                } else {
+                    format!("-{c}")
+                }
+            })
+        }),
         ("leet", |t| on_words(t, leet)),
         ("cyrillic_lookalikes", |t| on_words(t, cyrillic)),
         ("fullwidth", |t| t.chars().map(fullwidth).collect()),
@@ -117,13 +154,32 @@ fn variants() -> Vec<Variant> {
         ("small_caps", |t| t.chars().map(small_caps).collect()),
         ("circled", |t| t.chars().map(circled).collect()),
         ("repeated_letters", |t| {
-            on_longest(t, |i, c| if i == 1 || "aeiouy".contains(c) { c.to_string().repeat(4) } else { c.to_string() })
+            on_longest(t, |i, c| {
+                if i == 1 || "aeiouy".contains(c) {
+                    c.to_string().repeat(4)
+                } else {
+                    c.to_string()
+                }
+            })
         }),
-        ("zero_width", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!("\u{200B}{c}") })),
+        ("zero_width", |t| {
+            on_longest(t, |i, c| {
+                if i == 0 {
+                    c.to_string()
+                } else {
+                    format!("\u{200B}{c}")
+                }
+            })
+        }),
         ("uppercase", |t| t.to_uppercase()),
         ("leet_and_spacing", |t| {
-            let spaced = on_longest(t, |i, c| if i == 0 { leet(c).to_string() } else { format!(" {}", leet(c)) });
-            spaced
+            on_longest(t, |i, c| {
+                if i == 0 {
+                    leet(c).to_string()
+                } else {
+                    format!(" {}", leet(c))
+                }
+            })
         }),
     ]
 }
@@ -137,9 +193,16 @@ fn obfuscated_variants_are_caught_like_plain_text() {
         .filter(|r| matches!(r.label, Label::Bullying | Label::Crisis))
         .flat_map(|r| r.must_match.iter().map(move |e| (r.id.clone(), e.clone())))
         .collect();
-    let plain = cases.iter().filter(|(id, t)| rules.check(t).has_rule(id)).count();
+    let plain = cases
+        .iter()
+        .filter(|(id, t)| rules.check(t).has_rule(id))
+        .count();
     let plain_rate = plain as f64 / cases.len() as f64;
-    println!("plain: {plain}/{} = {:.1}%", cases.len(), 100.0 * plain_rate);
+    println!(
+        "plain: {plain}/{} = {:.1}%",
+        cases.len(),
+        100.0 * plain_rate
+    );
     let mut worst = 1.0f64;
     let mut misses = Vec::new();
     for (kind, f) in variants() {
@@ -158,10 +221,17 @@ fn obfuscated_variants_are_caught_like_plain_text() {
         }
         let rate = caught as f64 / cases.len() as f64;
         worst = worst.min(rate / plain_rate);
-        println!("{kind:>20}: {caught}/{} = {:.1}%", cases.len(), 100.0 * rate);
+        println!(
+            "{kind:>20}: {caught}/{} = {:.1}%",
+            cases.len(),
+            100.0 * rate
+        );
     }
     for m in &misses {
         println!("miss: {m}");
     }
-    assert!(worst >= 0.95, "some obfuscation is caught at < 95% of the plain rate (worst ratio {worst:.3})");
+    assert!(
+        worst >= 0.95,
+        "some obfuscation is caught at < 95% of the plain rate (worst ratio {worst:.3})"
+    );
 }
