@@ -1,0 +1,149 @@
+//! Accuracy floors of the bundled model on a fixed sample of the shared
+//! validation set (every 10th record of `../shared/data/val.jsonl`).
+//!
+//! This is the guard against a broken export, a tokenizer that does not match
+//! the weights, or a regression in the Rust forward pass: the per-head F1 of
+//! the *model score against its own threshold* must stay above floors set a
+//! little under what the training recipe measured (models/README.md). The
+//! fused verdict (model + rules) is checked too, and the therapist answers of
+//! counsel-chat must stay (almost) unflagged.
+//!
+//! Needs the `bundled` feature (on by default) and `../shared/data` beside the
+//! repository; without the data the test fails with a message saying so,
+//! because silently skipping an accuracy gate is how broken models ship.
+#![cfg(feature = "bundled")]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use postguard::{Classifier, Label, Post};
+use serde_json::Value;
+
+/// Sampling stride over val.jsonl (line index % SAMPLE_EVERY == 0).
+const SAMPLE_EVERY: usize = 10;
+
+/// Per-head F1 floors for the model score on the fixed sample.
+fn model_floor(label: Label) -> f64 {
+    match label {
+        Label::Bullying => 0.80,
+        Label::Misinformation => 0.40,
+        Label::UnsafeAdvice => 0.50,
+        Label::Crisis => 0.45,
+    }
+}
+
+struct Row {
+    source: String,
+    post: Post,
+    labels: [Option<bool>; 4],
+    therapist_answer: bool,
+}
+
+fn val_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/val.jsonl")
+}
+
+fn load_sample() -> Vec<Row> {
+    let path = val_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{}: {e} (the accuracy gate needs ../shared/data beside the repository)", path.display())
+    });
+    text.lines()
+        .enumerate()
+        .filter(|(i, _)| i % SAMPLE_EVERY == 0)
+        .map(|(i, line)| {
+            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("val.jsonl:{}: {e}", i + 1));
+            let source = v["source"].as_str().unwrap().to_owned();
+            let mut post = Post::new(v["text"].as_str().unwrap());
+            if let Some(c) = v["context"].as_str() {
+                post = post.with_context(c);
+            }
+            let labels = Label::ALL.map(|l| v["labels"][l.as_str()].as_i64().map(|x| x == 1));
+            let therapist_answer = source == "counsel-chat" && v["context"].is_string();
+            Row { source, post, labels, therapist_answer }
+        })
+        .collect()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Counts {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Counts {
+    fn add(&mut self, truth: bool, predicted: bool) {
+        match (truth, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    fn f1(&self) -> f64 {
+        let denom = 2 * self.tp + self.fp + self.fn_;
+        if denom == 0 { 0.0 } else { f64::from(2 * self.tp) / f64::from(denom) }
+    }
+}
+
+#[test]
+fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
+    let rows = load_sample();
+    assert!(rows.len() > 1500, "sample unexpectedly small: {}", rows.len());
+    let clf = Classifier::new().expect("bundled model loads");
+    let posts: Vec<Post> = rows.iter().map(|r| r.post.clone()).collect();
+    let verdicts = clf.classify_batch(&posts).expect("classify_batch");
+
+    let mut model = [Counts::default(); 4];
+    let mut fused = [Counts::default(); 4];
+    let mut per_source: BTreeMap<&str, [Counts; 4]> = BTreeMap::new();
+    let (mut answers, mut answers_flagged) = (0u32, 0u32);
+    for (row, verdict) in rows.iter().zip(&verdicts) {
+        for (i, label) in Label::ALL.into_iter().enumerate() {
+            let Some(truth) = row.labels[i] else { continue };
+            let score = verdict.label(label);
+            model[i].add(truth, score.model >= score.threshold);
+            fused[i].add(truth, score.flagged);
+            per_source.entry(&row.source).or_default()[i].add(truth, score.flagged);
+        }
+        if row.therapist_answer {
+            answers += 1;
+            answers_flagged += u32::from(!verdict.flagged().is_empty());
+        }
+    }
+
+    println!("{:<16} {:>8} {:>8}  (F1 on every {SAMPLE_EVERY}th val record, n={})", "head", "model", "fused", rows.len());
+    for (i, label) in Label::ALL.into_iter().enumerate() {
+        println!("{:<16} {:>8.3} {:>8.3}", label.as_str(), model[i].f1(), fused[i].f1());
+    }
+    for (source, counts) in &per_source {
+        let cells: Vec<String> = counts.iter().map(|c| format!("{:.3}", c.f1())).collect();
+        println!("  {source:<26} fused F1 {}", cells.join(" "));
+    }
+    println!("counsel-chat therapist answers flagged: {answers_flagged}/{answers}");
+
+    for (i, label) in Label::ALL.into_iter().enumerate() {
+        let floor = model_floor(label);
+        assert!(
+            model[i].f1() >= floor,
+            "{}: model F1 {:.3} fell under its floor {floor:.2} ({:?})",
+            label.as_str(),
+            model[i].f1(),
+            model[i]
+        );
+        // Rules may trade a little F1 for catching obfuscated abuse and crisis,
+        // but fusion must never wreck a head.
+        assert!(
+            fused[i].f1() >= floor - 0.05,
+            "{}: fused F1 {:.3} is far under the model's floor {floor:.2}",
+            label.as_str(),
+            fused[i].f1()
+        );
+    }
+    assert!(answers > 0, "the sample holds no counsel-chat answers");
+    assert!(
+        f64::from(answers_flagged) / f64::from(answers) < 0.02,
+        "supportive therapist answers flagged: {answers_flagged}/{answers}"
+    );
+}
