@@ -536,7 +536,7 @@ impl RuleSetBuilder {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(AC_KIND)
                     .build(&c.phrases)
                     .or_else(|_| {
                         AhoCorasick::builder()
@@ -579,6 +579,10 @@ impl RuleSetBuilder {
     }
 }
 
+/// A full DFA searches fastest but takes ~10x longer to build for tens of thousands of
+/// phrases; the contiguous NFA is close in search speed.
+const AC_KIND: Option<AhoCorasickKind> = Some(AhoCorasickKind::ContiguousNFA);
+
 fn invalid(pack: &str, id: &str, reason: &str) -> RulesError {
     RulesError::InvalidEntry {
         pack: pack.to_owned(),
@@ -597,6 +601,7 @@ struct Compiler {
     /// Words of the phrases as written (not of the glued / joined variants, which would
     /// make "icutmyself" look like a word).
     vocab: Vocab,
+    norm: Normalizer,
 }
 
 impl Compiler {
@@ -616,7 +621,8 @@ impl Compiler {
                 invalid(pack, id, &format!("bad phrase template `{template}` (unbalanced or nested braces, or more than 16384 expansions)"))
             })?;
             for phrase in expanded {
-                let norm = crate::normalize::normalize(&phrase);
+                self.norm.run(&phrase);
+                let norm = self.norm.out.text.clone();
                 if norm.is_empty() {
                     continue; // e.g. the empty alternative of "{|...}" on its own
                 }
@@ -630,7 +636,7 @@ impl Compiler {
             }
         }
         for p in patterns {
-            let wrapped = format!(r"(?-u:\b)(?:{p})(?-u:\b)");
+            let wrapped = format!(r"(?-u:\b)(?:{})(?-u:\b)", squash_tolerant(p));
             let re = Regex::new(&wrapped).map_err(|e| RulesError::Regex {
                 pack: pack.to_owned(),
                 id: id.to_owned(),
@@ -706,6 +712,64 @@ fn variants(norm: &str) -> Vec<String> {
     out
 }
 
+/// Let a regex written in normal spelling also match stretched-then-squashed words: a
+/// doubled literal letter may be single ("kill" -> "kill?", matching "kil"). Letters
+/// inside escapes, classes and `{m,n}` repetitions are left alone.
+fn squash_tolerant(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut prev_literal: Option<char> = None;
+    let mut chars = pattern.chars().peekable();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                    if matches!(n, 'p' | 'P') && chars.peek() == Some(&'{') {
+                        for m in chars.by_ref() {
+                            out.push(m);
+                            if m == '}' {
+                                break;
+                            }
+                        }
+                    }
+                }
+                prev_literal = None;
+                continue;
+            }
+            '[' => class_depth += 1,
+            ']' if class_depth > 0 => class_depth -= 1,
+            '{' if class_depth == 0 => {
+                out.push(c);
+                for m in chars.by_ref() {
+                    out.push(m);
+                    if m == '}' {
+                        break;
+                    }
+                }
+                prev_literal = None;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        if class_depth == 0 && c.is_ascii_lowercase() {
+            // The doubled letter must not carry its own quantifier ("ss+" stays as is).
+            let quantified = matches!(chars.peek(), Some('?' | '*' | '+' | '{'));
+            if prev_literal == Some(c) && !quantified {
+                out.push('?');
+                prev_literal = None;
+                continue;
+            }
+            prev_literal = Some(c);
+        } else {
+            prev_literal = None;
+        }
+    }
+    out
+}
+
 /// Collapse every doubled letter of one word ("attention" -> "atention").
 fn squash_word(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
@@ -723,6 +787,19 @@ fn squash_word(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regexes_tolerate_squashed_letters() {
+        assert_eq!(squash_tolerant("kill"), "kill?");
+        assert_eq!(squash_tolerant("(?:bottle|pills)"), "(?:bott?le|pill?s)");
+        assert_eq!(
+            squash_tolerant(r"\d{2} [a-z]{0,2}ee+"),
+            r"\d{2} [a-z]{0,2}ee+"
+        );
+        assert_eq!(squash_tolerant(r"\p{Ll}ll"), r"\p{Ll}ll?");
+        assert_eq!(squash_tolerant("[ll]x"), "[ll]x");
+        assert!(Regex::new(&squash_tolerant("(?:kill|see+n) you")).is_ok());
+    }
 
     #[test]
     fn ruleset_is_send_sync_clone() {

@@ -34,10 +34,75 @@
 //! assert!(report.is_allowed(Label::Misinformation));
 //! ```
 //!
-//! Packs are TOML: rules (id, label, severity, phrases with `{a|b}` alternatives, regexes
-//! on the normalised text, examples that must / must not match), allow entries and
-//! false-positive entries. See `packs/default.toml` and `packs/allow.toml` in this crate,
-//! and [`normalize()`] for what the matchers see.
+//! # Rule packs
+//!
+//! Rules are data a trust-and-safety engineer can read and change: TOML packs, merged in
+//! order (the embedded [`DEFAULT_PACK`] and [`DEFAULT_ALLOW_PACK`] first, unless
+//! [`RuleSetBuilder::with_default_pack`] turns them off). A later pack overrides a rule,
+//! allow entry or false-positive entry with the same id, and `pack.disable` removes ids.
+//!
+//! ```toml
+//! [pack]
+//! name = "my-community"
+//! disable = ["bullying.insult"]            # drop rules from earlier packs by id
+//!
+//! [context]                                 # cue phrases, appended to earlier packs
+//! negation = ["dont ever"]                  # also: self_negation, not_negation,
+//!                                           # debunk_before, debunk_after, recovery_before,
+//!                                           # recovery_after, reported, conditional,
+//!                                           # self_reference, figurative_after, reset
+//! [[rule]]
+//! id = "bullying.forum_insult"              # <label>.<name>
+//! label = "bullying"                        # bullying | misinformation | unsafe_advice | crisis
+//! severity = "medium"                       # high flags outright in fusion: unambiguous only
+//! description = "What it catches and why"
+//! phrases = ["{you|u} {absolute|total} {muppet|walnut}"]   # {a|b|} alternatives
+//! patterns = ['nobody (likes|wants) you']  # regexes over the normalised text
+//! context = ["negation", "quote"]           # optional, which context may cancel a hit
+//! must_match = ["you total muppet", "u absolute walnut"]   # run as tests
+//! must_not_match = ["a muppet movie", "walnut cake"]
+//!
+//! [[allow]]                                 # supportive / debunking marker -> AllowHit
+//! id = "allow.forum"
+//! labels = ["bullying", "crisis"]
+//! phrases = ["sending hugs"]
+//!
+//! [[false_positive]]                        # cancels rule hits lying inside its match
+//! id = "fp.forum"
+//! labels = ["crisis"]                       # optional, default all labels
+//! phrases = ["killed myself laughing"]
+//! ```
+//!
+//! Phrases and text are normalised alike (see [`normalize()`]), so phrases are written in
+//! plain lowercase English and match obfuscated spellings; matches are whole words only.
+//! Context kinds: `negation`, `self_negation`, `debunk`, `recovery`, `reported`, `quote`,
+//! `conditional`, `figurative`, `self_reference`. Defaults by label: bullying — negation,
+//! reported, quote, conditional; misinformation — negation, debunk, reported, quote;
+//! unsafe_advice — those plus conditional and recovery; crisis — self_negation, recovery and
+//! narrowly-reported speech only (a person in crisis is never cancelled by quotes).
+//!
+//! ```
+//! use postguard_rules::{Label, RuleSet};
+//!
+//! let mut builder = RuleSet::builder();
+//! builder.add_pack_str("forum", r#"
+//!     [[rule]]
+//!     id = "bullying.forum_insult"
+//!     label = "bullying"
+//!     severity = "medium"
+//!     phrases = ["{you|u} {absolute|total} {muppet|walnut}"]
+//!     must_match = ["you total muppet", "u absolute walnut"]
+//!     must_not_match = ["a muppet movie", "walnut cake"]
+//! "#)?;
+//! let rules = builder.build()?;
+//! assert!(rules.test_examples().is_empty());
+//! assert!(rules.check("y0u ᴛᴏᴛᴀʟ m u p p e t").has_rule("bullying.forum_insult"));
+//! # Ok::<(), postguard_rules::RulesError>(())
+//! ```
+//!
+//! `check` is allocation-light (per-thread reusable buffers, ASCII fast path) and runs in
+//! time linear in the text; matching uses one Aho-Corasick automaton for all phrases and a
+//! `RegexSet` for patterns, compiled once per [`RuleSet`].
 
 #![warn(missing_docs)]
 

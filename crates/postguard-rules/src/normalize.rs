@@ -129,7 +129,20 @@ pub(crate) struct Normalizer {
     pub out: Normalized,
 }
 
-/// Normalise `text` (convenience wrapper that allocates; for explaining rule matches).
+/// The normalised form of `text`, as rule phrases are compiled: lowercase word
+/// characters separated by `' '`, with `'\n'` at sentence and line breaks. Look-alikes,
+/// leetspeak (inside mixed tokens only), spaced-out letters, stretched letters, invisible
+/// characters, @mentions and URLs are handled as described in the crate docs.
+///
+/// [`RuleSet::normalize`](crate::RuleSet::normalize) additionally splits joined single
+/// letters into the rule set's known words ("k y s l o s e r" -> "kys loser"). Allocates;
+/// meant for explaining matches, not for the hot path.
+///
+/// ```
+/// assert_eq!(postguard_rules::normalize("Ｙ0U ARE SUCH A looooser!!"), "you are such a loser");
+/// assert_eq!(postguard_rules::normalize("you're the l 0 s e r"), "youre the loser");
+/// assert_eq!(postguard_rules::normalize("I don't know. k.y.s"), "i dont know\nkys");
+/// ```
 pub fn normalize(text: &str) -> String {
     let mut n = Normalizer::default();
     n.run(text);
