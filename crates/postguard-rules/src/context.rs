@@ -35,6 +35,7 @@ pub(crate) enum CueKind {
     RecoveryBefore,
     RecoveryAfter,
     Reported,
+    ReportedAfter,
     Conditional,
     FigurativeAfter,
     SelfReference,
@@ -62,7 +63,7 @@ impl Cues {
     pub(crate) fn compile(c: &ContextCues) -> Result<Self, RulesError> {
         let mut kinds = Vec::new();
         let mut phrases = Vec::new();
-        let lists: [(&Vec<String>, CueKind); 12] = [
+        let lists: [(&Vec<String>, CueKind); 13] = [
             (&c.negation, CueKind::Negation),
             (&c.self_negation, CueKind::SelfNegation),
             (&c.debunk_before, CueKind::DebunkBefore),
@@ -70,6 +71,7 @@ impl Cues {
             (&c.recovery_before, CueKind::RecoveryBefore),
             (&c.recovery_after, CueKind::RecoveryAfter),
             (&c.reported, CueKind::Reported),
+            (&c.reported_after, CueKind::ReportedAfter),
             (&c.conditional, CueKind::Conditional),
             (&c.figurative_after, CueKind::FigurativeAfter),
             (&c.self_reference, CueKind::SelfReference),
@@ -249,7 +251,15 @@ pub(crate) fn suppression(
                     REPORTED_WINDOW
                 },
             )
-            .and_then(|h| say("reported speech", h, "before")),
+            .and_then(|h| say("reported speech", h, "before"))
+            .or_else(|| {
+                // "Kill yourself — that's what they told me": only for violations; a
+                // first-person crisis statement is never explained away by what follows.
+                (!crisis)
+                    .then(|| after(CueKind::ReportedAfter, next_sentence_end))
+                    .flatten()
+                    .and_then(|h| say("reported speech", h, "after"))
+            }),
             ContextKind::Conditional => {
                 before(CueKind::Conditional, clause_from, CONDITIONAL_WINDOW)
                     .and_then(|h| say("conditional or supportive", h, "before"))

@@ -64,7 +64,7 @@ impl ContextKind {
         use ContextKind::*;
         match label {
             Label::Bullying => &[Negation, Reported, Quote, Conditional],
-            Label::Misinformation => &[Negation, Debunk, Reported, Quote],
+            Label::Misinformation => &[Negation, Debunk, Reported, Quote, Conditional],
             Label::UnsafeAdvice => &[Negation, Debunk, Reported, Quote, Conditional, Recovery],
             // Missing a person in crisis is the worst failure: only narrow cues apply
             // (and quotes never cancel crisis: a quoted "I want to die" still gets help).
@@ -120,6 +120,8 @@ pub(crate) struct ContextCues {
     #[serde(default)]
     pub reported: Vec<String>,
     #[serde(default)]
+    pub reported_after: Vec<String>,
+    #[serde(default)]
     pub conditional: Vec<String>,
     #[serde(default)]
     pub figurative_after: Vec<String>,
@@ -140,6 +142,7 @@ impl ContextCues {
         self.recovery_before.extend(o.recovery_before);
         self.recovery_after.extend(o.recovery_after);
         self.reported.extend(o.reported);
+        self.reported_after.extend(o.reported_after);
         self.conditional.extend(o.conditional);
         self.figurative_after.extend(o.figurative_after);
         self.self_reference.extend(o.self_reference);
