@@ -1,0 +1,502 @@
+"""The :class:`Classifier` Python API over the Rust extension.
+
+This layer only converts arguments (lists, numpy, pandas, pyarrow) into lists
+of ``str``, reads the Hugging Face environment variables, and builds result
+objects.  Each batch is one call into Rust, which releases the GIL for the whole
+batch and parallelises inside (see ``src/lib.rs``).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+import threading
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
+
+import numpy as np
+
+from . import _postguard as _ext
+from ._verdict import ModelInfo, Verdict
+from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["Classifier", "SCORE_KINDS"]
+
+#: Which score ``Classifier.scores`` returns: the fused decision score (default),
+#: the raw model probability, or the rule evidence alone.
+SCORE_KINDS = ("fused", "model", "rules")
+
+# Texts per call into Rust when a progress bar is shown: small enough for a
+# smooth bar, large enough that length-sorted batching inside Rust stays efficient.
+_PROGRESS_CHUNK = 512
+
+_TRUTHY = {"1", "true", "yes", "on"}
+
+TextsLike = Union[Sequence[str], Iterable[str], Any]
+ContextsLike = Union[Sequence[Optional[str]], Iterable[Optional[str]], Any]
+
+
+def _is_missing(value: Any) -> bool:
+    """None, NaN, pandas.NA / NaT: the ways a dataframe spells 'no value'."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return False
+
+
+def _to_list(values: Any, what: str) -> List[Any]:
+    """Materialise list-likes (list, tuple, numpy, pandas, pyarrow, iterables) as a list."""
+    if isinstance(values, (str, bytes)):
+        raise ValueError(
+            f"{what} must be a sequence of str, not a single {type(values).__name__}"
+            " (use classify() for one post)"
+        )
+    if isinstance(values, list):
+        return values
+    module = type(values).__module__ or ""
+    if module.startswith("pyarrow"):
+        if not hasattr(values, "to_pylist"):
+            raise ValueError(f"{what}: expected a pyarrow Array or ChunkedArray, got {type(values).__name__}")
+        import pyarrow as pa
+
+        typ = values.type
+        if pa.types.is_dictionary(typ):
+            typ = typ.value_type
+        if not (pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_null(typ)
+                or getattr(pa.types, "is_string_view", lambda _t: False)(typ)):
+            raise ValueError(f"{what} must be a string array, got pyarrow type {values.type}")
+        return list(values.to_pylist())
+    if isinstance(values, np.ndarray):
+        if values.ndim != 1:
+            raise ValueError(f"{what} must be one-dimensional, got an array of shape {values.shape}")
+        return list(values.tolist())
+    if module.startswith("pandas"):
+        if hasattr(values, "columns"):
+            raise ValueError(f"{what} must be a Series, not a DataFrame (use score_frame)")
+        return list(values.tolist())
+    if isinstance(values, Mapping):
+        raise ValueError(f"{what} must be a sequence of str, not a mapping")
+    try:
+        return list(values)
+    except TypeError:
+        raise ValueError(f"{what} must be a sequence of str, got {type(values).__name__}") from None
+
+
+def _texts(texts: Any) -> List[str]:
+    items = _to_list(texts, "texts")
+    if not all(type(t) is str for t in items):  # fast path: plain str
+        for i, t in enumerate(items):
+            if not isinstance(t, str):
+                kind = "a missing value" if _is_missing(t) else type(t).__name__
+                raise ValueError(f"texts[{i}] is {kind}, expected str")
+        items = [str(t) for t in items]  # str subclasses -> str
+    return items
+
+
+def _contexts(contexts: Any, n: int) -> Optional[List[Optional[str]]]:
+    if contexts is None:
+        return None
+    items = _to_list(contexts, "contexts")
+    if len(items) != n:
+        raise ValueError(f"contexts has {len(items)} items but texts has {n}")
+    out: List[Optional[str]] = []
+    for i, c in enumerate(items):
+        if isinstance(c, str):
+            out.append(str(c))
+        elif _is_missing(c):
+            out.append(None)
+        else:
+            raise ValueError(f"contexts[{i}] is {type(c).__name__}, expected str or None")
+    return out
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in SCORE_KINDS:
+        raise ValueError(f"kind must be one of {SCORE_KINDS}, got {kind!r}")
+
+
+def _hub_cache_dir() -> str:
+    """Where huggingface_hub keeps its cache: HF_HUB_CACHE, else $HF_HOME/hub."""
+    cache = os.environ.get("HF_HUB_CACHE")
+    if cache:
+        return os.path.expanduser(cache)
+    home = os.environ.get("HF_HOME")
+    if not home:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join("~", ".cache")
+        home = os.path.join(xdg, "huggingface")
+    return os.path.join(os.path.expanduser(home), "hub")
+
+
+def _hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in _TRUTHY
+
+
+class _Progress:
+    """tqdm when installed, else a plain counter on stderr."""
+
+    def __init__(self, total: int) -> None:
+        self._bar: Any = None
+        self._done = 0
+        self._total = total
+        try:
+            from tqdm.auto import tqdm
+
+            self._bar = tqdm(total=total, unit="post")
+        except ImportError:
+            pass
+
+    def update(self, n: int) -> None:
+        self._done += n
+        if self._bar is not None:
+            self._bar.update(n)
+        else:
+            print(f"\rpostguard: {self._done}/{self._total} posts", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+        else:
+            print(file=sys.stderr)
+
+
+# One classifier per (process, spec): unpickling a Classifier (multiprocessing
+# spawn workers, Spark executors) reuses the model already loaded in that process.
+_CACHE: Dict[str, "Classifier"] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _restore(spec: Dict[str, Any]) -> "Classifier":
+    key = json.dumps(spec, sort_keys=True)
+    with _CACHE_LOCK:
+        clf = _CACHE.get(key)
+        if clf is None:
+            clf = Classifier._from_spec(spec)
+            _CACHE[key] = clf
+        return clf
+
+
+class Classifier:
+    """Labels posts as bullying / misinformation / unsafe_advice and flags crisis.
+
+    ``Classifier()`` loads the model bundled in the package; use
+    :meth:`from_dir` or :meth:`from_hub` for another one.  A classifier is
+    immutable: share one across threads, pass it to multiprocessing workers
+    (it survives ``fork``; it pickles as a recipe and is reloaded once per
+    process), or let :mod:`postguard.spark` load one per Spark executor.
+
+    Keyword options (all constructors):
+        rules: extra rule pack files (TOML); later packs override rules with the same id.
+        default_rules: include the built-in rule pack (default True).
+        thresholds: per-label threshold overrides, e.g. ``{"bullying": 0.7}``.
+        locale: locale whose help resources are listed first (e.g. ``"US"``, ``"UK"``).
+
+    Raises:
+        ModelError: the model could not be loaded (``ModelNotFoundError``, also a
+            ``FileNotFoundError``, when files are missing).
+        RulesError: a rule pack is invalid.
+        ValueError: an option is invalid.
+    """
+
+    __slots__ = ("_inner", "_spec", "__weakref__")
+
+    def __init__(
+        self,
+        *,
+        rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+        default_rules: bool = True,
+        thresholds: Optional[Mapping[str, float]] = None,
+        locale: Optional[str] = None,
+    ) -> None:
+        opts = _options(rules, default_rules, thresholds, locale)
+        self._init({"source": "bundled", **opts})
+
+    @classmethod
+    def from_dir(
+        cls,
+        path: Union[str, "os.PathLike[str]"],
+        *,
+        rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+        default_rules: bool = True,
+        thresholds: Optional[Mapping[str, float]] = None,
+        locale: Optional[str] = None,
+    ) -> "Classifier":
+        """Load a model directory (``config.json``, ``tokenizer.json``,
+        ``model.safetensors``, ``postguard.json``)."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise ValueError(f"path must be str or os.PathLike, got {type(path).__name__}")
+        full = os.path.abspath(os.fspath(path))
+        if not os.path.exists(full):
+            raise ModelNotFoundError(errno.ENOENT, "model directory not found", full)
+        if not os.path.isdir(full):
+            raise ValueError(f"model path is not a directory: {full}")
+        opts = _options(rules, default_rules, thresholds, locale)
+        return cls._from_spec({"source": "dir", "path": full, **opts})
+
+    @classmethod
+    def from_hub(
+        cls,
+        repo_id: str,
+        revision: Optional[str] = None,
+        *,
+        cache_dir: Optional[Union[str, "os.PathLike[str]"]] = None,
+        offline: Optional[bool] = None,
+        rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]] = None,
+        default_rules: bool = True,
+        thresholds: Optional[Mapping[str, float]] = None,
+        locale: Optional[str] = None,
+    ) -> "Classifier":
+        """Load a model from the Hugging Face Hub (or its local cache).
+
+        ``cache_dir`` defaults to ``$HF_HUB_CACHE``, else ``$HF_HOME/hub``, else
+        ``~/.cache/huggingface/hub``; ``offline`` defaults to ``$HF_HUB_OFFLINE``
+        (then only the cache is used).  These variables are read here, in Python;
+        the Rust library takes them as explicit arguments.
+        """
+        if not isinstance(repo_id, str) or not repo_id:
+            raise ValueError("repo_id must be a non-empty str such as 'org/name'")
+        if revision is not None and not isinstance(revision, str):
+            raise ValueError("revision must be a str or None")
+        cache = os.path.abspath(os.fspath(cache_dir)) if cache_dir is not None else _hub_cache_dir()
+        off = _hub_offline() if offline is None else bool(offline)
+        opts = _options(rules, default_rules, thresholds, locale)
+        return cls._from_spec(
+            {"source": "hub", "repo_id": repo_id, "revision": revision, "cache_dir": cache, "offline": off, **opts}
+        )
+
+    @classmethod
+    def _from_spec(cls, spec: Dict[str, Any]) -> "Classifier":
+        self = cls.__new__(cls)
+        self._init(spec)
+        return self
+
+    def _init(self, spec: Dict[str, Any]) -> None:
+        opts = {k: spec[k] for k in ("rules", "default_rules", "thresholds", "locale")}
+        source = spec["source"]
+        if source == "bundled":
+            inner = _ext.Classifier.bundled(**opts)
+        elif source == "dir":
+            inner = _ext.Classifier.from_dir(spec["path"], **opts)
+        elif source == "hub":
+            inner = _ext.Classifier.from_hub(
+                spec["repo_id"], spec["revision"], spec["cache_dir"], spec["offline"], **opts
+            )
+        else:  # pragma: no cover - specs are built by this module
+            raise ValueError(f"unknown model source {source!r}")
+        self._inner = inner
+        self._spec = spec
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any]]]:
+        return (_restore, (self._spec,))
+
+    def __repr__(self) -> str:
+        info = self.model_info
+        return f"postguard.Classifier(model={info.name!r}, version={info.version!r}, source={self._spec['source']!r})"
+
+    # -- model identity --------------------------------------------------------------
+
+    @property
+    def labels(self) -> List[str]:
+        """Label names in model order: the columns of :meth:`scores`."""
+        return list(self._inner.labels)
+
+    @property
+    def thresholds(self) -> Dict[str, float]:
+        """Decision threshold per label (after overrides)."""
+        return dict(zip(self._inner.labels, self._inner.thresholds))
+
+    @property
+    def model_info(self) -> ModelInfo:
+        """Name, version and SHA-256 of the loaded model."""
+        name, version, sha256 = self._inner.model_info
+        return ModelInfo(name=name, version=version, sha256=sha256)
+
+    # -- classification --------------------------------------------------------------
+
+    def classify(self, text: str, context: Optional[str] = None) -> Verdict:
+        """Classify one post; ``context`` is the post it replies to, if any."""
+        if not isinstance(text, str):
+            raise ValueError(f"text must be str, got {type(text).__name__}")
+        if context is not None and not isinstance(context, str):
+            raise ValueError(f"context must be str or None, got {type(context).__name__}")
+        raw = json.loads(self._inner.classify_json([text], None if context is None else [context]))
+        return Verdict.from_dict(raw[0], text)
+
+    def classify_batch(
+        self,
+        texts: TextsLike,
+        contexts: Optional[ContextsLike] = None,
+        progress: bool = False,
+    ) -> List[Verdict]:
+        """Classify many posts; results are in input order and equal to :meth:`classify`.
+
+        ``texts`` may be a list/tuple/iterable of str, a numpy array, a pandas
+        Series or a pyarrow (Chunked)Array; ``contexts`` likewise, same length,
+        with ``None``/null for posts without context.
+        """
+        items = _texts(texts)
+        ctx = _contexts(contexts, len(items))
+        out: List[Verdict] = []
+        bar = _Progress(len(items)) if progress else None
+        try:
+            for start, stop in _chunks(len(items), progress):
+                sub_ctx = None if ctx is None else ctx[start:stop]
+                raws = json.loads(self._inner.classify_json(items[start:stop], sub_ctx))
+                out.extend(Verdict.from_dict(r, t) for r, t in zip(raws, items[start:stop]))
+                if bar is not None:
+                    bar.update(stop - start)
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+    def scores(
+        self,
+        texts: TextsLike,
+        contexts: Optional[ContextsLike] = None,
+        kind: str = "fused",
+    ) -> "np.ndarray[Any, np.dtype[np.float32]]":
+        """Scores as a float32 array of shape ``(len(texts), len(labels))``.
+
+        Columns follow :attr:`labels`.  ``kind`` is ``"fused"`` (the decision
+        score, default), ``"model"`` (raw model probability) or ``"rules"``.
+        """
+        _check_kind(kind)
+        items = _texts(texts)
+        ctx = _contexts(contexts, len(items))
+        scores, _flags = self._inner.score(items, ctx, kind)
+        return scores
+
+    def score_frame(
+        self,
+        df: Any,
+        text_col: str,
+        context_col: Optional[str] = None,
+        kind: str = "fused",
+        progress: bool = False,
+    ) -> "pd.DataFrame":
+        """Score a pandas DataFrame or pyarrow Table/RecordBatch column.
+
+        Returns a pandas DataFrame (same index as a pandas input) with one
+        float32 column per label and a ``flagged`` column holding the list of
+        flagged label names of each row (``[]`` when nothing is flagged).
+        """
+        import pandas as pd
+
+        _check_kind(kind)
+        texts_obj, ctx_obj, index = _frame_columns(df, text_col, context_col)
+        items = _texts(texts_obj)
+        ctx = _contexts(ctx_obj, len(items))
+        labels = self.labels
+        parts_s: List[np.ndarray] = []
+        parts_f: List[np.ndarray] = []
+        bar = _Progress(len(items)) if progress else None
+        try:
+            for start, stop in _chunks(len(items), progress):
+                sub_ctx = None if ctx is None else ctx[start:stop]
+                s, f = self._inner.score(items[start:stop], sub_ctx, kind)
+                parts_s.append(s)
+                parts_f.append(f)
+                if bar is not None:
+                    bar.update(stop - start)
+        finally:
+            if bar is not None:
+                bar.close()
+        k = len(labels)
+        scores = np.concatenate(parts_s) if parts_s else np.zeros((0, k), np.float32)
+        flags = np.concatenate(parts_f) if parts_f else np.zeros((0, k), bool)
+        out = pd.DataFrame({label: scores[:, j] for j, label in enumerate(labels)}, index=index)
+        out["flagged"] = _flag_lists(flags, labels)
+        return out
+
+
+def _flag_lists(flags: np.ndarray, labels: List[str]) -> List[List[str]]:
+    names = np.asarray(labels, dtype=object)
+    return [list(names[row]) for row in flags]
+
+
+def _frame_columns(df: Any, text_col: str, context_col: Optional[str]) -> Tuple[Any, Any, Any]:
+    """(texts, contexts, index) from a pandas DataFrame or pyarrow Table/RecordBatch."""
+    if not isinstance(text_col, str) or (context_col is not None and not isinstance(context_col, str)):
+        raise ValueError("text_col and context_col must be column names (str)")
+    module = type(df).__module__ or ""
+    if module.startswith("pyarrow") and hasattr(df, "column_names"):
+        names = list(df.column_names)
+        getter = df.column
+        index = None
+    elif hasattr(df, "columns") and hasattr(df, "index"):
+        names = list(df.columns)
+        getter = df.__getitem__
+        index = df.index
+    else:
+        raise ValueError(f"df must be a pandas DataFrame or a pyarrow Table, got {type(df).__name__}")
+    for col in (text_col, context_col):
+        if col is not None and col not in names:
+            raise ValueError(f"column {col!r} not found; columns are {names}")
+    ctx = getter(context_col) if context_col is not None else None
+    return getter(text_col), ctx, index
+
+
+def _chunks(n: int, progress: bool) -> List[Tuple[int, int]]:
+    if n == 0:
+        return []
+    step = _PROGRESS_CHUNK if progress else n
+    return [(i, min(i + step, n)) for i in range(0, n, step)]
+
+
+def _options(
+    rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]],
+    default_rules: bool,
+    thresholds: Optional[Mapping[str, float]],
+    locale: Optional[str],
+) -> Dict[str, Any]:
+    if rules is None:
+        rule_paths: List[str] = []
+    else:
+        if isinstance(rules, (str, bytes, os.PathLike)):
+            rules = [rules]
+        rule_paths = []
+        for r in rules:
+            if not isinstance(r, (str, os.PathLike)):
+                raise ValueError(f"rules must be paths, got {type(r).__name__}")
+            p = os.path.abspath(os.fspath(r))
+            if not os.path.isfile(p):
+                raise FileNotFoundError(errno.ENOENT, "rule pack not found", p)
+            rule_paths.append(p)
+    if not isinstance(default_rules, bool):
+        raise ValueError("default_rules must be a bool")
+    thr: Optional[Dict[str, float]] = None
+    if thresholds is not None:
+        if not isinstance(thresholds, Mapping):
+            raise ValueError("thresholds must be a mapping of label name to float")
+        thr = {}
+        for k, v in thresholds.items():
+            if not isinstance(k, str):
+                raise ValueError("threshold keys must be label names (str)")
+            try:
+                fv = float(v)
+            except (TypeError, ValueError):
+                raise ValueError(f"threshold for {k!r} must be a number, got {v!r}") from None
+            if not (0.0 <= fv <= 1.0):
+                raise ValueError(f"threshold for {k!r} must be within [0, 1], got {fv}")
+            thr[k] = fv
+    if locale is not None and not isinstance(locale, str):
+        raise ValueError("locale must be a str or None")
+    return {"rules": rule_paths, "default_rules": default_rules, "thresholds": thr, "locale": locale}

@@ -1,0 +1,202 @@
+"""Result types: :class:`Verdict` and the small records it holds.
+
+A verdict is built from the JSON object the Rust library serialises
+(``postguard check --json`` prints the same object), so
+``Verdict.to_dict()`` is equal to the Rust verdict JSON, key for key.
+The typed attributes are views over that object; ``RuleHit`` adds
+``char_start``/``char_end`` (code-point offsets) next to the byte offsets
+the library reports, so ``text[hit.char_start:hit.char_end]`` works in Python.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+__all__ = ["Verdict", "LabelScore", "RuleHit", "Resource", "ModelInfo"]
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Identity of the model that produced a verdict."""
+
+    name: str
+    version: str
+    sha256: str
+    """Hex SHA-256 of the model's ``model.safetensors``."""
+
+    def to_dict(self) -> Dict[str, str]:
+        return {"name": self.name, "version": self.version, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class LabelScore:
+    """How one label was decided: model score, rule evidence, fused score, threshold."""
+
+    label: str
+    model: float
+    rules: float
+    fused: float
+    threshold: float
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """An active rule match.
+
+    ``start``/``end`` are UTF-8 byte offsets into the original text (as in the
+    Rust API and the JSON); ``char_start``/``char_end`` are the same span in
+    Python string indices (``None`` when the text was not available).
+    """
+
+    rule_id: str
+    label: str
+    severity: str
+    start: int
+    end: int
+    text: str
+    char_start: Optional[int] = None
+    char_end: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A help resource attached when crisis is flagged."""
+
+    locale: str
+    name: str
+    contact: str
+    url: str
+
+
+def _char_span(text: Optional[str], start: int, end: int) -> "tuple[Optional[int], Optional[int]]":
+    if text is None:
+        return None, None
+    raw = text.encode("utf-8")
+    if not (0 <= start <= end <= len(raw)):
+        return None, None
+    try:
+        cs = len(raw[:start].decode("utf-8"))
+        ce = cs + len(raw[start:end].decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, None
+    return cs, ce
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of classifying one post.
+
+    Attributes:
+        labels: per-label decision details, in the classifier's label order.
+        flagged: labels at or above threshold (or forced by a high-severity rule);
+            may include ``"crisis"``.
+        violations: flagged labels that are policy violations (never ``"crisis"``).
+        rule_hits: active rule matches with spans.
+        resources: help resources; non-empty only when crisis is flagged.
+        windows: number of model windows the post was scored over (>1 for long posts).
+        model: identity of the model.
+    """
+
+    labels: Dict[str, LabelScore]
+    flagged: List[str]
+    violations: List[str]
+    rule_hits: List[RuleHit]
+    resources: List[Resource]
+    windows: int
+    model: ModelInfo
+    _raw: Dict[str, Any] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, raw: Dict[str, Any], text: Optional[str] = None) -> "Verdict":
+        """Build a verdict from the Rust verdict JSON object (``to_dict()`` output).
+
+        ``text`` is the classified post; when given, rule hits carry code-point spans.
+        """
+        labels = {
+            name: LabelScore(
+                label=name,
+                model=float(d["model"]),
+                rules=float(d["rules"]),
+                fused=float(d["fused"]),
+                threshold=float(d["threshold"]),
+                flagged=bool(d["flagged"]),
+            )
+            for name, d in raw["labels"].items()
+        }
+        hits = []
+        for h in raw.get("rule_hits", ()):
+            cs, ce = _char_span(text, h["start"], h["end"])
+            hits.append(
+                RuleHit(
+                    rule_id=h["rule_id"],
+                    label=h["label"],
+                    severity=h["severity"],
+                    start=h["start"],
+                    end=h["end"],
+                    text=h["text"],
+                    char_start=cs,
+                    char_end=ce,
+                )
+            )
+        resources = [
+            Resource(locale=r["locale"], name=r["name"], contact=r["contact"], url=r["url"])
+            for r in raw.get("resources", ())
+        ]
+        m = raw["model"]
+        return cls(
+            labels=labels,
+            flagged=list(raw.get("flagged", ())),
+            violations=list(raw.get("violations", ())),
+            rule_hits=hits,
+            resources=resources,
+            windows=int(raw.get("windows", 1)),
+            model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"]),
+            _raw=raw,
+        )
+
+    @classmethod
+    def from_json(cls, data: str, text: Optional[str] = None) -> "Verdict":
+        """Parse one verdict from its JSON text (for example a line of ``postguard check --json``)."""
+        return cls.from_dict(json.loads(data), text)
+
+    @property
+    def scores(self) -> Dict[str, float]:
+        """Fused score per label (model score combined with rule evidence)."""
+        return {name: s.fused for name, s in self.labels.items()}
+
+    @property
+    def model_scores(self) -> Dict[str, float]:
+        """Raw model (sigmoid) score per label, before fusion with rules."""
+        return {name: s.model for name, s in self.labels.items()}
+
+    @property
+    def is_violation(self) -> bool:
+        """True when at least one violation label is flagged."""
+        return bool(self.violations)
+
+    @property
+    def crisis(self) -> bool:
+        """True when the author may be at risk: route to help, do not sanction."""
+        return "crisis" in self.flagged
+
+    @property
+    def allow_hits(self) -> List[Dict[str, Any]]:
+        """Safe-phrase / debunking markers that damped model scores (JSON objects)."""
+        return copy.deepcopy(self._raw.get("allow_hits", []))
+
+    @property
+    def suppressed_hits(self) -> List[Dict[str, Any]]:
+        """Rule hits cancelled by context (negation, quotes, ...), with a reason (JSON objects)."""
+        return copy.deepcopy(self._raw.get("suppressed_hits", []))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The verdict as the Rust library serialises it (a fresh copy)."""
+        return copy.deepcopy(self._raw)
+
+    def to_json(self) -> str:
+        """The verdict as compact JSON text."""
+        return json.dumps(self._raw, ensure_ascii=False, separators=(",", ":"))

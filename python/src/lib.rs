@@ -1,0 +1,353 @@
+//! `postguard._postguard`: the pyo3 extension behind the `postguard` Python package.
+//!
+//! The Python layer (`python/postguard/`) normalises arguments and builds the
+//! result objects; this module does one Rust call per batch:
+//!
+//! - owned `String`s are taken from Python first, then the GIL is released for
+//!   the whole batch (`Python::detach`), so other Python threads run meanwhile
+//!   and one classifier can serve many threads at once;
+//! - the batch runs inside a rayon pool owned by this process (see [`pool`]),
+//!   which is what makes the classifier usable after `fork`;
+//! - panics are caught at this boundary and raised as
+//!   `postguard.errors.InternalError`, never as pyo3's `PanicException`.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use numpy::ndarray::Array2;
+use numpy::{IntoPyArray, PyArray2};
+use postguard::rules::RulesError;
+use postguard::{Classifier, Error, HubModel, Label, ModelSource, Post, RuleSet};
+use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
+use pyo3::prelude::*;
+
+/// The exception classes of `postguard/errors.py` (defined in Python so that
+/// `ModelNotFoundError` can also be a `FileNotFoundError`).
+mod exc {
+    pyo3::import_exception!(postguard.errors, PostguardError);
+    pyo3::import_exception!(postguard.errors, ModelError);
+    pyo3::import_exception!(postguard.errors, ModelNotFoundError);
+    pyo3::import_exception!(postguard.errors, RulesError);
+    pyo3::import_exception!(postguard.errors, InputError);
+    pyo3::import_exception!(postguard.errors, InternalError);
+}
+
+/// Maps a library error to the Python exception hierarchy in `postguard.errors`.
+fn to_py_err(err: Error) -> PyErr {
+    let msg = err.to_string();
+    match &err {
+        Error::MissingFile { .. } | Error::NotInCache { .. } => exc::ModelNotFoundError::new_err(msg),
+        Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            exc::ModelNotFoundError::new_err(msg)
+        }
+        Error::Rules(rules) => rules_err(rules, msg),
+        Error::InvalidThreshold { .. } | Error::InvalidOption { .. } => PyValueError::new_err(msg),
+        Error::Tokenize(_) => exc::InputError::new_err(msg),
+        Error::Io { .. }
+        | Error::Json { .. }
+        | Error::MissingField { .. }
+        | Error::InvalidField { .. }
+        | Error::UnsupportedProblemType { .. }
+        | Error::UnknownLabel { .. }
+        | Error::Safetensors { .. }
+        | Error::MissingTensor { .. }
+        | Error::TensorShape { .. }
+        | Error::TensorDtype { .. }
+        | Error::Tokenizer { .. }
+        | Error::TokenizerMismatch { .. }
+        | Error::Hub { .. }
+        | Error::NoCacheDir { .. }
+        | Error::BundledUnavailable
+        | Error::Model(_) => exc::ModelError::new_err(msg),
+        // `Error` is non_exhaustive: a variant added later is still a PostguardError.
+        _ => exc::PostguardError::new_err(msg),
+    }
+}
+
+fn rules_err(err: &RulesError, msg: String) -> PyErr {
+    match err {
+        RulesError::Io { source, .. }
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            PyFileNotFoundError::new_err(msg)
+        }
+        _ => exc::RulesError::new_err(msg),
+    }
+}
+
+/// Runs `f`, turning a panic into `InternalError` so no panic crosses into Python.
+fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(exc::InternalError::new_err(format!(
+                "internal error in postguard (please report it): {what}"
+            )))
+        }
+    }
+}
+
+/// The rayon pool batches run in, with the id of the process that built it.
+static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
+
+/// This process's rayon pool.
+///
+/// Why not rayon's global pool: after `fork` the child has the parent's pool
+/// data structures but none of its worker threads, so the first parallel call
+/// in a multiprocessing worker would wait forever. The pool is therefore keyed
+/// by process id: a forked child builds a fresh one on first use, and leaks
+/// (never drops, never touches) the parent's, whose threads do not exist there.
+/// Every library call runs inside `pool.install`, so the rayon work in
+/// tokenization and candle's matmuls lands on the fresh pool.
+fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
+    let pid = std::process::id();
+    let mut slot = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((owner, pool)) = slot.as_ref() {
+        if *owner == pid {
+            return Ok(Arc::clone(pool));
+        }
+    }
+    if let Some(inherited) = slot.take() {
+        std::mem::forget(inherited);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("postguard-{i}"))
+        .build()
+        .map_err(|e| exc::InternalError::new_err(format!("cannot start worker threads: {e}")))?;
+    let pool = Arc::new(pool);
+    *slot = Some((pid, Arc::clone(&pool)));
+    Ok(pool)
+}
+
+/// Runs `f` with the GIL released, inside this process's pool, panics caught.
+fn run_detached<T: Send>(
+    py: Python<'_>,
+    f: impl FnOnce() -> Result<T, Error> + Send,
+) -> PyResult<T> {
+    let pool = pool()?;
+    py.detach(move || guarded(|| pool.install(f).map_err(to_py_err)))
+}
+
+fn posts(texts: Vec<String>, contexts: Option<Vec<Option<String>>>) -> PyResult<Vec<Post>> {
+    match contexts {
+        None => Ok(texts.into_iter().map(Post::new).collect()),
+        Some(contexts) => {
+            if contexts.len() != texts.len() {
+                return Err(PyValueError::new_err(format!(
+                    "contexts has {} items but texts has {}",
+                    contexts.len(),
+                    texts.len()
+                )));
+            }
+            Ok(texts
+                .into_iter()
+                .zip(contexts)
+                .map(|(text, context)| Post { text, context })
+                .collect())
+        }
+    }
+}
+
+/// Options shared by every constructor.
+struct Options {
+    rules: Vec<PathBuf>,
+    default_rules: bool,
+    thresholds: Option<HashMap<String, f32>>,
+    locale: Option<String>,
+}
+
+fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
+    let mut rules = RuleSet::builder();
+    rules.with_default_pack(opts.default_rules);
+    for path in &opts.rules {
+        rules.add_pack_file(path)?;
+    }
+    let rules = rules.build()?;
+    let mut thresholds = Vec::new();
+    for (name, value) in opts.thresholds.unwrap_or_default() {
+        let label: Label = name.parse().map_err(|_| Error::InvalidOption {
+            option: "thresholds",
+            reason: format!(
+                "unknown label {name:?} (expected bullying, misinformation, unsafe_advice or crisis)"
+            ),
+        })?;
+        thresholds.push((label, value));
+    }
+    let mut builder = Classifier::builder().model(source).rules(rules).thresholds(thresholds);
+    if let Some(locale) = opts.locale {
+        builder = builder.locale(&locale);
+    }
+    builder.build()
+}
+
+/// A loaded classifier (immutable; shared freely between threads).
+#[pyclass(frozen, module = "postguard._postguard", name = "Classifier")]
+struct PyClassifier {
+    inner: Classifier,
+}
+
+impl PyClassifier {
+    fn load(py: Python<'_>, source: ModelSource, opts: Options) -> PyResult<Self> {
+        let inner = run_detached(py, move || build(source, opts))?;
+        Ok(Self { inner })
+    }
+}
+
+#[pymethods]
+impl PyClassifier {
+    #[staticmethod]
+    #[pyo3(signature = (rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    fn bundled(
+        py: Python<'_>,
+        rules: Vec<PathBuf>,
+        default_rules: bool,
+        thresholds: Option<HashMap<String, f32>>,
+        locale: Option<String>,
+    ) -> PyResult<Self> {
+        let opts = Options { rules, default_rules, thresholds, locale };
+        Self::load(py, ModelSource::Bundled, opts)
+    }
+
+    #[staticmethod]
+    #[pyo3(signature = (path, rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    fn from_dir(
+        py: Python<'_>,
+        path: PathBuf,
+        rules: Vec<PathBuf>,
+        default_rules: bool,
+        thresholds: Option<HashMap<String, f32>>,
+        locale: Option<String>,
+    ) -> PyResult<Self> {
+        let opts = Options { rules, default_rules, thresholds, locale };
+        Self::load(py, ModelSource::Dir(path), opts)
+    }
+
+    #[staticmethod]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (repo_id, revision, cache_dir, offline, rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    fn from_hub(
+        py: Python<'_>,
+        repo_id: String,
+        revision: Option<String>,
+        cache_dir: Option<PathBuf>,
+        offline: bool,
+        rules: Vec<PathBuf>,
+        default_rules: bool,
+        thresholds: Option<HashMap<String, f32>>,
+        locale: Option<String>,
+    ) -> PyResult<Self> {
+        let opts = Options { rules, default_rules, thresholds, locale };
+        let hub = HubModel { repo_id, revision, cache_dir, offline };
+        Self::load(py, ModelSource::Hub(hub), opts)
+    }
+
+    /// Label names in score-column order.
+    #[getter]
+    fn labels(&self) -> Vec<&'static str> {
+        Label::ALL.iter().map(|l| l.as_str()).collect()
+    }
+
+    /// Thresholds in label order, as the verdict JSON writes them (the
+    /// shortest decimal of the f32, so 0.55 reads back as 0.55, not 0.550000011920929).
+    #[getter]
+    fn thresholds(&self) -> Vec<f64> {
+        let t = self.inner.thresholds();
+        Label::ALL.iter().map(|&l| f32_as_json_f64(t[l])).collect()
+    }
+
+    /// `(name, version, sha256)` of the model.
+    #[getter]
+    fn model_info(&self) -> (String, String, String) {
+        let info = self.inner.model_info();
+        (info.name.clone(), info.version.clone(), info.sha256.clone())
+    }
+
+    /// Verdicts of a batch as one JSON array, in input order.
+    #[pyo3(signature = (texts, contexts = None))]
+    fn classify_json(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        contexts: Option<Vec<Option<String>>>,
+    ) -> PyResult<String> {
+        let posts = posts(texts, contexts)?;
+        let inner = &self.inner;
+        let verdicts = run_detached(py, move || inner.classify_batch(&posts))?;
+        serde_json::to_string(&verdicts)
+            .map_err(|e| exc::InternalError::new_err(format!("cannot serialise verdicts: {e}")))
+    }
+
+    /// `(scores, flagged)` of a batch: float32 and bool arrays of shape (n, labels).
+    #[pyo3(signature = (texts, contexts = None, kind = "fused"))]
+    fn score<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        contexts: Option<Vec<Option<String>>>,
+        kind: &str,
+    ) -> PyResult<(Bound<'py, PyArray2<f32>>, Bound<'py, PyArray2<bool>>)> {
+        let pick: fn(&postguard::LabelScore) -> f32 = match kind {
+            "fused" => |s| s.fused,
+            "model" => |s| s.model,
+            "rules" => |s| s.rules,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "kind must be 'fused', 'model' or 'rules', got {other:?}"
+                )));
+            }
+        };
+        let posts = posts(texts, contexts)?;
+        let n = posts.len();
+        let k = Label::ALL.len();
+        let inner = &self.inner;
+        let (scores, flags) = run_detached(py, move || {
+            let verdicts = inner.classify_batch(&posts)?;
+            let mut scores = Vec::with_capacity(n * k);
+            let mut flags = Vec::with_capacity(n * k);
+            for v in &verdicts {
+                for &label in &Label::ALL {
+                    let s = v.label(label);
+                    scores.push(pick(s));
+                    flags.push(s.flagged);
+                }
+            }
+            Ok((scores, flags))
+        })?;
+        let shape_err = |e| exc::InternalError::new_err(format!("score array shape: {e}"));
+        let scores = Array2::from_shape_vec((n, k), scores).map_err(shape_err)?;
+        let flags = Array2::from_shape_vec((n, k), flags).map_err(shape_err)?;
+        Ok((scores.into_pyarray(py), flags.into_pyarray(py)))
+    }
+
+    fn __repr__(&self) -> String {
+        let info = self.inner.model_info();
+        format!("<postguard._postguard.Classifier model={:?} version={:?}>", info.name, info.version)
+    }
+}
+
+/// An f32 as the f64 that its JSON text denotes (serde_json writes the shortest
+/// decimal that round-trips the f32), so Python sees the numbers the JSON holds.
+fn f32_as_json_f64(x: f32) -> f64 {
+    x.to_string().parse().unwrap_or(f64::from(x))
+}
+
+/// Whether this build compiled the default model in (cargo feature `bundled`).
+#[pyfunction]
+fn has_bundled_model() -> bool {
+    cfg!(feature = "bundled")
+}
+
+#[pymodule]
+fn _postguard(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<PyClassifier>()?;
+    m.add_function(wrap_pyfunction!(has_bundled_model, m)?)?;
+    Ok(())
+}

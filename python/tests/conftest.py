@@ -1,0 +1,51 @@
+"""Shared fixtures: the bundled model when the build has it, a tiny random model directory."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import postguard  # noqa: E402
+from tiny_model import write_tiny_model  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+POSTS = [
+    "Have a great day, friend!",
+    "you are a pathetic loser and nobody likes you",
+    "vaccines cause autism, the government is hiding it",
+    "drink bleach to cure the flu, it works",
+    "i want to die, i can't do this anymore",
+    "I'm so done with this game lol, it's killing me",
+    "Reminder: the claim that 5G spreads viruses is false.",
+    "Ünïcödé 🙂 text with emoji and accents — kys",
+    "",
+    "short",
+]
+
+
+@pytest.fixture(scope="session")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return write_tiny_model(str(tmp_path_factory.mktemp("tiny-model")))
+
+
+@pytest.fixture(scope="session")
+def tiny_clf(tiny_dir: str) -> postguard.Classifier:
+    return postguard.Classifier.from_dir(tiny_dir)
+
+
+@pytest.fixture(scope="session")
+def clf(tiny_dir: str) -> postguard.Classifier:
+    """The bundled (real) model; the tiny model when this build has no bundle."""
+    if postguard.has_bundled_model():
+        return postguard.Classifier()
+    return postguard.Classifier.from_dir(tiny_dir)
+
+
+@pytest.fixture(scope="session")
+def posts() -> list:
+    return list(POSTS)

@@ -1,0 +1,82 @@
+"""Typing: py.typed ships, the extension stub matches the module, the API type-checks."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import postguard
+from postguard import _postguard
+
+PKG = os.path.dirname(postguard.__file__)
+
+
+def test_py_typed_and_stub_are_installed() -> None:
+    assert os.path.exists(os.path.join(PKG, "py.typed"))
+    assert os.path.exists(os.path.join(PKG, "_postguard.pyi"))
+
+
+def test_stub_matches_extension() -> None:
+    with open(os.path.join(PKG, "_postguard.pyi")) as f:
+        tree = ast.parse(f.read())
+    names = set()
+    methods = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+        if isinstance(node, ast.ClassDef):
+            methods |= {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+    public = {n for n in dir(_postguard) if not n.startswith("_")} | {"__version__"}
+    assert names == public
+    runtime = {n for n in dir(_postguard.Classifier) if not n.startswith("_")}
+    assert methods == runtime
+
+
+def test_public_api_is_annotated() -> None:
+    for cls in (postguard.Classifier,):
+        for name, fn in inspect.getmembers(cls, inspect.isfunction):
+            if name.startswith("_"):
+                continue
+            assert "return" in fn.__annotations__, f"{cls.__name__}.{name} lacks a return annotation"
+
+
+def test_mypy_strict_on_usage(tmp_path) -> None:
+    pytest.importorskip("mypy")
+    snippet = tmp_path / "usage.py"
+    snippet.write_text(textwrap.dedent(
+        """
+        from typing import Dict, List
+        import postguard
+
+        clf: postguard.Classifier = postguard.Classifier()
+        v: postguard.Verdict = clf.classify("text", context=None)
+        scores: Dict[str, float] = v.scores
+        flagged: List[str] = v.flagged
+        hits: List[postguard.RuleHit] = v.rule_hits
+        spans = [(h.start, h.end, h.char_start) for h in hits]
+        arr = clf.scores(["a", "b"])
+        first: float = float(arr[0, 0])
+        vs: List[postguard.Verdict] = clf.classify_batch(["a"], [None], progress=False)
+        info: postguard.ModelInfo = clf.model_info
+        sha: str = info.sha256
+        labels: List[str] = clf.labels
+        try:
+            postguard.Classifier.from_dir("nope")
+        except postguard.PostguardError as e:
+            print(e)
+        """
+    ))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--ignore-missing-imports", "--no-incremental",
+         "--cache-dir", str(tmp_path / ".mypy_cache"), str(snippet)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
