@@ -1,0 +1,177 @@
+//! Glue to the core crate: building the rule set and the classifier from the global options,
+//! and adapting [`Classifier`] to the pipeline's [`Scorer`].
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, anyhow, bail};
+use postguard::{Classifier, HubModel, Label, ModelSource, Post, RuleSet, Verdict};
+
+use crate::output::{ModelMeta, Scored};
+use crate::score::Scorer;
+
+/// The global options that decide which model and rules are loaded.
+#[derive(Debug, Clone, Default)]
+pub struct EngineArgs {
+    pub model: Option<String>,
+    pub revision: Option<String>,
+    pub rules: Vec<PathBuf>,
+    pub no_default_rules: bool,
+    pub thresholds: Vec<(Label, f32)>,
+    pub max_batch_tokens: Option<usize>,
+    pub locale: Option<String>,
+}
+
+/// Where the model comes from, for `model info`.
+#[derive(Debug, Clone)]
+pub enum SourceDesc {
+    Bundled,
+    Dir(PathBuf),
+    Hub { repo_id: String, revision: Option<String>, cache_dir: Option<PathBuf>, offline: bool },
+}
+
+impl std::fmt::Display for SourceDesc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SourceDesc::Bundled => f.write_str("bundled (compiled into this binary)"),
+            SourceDesc::Dir(p) => write!(f, "directory {}", p.display()),
+            SourceDesc::Hub { repo_id, revision, cache_dir, offline } => {
+                write!(f, "hub {repo_id}@{}", revision.as_deref().unwrap_or("main"))?;
+                if let Some(c) = cache_dir {
+                    write!(f, " (cache {})", c.display())?;
+                }
+                if *offline {
+                    f.write_str(" (offline)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Load the rule set: the default pack unless `--no-default-rules`, then each `--rules` pack.
+///
+/// # Errors
+/// A pack that cannot be read or compiled.
+pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
+    if args.rules.is_empty() && !args.no_default_rules {
+        return Ok(RuleSet::default());
+    }
+    let mut b = RuleSet::builder();
+    b.with_default_pack(!args.no_default_rules);
+    for path in &args.rules {
+        b.add_pack_file(path).with_context(|| format!("rule pack {}", path.display()))?;
+    }
+    Ok(b.build()?)
+}
+
+/// Decide the model source. Environment (CLI only): `HF_HOME` / `HF_HUB_CACHE` pick the hub
+/// cache, `HF_HUB_OFFLINE=1` forbids network access.
+///
+/// # Errors
+/// No `--model` in a build without the bundled model.
+pub fn source(args: &EngineArgs) -> anyhow::Result<(ModelSource, SourceDesc)> {
+    let Some(arg) = args.model.as_deref() else {
+        if cfg!(feature = "bundled") {
+            return Ok((ModelSource::Bundled, SourceDesc::Bundled));
+        }
+        bail!("this build has no bundled model (built without the `bundled` feature); pass --model DIR or --model org/name");
+    };
+    Ok(match ModelSource::from_arg(arg) {
+        ModelSource::Hub(mut hub) => {
+            if let Some(rev) = &args.revision {
+                hub.revision = Some(rev.clone());
+            }
+            hub.cache_dir = hub_cache_dir();
+            hub.offline = std::env::var("HF_HUB_OFFLINE")
+                .is_ok_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
+            let desc = SourceDesc::Hub {
+                repo_id: hub.repo_id.clone(),
+                revision: hub.revision.clone(),
+                cache_dir: hub.cache_dir.clone(),
+                offline: hub.offline,
+            };
+            (ModelSource::Hub(HubModel { ..hub }), desc)
+        }
+        ModelSource::Dir(p) => {
+            if args.revision.is_some() {
+                bail!("--revision applies to hub models, but {} is a directory", p.display());
+            }
+            if !p.is_dir() {
+                bail!(
+                    "model directory {} not found (for a hub model pass org/name)",
+                    p.display()
+                );
+            }
+            (ModelSource::Dir(p.clone()), SourceDesc::Dir(p))
+        }
+        other => (other, SourceDesc::Bundled),
+    })
+}
+
+fn hub_cache_dir() -> Option<PathBuf> {
+    if let Some(c) = std::env::var_os("HF_HUB_CACHE").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(c));
+    }
+    std::env::var_os("HF_HOME").filter(|v| !v.is_empty()).map(|h| Path::new(&h).join("hub"))
+}
+
+/// Build the classifier.
+///
+/// # Errors
+/// Rules or model that cannot be loaded.
+pub fn classifier(args: &EngineArgs) -> anyhow::Result<(Classifier, SourceDesc)> {
+    let rules = rules(args)?;
+    let (source, desc) = source(args)?;
+    let mut b = Classifier::builder().model(source).rules(rules).thresholds(args.thresholds.clone());
+    if let Some(n) = args.max_batch_tokens {
+        b = b.max_batch_tokens(n);
+    }
+    if let Some(l) = &args.locale {
+        b = b.locale(l);
+    }
+    let clf = b.build().map_err(|e| anyhow!(e)).with_context(|| format!("loading model ({desc})"))?;
+    Ok((clf, desc))
+}
+
+/// The pipeline's view of a verdict.
+pub fn scored(v: &Verdict) -> Scored {
+    Scored {
+        scores: Label::ALL.iter().map(|&l| (l.as_str().to_owned(), v.label(l).fused)).collect(),
+        flagged: v.flagged().iter().map(|l| l.as_str().to_owned()).collect(),
+        rule_hits: serde_json::to_value(v.rule_hits()).unwrap_or_default(),
+        resources: serde_json::to_value(v.resources()).unwrap_or_default(),
+        model: ModelMeta {
+            name: v.model().name.clone(),
+            version: v.model().version.clone(),
+            sha256: v.model().sha256.clone(),
+        },
+    }
+}
+
+/// [`Classifier`] as a pipeline [`Scorer`].
+#[derive(Debug)]
+pub struct Engine(pub Classifier);
+
+impl Scorer for Engine {
+    fn labels(&self) -> Vec<String> {
+        Label::ALL.iter().map(|l| l.as_str().to_owned()).collect()
+    }
+
+    fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>> {
+        let posts: Vec<Post> = posts
+            .iter()
+            .map(|(t, c)| {
+                let p = Post::new(*t);
+                match c {
+                    Some(c) => p.with_context(*c),
+                    None => p,
+                }
+            })
+            .collect();
+        match self.0.classify_batch(&posts) {
+            Ok(verdicts) => verdicts.iter().map(|v| Ok(scored(v))).collect(),
+            // One bad post fails the batch; score one by one to find which.
+            Err(_) => posts.iter().map(|p| self.0.classify(p).map(|v| scored(&v)).map_err(|e| e.to_string())).collect(),
+        }
+    }
+}

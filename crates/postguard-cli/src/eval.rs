@@ -1,0 +1,354 @@
+//! `eval`: precision / recall / F1 at the configured thresholds and average precision (AUPRC)
+//! per head, overall and per source, on labelled JSONL (the schema of `shared/data`).
+//!
+//! A label of `null` (or a missing head) means "unknown": the record is left out of that head's
+//! metrics, never counted as a negative. The flag decision is the verdict's own `flagged` list
+//! (fused score >= threshold, or a high-severity rule hit); AP ranks by the fused score.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::input::{Item, ReadError, Record, RecordError, RecordReader};
+use crate::score::{OnError, Scorer};
+
+/// Metrics of one head on one slice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadMetrics {
+    /// Records with a known (0/1) label.
+    pub n: usize,
+    pub positives: usize,
+    /// Records flagged.
+    pub predicted: usize,
+    pub tp: usize,
+    /// `None` where undefined (nothing predicted / no positives).
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub f1: Option<f64>,
+    /// Average precision of the fused score (area under the precision-recall curve, step-wise as
+    /// in scikit-learn's `average_precision_score`); `None` without positives.
+    pub average_precision: Option<f64>,
+}
+
+/// Scores and decisions collected for one head on one slice.
+#[derive(Debug, Clone, Default)]
+struct HeadData {
+    /// (fused score, flagged, label).
+    points: Vec<(f32, bool, bool)>,
+}
+
+impl HeadData {
+    fn metrics(&self) -> HeadMetrics {
+        let n = self.points.len();
+        let positives = self.points.iter().filter(|p| p.2).count();
+        let predicted = self.points.iter().filter(|p| p.1).count();
+        let tp = self.points.iter().filter(|p| p.1 && p.2).count();
+        let precision = (predicted > 0).then(|| tp as f64 / predicted as f64);
+        let recall = (positives > 0).then(|| tp as f64 / positives as f64);
+        let f1 = match (precision, recall) {
+            (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+            (Some(_), Some(_)) => Some(0.0),
+            _ => None,
+        };
+        HeadMetrics {
+            n,
+            positives,
+            predicted,
+            tp,
+            precision,
+            recall,
+            f1,
+            average_precision: average_precision(&self.points.iter().map(|p| (p.0, p.2)).collect::<Vec<_>>()),
+        }
+    }
+}
+
+/// Step-wise average precision: sum over distinct score thresholds (descending) of
+/// (recall gain) x (precision at that threshold). Tied scores form one step.
+pub fn average_precision(points: &[(f32, bool)]) -> Option<f64> {
+    let positives = points.iter().filter(|p| p.1).count();
+    if positives == 0 {
+        return None;
+    }
+    let mut sorted = points.to_vec();
+    sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut tp, mut seen, mut ap, mut last_recall) = (0usize, 0usize, 0.0f64, 0.0f64);
+    let mut i = 0;
+    while i < sorted.len() {
+        let score = sorted[i].0;
+        while i < sorted.len() && sorted[i].0 == score {
+            seen += 1;
+            tp += usize::from(sorted[i].1);
+            i += 1;
+        }
+        let recall = tp as f64 / positives as f64;
+        ap += (recall - last_recall) * (tp as f64 / seen as f64);
+        last_recall = recall;
+    }
+    Some(ap)
+}
+
+/// Which fields of a labelled record to read.
+#[derive(Debug, Clone)]
+pub struct EvalFields {
+    pub labels: String,
+    pub source: String,
+}
+
+/// Sampling and error handling.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    /// Stop after this many evaluated records.
+    pub limit: Option<usize>,
+    /// Evaluate every N-th record (1 = all).
+    pub sample_every: usize,
+    pub batch: usize,
+    pub on_error: OnError,
+    pub input_name: String,
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// Records evaluated.
+    pub records: usize,
+    /// Bad records left out (`--on-error skip|emit`).
+    pub record_errors: usize,
+    /// Threshold per head, as used.
+    pub thresholds: BTreeMap<String, f32>,
+    /// Head -> metrics over all sources.
+    pub overall: BTreeMap<String, HeadMetrics>,
+    /// Source -> head -> metrics.
+    pub by_source: BTreeMap<String, BTreeMap<String, HeadMetrics>>,
+    #[serde(skip)]
+    pub labels: Vec<String>,
+}
+
+/// A record's known labels: `(head index, positive)`.
+fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, RecordError> {
+    let err = |message: String| RecordError {
+        line: rec.line,
+        field: Some(fields.labels.clone()),
+        message,
+        fields: None,
+        raw: None,
+        id: rec.id.clone(),
+    };
+    let map = match rec.fields.get(&fields.labels, &[]).map(|v| v.to_json()) {
+        Some(serde_json::Value::Object(map)) => map,
+        None => return Err(err("missing".into())),
+        Some(other) => return Err(err(format!("expected an object, got {}", json_type(&other)))),
+    };
+    let mut out = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        match map.get(l) {
+            None | Some(serde_json::Value::Null) => {}
+            Some(v) => match v.as_f64() {
+                Some(x) if x == 0.0 || x == 1.0 => out.push((i, x == 1.0)),
+                Some(b) => return Err(err(format!("`{l}`: expected 0, 1 or null, got {b}"))),
+                None => match v.as_bool() {
+                    Some(b) => out.push((i, b)),
+                    None => return Err(err(format!("`{l}`: expected 0, 1 or null, got {v}"))),
+                },
+            },
+        }
+    }
+    Ok(out)
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// Run the evaluation.
+///
+/// # Errors
+/// Input errors; under `--on-error fail` the first bad record (`Err((line, message))` via
+/// [`ReadError::Input`]).
+pub fn run(
+    reader: &mut RecordReader,
+    scorer: &mut dyn Scorer,
+    fields: &EvalFields,
+    thresholds: BTreeMap<String, f32>,
+    opts: &EvalOptions,
+    progress: &indicatif::ProgressBar,
+) -> Result<EvalReport, ReadError> {
+    let labels = scorer.labels();
+    let mut overall = vec![HeadData::default(); labels.len()];
+    let mut by_source: BTreeMap<String, Vec<HeadData>> = BTreeMap::new();
+    let (mut records, mut record_errors, mut index) = (0usize, 0usize, 0usize);
+    let mut done = false;
+    while !done {
+        let mut chunk: Vec<(Record, Vec<(usize, bool)>, String)> = Vec::with_capacity(opts.batch);
+        while chunk.len() < opts.batch.max(1) {
+            if opts.limit.is_some_and(|l| records + chunk.len() >= l) {
+                done = true;
+                break;
+            }
+            let item = match reader.next_item() {
+                None => {
+                    done = true;
+                    break;
+                }
+                Some(r) => r?,
+            };
+            index += 1;
+            if (index - 1) % opts.sample_every.max(1) != 0 {
+                continue;
+            }
+            let parsed = match item {
+                Item::Ok(rec) => known_labels(&rec, fields, &labels).map(|known| {
+                    let source = rec
+                        .fields
+                        .get(&fields.source, &[])
+                        .and_then(|v| v.to_json().as_str().map(str::to_owned))
+                        .unwrap_or_else(|| "(none)".to_owned());
+                    (rec, known, source)
+                }),
+                Item::Err(e) => Err(e),
+            };
+            match parsed {
+                Ok(x) => chunk.push(x),
+                Err(e) => {
+                    let msg = format!("{}: {e}", crate::score::location(&opts.input_name, &e));
+                    if opts.on_error == OnError::Fail {
+                        return Err(ReadError::Input(msg));
+                    }
+                    record_errors += 1;
+                    progress.suspend(|| eprintln!("{msg} (skipped)"));
+                }
+            }
+        }
+        if chunk.is_empty() {
+            continue;
+        }
+        let posts: Vec<(&str, Option<&str>)> =
+            chunk.iter().map(|(r, _, _)| (r.text.as_str(), r.context.as_deref())).collect();
+        let results = scorer.score(&posts);
+        for ((rec, known, source), result) in chunk.iter().zip(results) {
+            let scored = match result {
+                Ok(s) => s,
+                Err(m) => {
+                    let msg = format!("{}:{}: scoring failed: {m}", opts.input_name, rec.line);
+                    if opts.on_error == OnError::Fail {
+                        return Err(ReadError::Input(msg));
+                    }
+                    record_errors += 1;
+                    progress.suspend(|| eprintln!("{msg} (skipped)"));
+                    continue;
+                }
+            };
+            records += 1;
+            let per_source =
+                by_source.entry(source.clone()).or_insert_with(|| vec![HeadData::default(); labels.len()]);
+            for &(head, positive) in known {
+                let score = scored.scores.get(head).map_or(0.0, |s| s.1);
+                let flagged = scored.flagged.iter().any(|f| *f == labels[head]);
+                overall[head].points.push((score, flagged, positive));
+                per_source[head].points.push((score, flagged, positive));
+            }
+        }
+        progress.inc(chunk.len() as u64);
+    }
+    let to_map = |data: &[HeadData]| -> BTreeMap<String, HeadMetrics> {
+        labels
+            .iter()
+            .zip(data)
+            .filter(|(_, d)| !d.points.is_empty())
+            .map(|(l, d)| (l.clone(), d.metrics()))
+            .collect()
+    };
+    Ok(EvalReport {
+        records,
+        record_errors,
+        thresholds,
+        overall: to_map(&overall),
+        by_source: by_source.iter().map(|(s, d)| (s.clone(), to_map(d))).collect(),
+        labels: labels.clone(),
+    })
+}
+
+fn cell(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), |x| format!("{x:.3}"))
+}
+
+impl EvalReport {
+    /// A plain-text table: overall first, then each source.
+    pub fn table(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(s, "{} records evaluated, {} bad records left out", self.records, self.record_errors);
+        let _ = writeln!(
+            s,
+            "thresholds: {}",
+            self.labels
+                .iter()
+                .filter_map(|l| self.thresholds.get(l).map(|t| format!("{l}={t}")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let _ = writeln!(
+            s,
+            "\n{:<28} {:<15} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "source", "head", "n", "pos", "flag", "prec", "recall", "f1", "AP"
+        );
+        let mut rows = |name: &str, m: &BTreeMap<String, HeadMetrics>| {
+            for l in &self.labels {
+                if let Some(h) = m.get(l) {
+                    let _ = writeln!(
+                        s,
+                        "{:<28} {:<15} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+                        name,
+                        l,
+                        h.n,
+                        h.positives,
+                        h.predicted,
+                        cell(h.precision),
+                        cell(h.recall),
+                        cell(h.f1),
+                        cell(h.average_precision)
+                    );
+                }
+            }
+        };
+        rows("(overall)", &self.overall);
+        for (src, m) in &self.by_source {
+            rows(src, m);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_precision_matches_sklearn() {
+        // sklearn.metrics.average_precision_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.8333...
+        let ap = average_precision(&[(0.1, false), (0.4, false), (0.35, true), (0.8, true)]).unwrap();
+        assert!((ap - 0.833_333_333).abs() < 1e-6, "{ap}");
+        // Perfect ranking.
+        assert_eq!(average_precision(&[(0.9, true), (0.1, false)]), Some(1.0));
+        // All tied: precision = prevalence.
+        assert_eq!(average_precision(&[(0.5, true), (0.5, false), (0.5, false), (0.5, false)]), Some(0.25));
+        assert_eq!(average_precision(&[(0.5, false)]), None);
+    }
+
+    #[test]
+    fn precision_recall_f1() {
+        let d = HeadData { points: vec![(0.9, true, true), (0.8, true, false), (0.2, false, true), (0.1, false, false)] };
+        let m = d.metrics();
+        assert_eq!((m.n, m.positives, m.predicted, m.tp), (4, 2, 2, 1));
+        assert_eq!((m.precision, m.recall, m.f1), (Some(0.5), Some(0.5), Some(0.5)));
+        let none = HeadData { points: vec![(0.1, false, false)] }.metrics();
+        assert_eq!((none.precision, none.recall, none.f1, none.average_precision), (None, None, None, None));
+    }
+}

@@ -1,0 +1,760 @@
+//! Record readers for `score` and `eval`: JSONL and CSV, one [`Item`] per input record.
+//!
+//! Every input record becomes exactly one item, either a [`Record`] (text found) or a
+//! [`RecordError`] (the record is there but unusable: malformed JSON, invalid UTF-8, a missing or
+//! non-string text field, a ragged CSV row). The caller decides what to do with errors
+//! (`--on-error`); the reader never drops a record on its own.
+//!
+//! What is *not* a record:
+//! - JSONL: a line that is empty or only whitespace. It is counted in
+//!   [`RecordReader::blank_lines`] so the summary can show it.
+//! - CSV: the header row and blank lines (the CSV parser ignores those; they are counted too).
+//!
+//! A UTF-8 byte-order mark at the start of the input is removed; CRLF line ends are accepted.
+//! I/O errors are returned as `Err` and are fatal.
+
+use std::fmt;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// Input/output file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+impl Format {
+    /// Guess the format from a file name: `.csv` is CSV; `.jsonl`, `.ndjson`, `.json` are JSONL.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// Which fields of a record hold the text, the optional context and the optional id.
+#[derive(Debug, Clone)]
+pub struct FieldSpec {
+    pub text: String,
+    pub context: Option<String>,
+    /// Whether a CSV header must have the context column (an explicit `--context-field`); the
+    /// default `context` field is used only where present.
+    pub context_required: bool,
+    pub id: Option<String>,
+}
+
+impl Default for FieldSpec {
+    fn default() -> Self {
+        FieldSpec { text: "text".into(), context: None, context_required: false, id: None }
+    }
+}
+
+/// The original fields of a record, kept so the output can pass them through unchanged.
+#[derive(Debug, Clone)]
+pub enum Fields {
+    /// JSON object members in input order, values as their original JSON text.
+    Json(Vec<(String, Box<RawValue>)>),
+    /// CSV cells, in header order (the header is held by the reader / writer).
+    Csv(Vec<String>),
+}
+
+impl Fields {
+    /// Look a field up by name (`header` is needed for CSV).
+    pub fn get<'a>(&'a self, name: &str, header: &[String]) -> Option<FieldValue<'a>> {
+        match self {
+            Fields::Json(members) => {
+                members.iter().find(|(k, _)| k == name).map(|(_, v)| FieldValue::Json(v))
+            }
+            Fields::Csv(cells) => {
+                let idx = header.iter().position(|h| h == name)?;
+                cells.get(idx).map(|c| FieldValue::Str(c))
+            }
+        }
+    }
+}
+
+/// A borrowed field value.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldValue<'a> {
+    Json(&'a RawValue),
+    Str(&'a str),
+}
+
+impl FieldValue<'_> {
+    /// The value as an owned JSON value (CSV cells are strings).
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            FieldValue::Json(raw) => serde_json::from_str(raw.get()).unwrap_or(serde_json::Value::Null),
+            FieldValue::Str(s) => serde_json::Value::String(s.to_owned()),
+        }
+    }
+}
+
+/// A usable input record.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// 1-based line of the input where the record starts.
+    pub line: usize,
+    pub fields: Fields,
+    pub text: String,
+    pub context: Option<String>,
+    pub id: Option<String>,
+}
+
+/// An input record that cannot be scored.
+#[derive(Debug, Clone)]
+pub struct RecordError {
+    /// 1-based line of the input where the record starts.
+    pub line: usize,
+    /// The field at fault, if one is.
+    pub field: Option<String>,
+    pub message: String,
+    /// The record's fields when it could be parsed (kept in `--on-error emit` output).
+    pub fields: Option<Fields>,
+    /// The raw input (lossy UTF-8) when the record could not be parsed.
+    pub raw: Option<String>,
+    /// The record's id (`--id-field`) when it could be read.
+    pub id: Option<String>,
+}
+
+impl fmt::Display for RecordError {
+    /// `field `text`: expected a string, got number` (the caller adds `FILE:LINE: `).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "field `{field}`: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// One input record.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Ok(Record),
+    Err(RecordError),
+}
+
+/// Reads records from JSONL or CSV.
+pub struct RecordReader {
+    inner: Inner,
+    spec: FieldSpec,
+    blank_lines: usize,
+}
+
+impl fmt::Debug for RecordReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecordReader").field("spec", &self.spec).finish_non_exhaustive()
+    }
+}
+
+enum Inner {
+    Jsonl { src: Box<dyn BufRead>, line: usize, buf: Vec<u8> },
+    Csv(Box<CsvInner>),
+}
+
+struct CsvInner {
+    src: Box<dyn BufRead>,
+    /// Physical lines read so far.
+    line: usize,
+    header: Vec<String>,
+    spec: FieldSpec,
+    buf: Vec<u8>,
+}
+
+/// Removes a UTF-8 byte-order mark at the very start of a stream.
+struct SkipBom<R> {
+    inner: R,
+    checked: bool,
+}
+
+impl<R: BufRead> Read for SkipBom<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for SkipBom<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if !self.checked {
+            self.checked = true;
+            // A BOM split across reads is possible in theory only for absurdly small buffers;
+            // BufReader's default capacity always holds the first three bytes.
+            let buf = self.inner.fill_buf()?;
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                self.inner.consume(3);
+            }
+        }
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt);
+    }
+}
+
+/// Errors that stop reading altogether (exit code 3).
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// A problem with the input as a whole, e.g. a CSV header without the text column.
+    Input(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::Input(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> Self {
+        ReadError::Io(e)
+    }
+}
+
+impl RecordReader {
+    /// A reader over `src` in `format`.
+    ///
+    /// # Errors
+    /// CSV: the header cannot be read, is not UTF-8, or lacks the text column (or a named context /
+    /// id column).
+    pub fn new(src: Box<dyn BufRead>, format: Format, spec: FieldSpec) -> Result<Self, ReadError> {
+        let src: Box<dyn BufRead> = Box::new(SkipBom { inner: src, checked: false });
+        let mut blank_lines = 0;
+        let inner = match format {
+            Format::Jsonl => Inner::Jsonl { src, line: 0, buf: Vec::new() },
+            Format::Csv => Inner::Csv(Box::new(CsvInner::new(src, &spec, &mut blank_lines)?)),
+        };
+        Ok(RecordReader { inner, spec, blank_lines })
+    }
+
+    /// The CSV header (empty for JSONL).
+    pub fn header(&self) -> &[String] {
+        match &self.inner {
+            Inner::Jsonl { .. } => &[],
+            Inner::Csv(c) => &c.header,
+        }
+    }
+
+    /// Blank lines seen so far (not records).
+    pub fn blank_lines(&self) -> usize {
+        self.blank_lines
+    }
+
+    /// The next record, `None` at the end of the input.
+    ///
+    /// # Errors
+    /// I/O errors (fatal).
+    pub fn next_item(&mut self) -> Option<Result<Item, ReadError>> {
+        match &mut self.inner {
+            Inner::Jsonl { src, line, buf } => {
+                next_jsonl(src, line, buf, &self.spec, &mut self.blank_lines)
+            }
+            Inner::Csv(c) => c.next_item(&mut self.blank_lines),
+        }
+    }
+}
+
+impl Iterator for RecordReader {
+    type Item = Result<Item, ReadError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_item()
+    }
+}
+
+fn next_jsonl(
+    src: &mut Box<dyn BufRead>,
+    line: &mut usize,
+    buf: &mut Vec<u8>,
+    spec: &FieldSpec,
+    blank_lines: &mut usize,
+) -> Option<Result<Item, ReadError>> {
+    loop {
+        buf.clear();
+        match src.read_until(b'\n', buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => return Some(Err(e.into())),
+        }
+        *line += 1;
+        let mut bytes = &buf[..];
+        if let Some(b) = bytes.strip_suffix(b"\n") {
+            bytes = b;
+        }
+        if let Some(b) = bytes.strip_suffix(b"\r") {
+            bytes = b;
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            *blank_lines += 1;
+            continue;
+        }
+        return Some(Ok(parse_jsonl_line(bytes, *line, spec)));
+    }
+}
+
+/// Parse one non-blank JSONL line.
+pub fn parse_jsonl_line(bytes: &[u8], line: usize, spec: &FieldSpec) -> Item {
+    let err = |message: String| {
+        Item::Err(RecordError {
+            line,
+            field: None,
+            message,
+            fields: None,
+            raw: Some(String::from_utf8_lossy(bytes).into_owned()),
+            id: None,
+        })
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => return err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+    };
+    let members = match serde_json::from_str::<Object>(text) {
+        Ok(Object(m)) => m,
+        Err(e) if e.is_data() => {
+            let kind = json_kind(text.trim_start());
+            return err(format!("expected a JSON object, got {kind}"));
+        }
+        Err(e) => return err(format!("invalid JSON: {e}")),
+    };
+    let fields = Fields::Json(members);
+    extract(fields, line, spec, &[])
+}
+
+/// Pull text / context / id out of parsed fields.
+fn extract(fields: Fields, line: usize, spec: &FieldSpec, header: &[String]) -> Item {
+    let id = spec.id.as_ref().and_then(|name| {
+        fields.get(name, header).map(|v| match v {
+            FieldValue::Str(s) => s.to_owned(),
+            FieldValue::Json(raw) => match serde_json::from_str::<String>(raw.get()) {
+                Ok(s) => s,
+                Err(_) => raw.get().to_owned(),
+            },
+        })
+    });
+    let fail = |fields: Fields, field: &str, message: String, id: Option<String>| {
+        Item::Err(RecordError { line, field: Some(field.to_owned()), message, fields: Some(fields), raw: None, id })
+    };
+    let text = match fields.get(&spec.text, header) {
+        None => return fail(fields, &spec.text, "missing".into(), id),
+        Some(v) => match string_value(v) {
+            Ok(Some(s)) => s,
+            Ok(None) => return fail(fields, &spec.text, "expected a string, got null".into(), id),
+            Err(m) => return fail(fields, &spec.text, m, id),
+        },
+    };
+    let context = match &spec.context {
+        None => None,
+        Some(name) => match fields.get(name, header).map(string_value) {
+            None | Some(Ok(None)) => None,
+            // An empty context (an empty CSV cell) means "no context".
+            Some(Ok(Some(s))) => Some(s).filter(|s| !s.is_empty()),
+            Some(Err(m)) => return fail(fields, name, m, id),
+        },
+    };
+    Item::Ok(Record { line, fields, text, context, id })
+}
+
+/// A string field's value; `Ok(None)` for JSON null; `Err` names the JSON type otherwise.
+fn string_value(v: FieldValue<'_>) -> Result<Option<String>, String> {
+    match v {
+        FieldValue::Str(s) => Ok(Some(s.to_owned())),
+        FieldValue::Json(raw) => {
+            let t = raw.get();
+            match t.as_bytes().first() {
+                Some(b'"') => serde_json::from_str::<String>(t)
+                    .map(Some)
+                    .map_err(|e| format!("invalid string: {e}")),
+                Some(b'n') => Ok(None),
+                _ => Err(format!("expected a string, got {}", json_kind(t))),
+            }
+        }
+    }
+}
+
+/// JSON type name of a JSON text, from its first character.
+fn json_kind(t: &str) -> &'static str {
+    match t.as_bytes().first() {
+        Some(b'"') => "string",
+        Some(b'{') => "object",
+        Some(b'[') => "array",
+        Some(b't' | b'f') => "boolean",
+        Some(b'n') => "null",
+        _ => "number",
+    }
+}
+
+/// A JSON object whose members keep their order and their original text.
+struct Object(Vec<(String, Box<RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for Object {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Object;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some((k, v)) = map.next_entry::<String, Box<RawValue>>()? {
+                    members.push((k, v));
+                }
+                Ok(Object(members))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+
+/// One CSV record as read by [`read_csv_record`].
+#[derive(Debug, Default)]
+struct RawCsvRecord {
+    /// 1-based line where the record starts.
+    line: usize,
+    cells: Vec<Vec<u8>>,
+}
+
+/// Read the next CSV record (RFC 4180: `,` separator, `"` quoting with `""` escapes, quoted
+/// fields may span lines; `\r\n` or `\n` ends a record). Blank lines between records are
+/// counted, not returned. The csv crate's reader is not used here because its line numbers
+/// drift after blank lines and quoted newlines, and error messages must name the right line.
+fn read_csv_record(
+    src: &mut dyn BufRead,
+    line: &mut usize,
+    buf: &mut Vec<u8>,
+    blank_lines: &mut usize,
+) -> io::Result<Option<RawCsvRecord>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum St {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut rec = RawCsvRecord::default();
+    let mut cell = Vec::new();
+    let mut st = St::FieldStart;
+    loop {
+        buf.clear();
+        if src.read_until(b'\n', buf)? == 0 {
+            // End of input: a record without a final newline, or nothing.
+            if rec.line == 0 {
+                return Ok(None);
+            }
+            rec.cells.push(cell);
+            return Ok(Some(rec));
+        }
+        *line += 1;
+        if rec.line == 0 {
+            let content = buf.strip_suffix(b"\n").unwrap_or(buf);
+            if content.iter().all(u8::is_ascii_whitespace) {
+                *blank_lines += 1;
+                continue;
+            }
+            rec.line = *line;
+        }
+        let mut bytes = &buf[..];
+        let mut ends_record = false;
+        if let Some(b) = bytes.strip_suffix(b"\n") {
+            bytes = b;
+            ends_record = true;
+        }
+        for &c in bytes {
+            st = match (st, c) {
+                (St::FieldStart, b'"') => St::Quoted,
+                (St::FieldStart | St::Unquoted | St::QuoteInQuoted, b',') => {
+                    rec.cells.push(std::mem::take(&mut cell));
+                    St::FieldStart
+                }
+                (St::Quoted, b'"') => St::QuoteInQuoted,
+                (St::QuoteInQuoted, b'"') => {
+                    cell.push(b'"');
+                    St::Quoted
+                }
+                (St::Quoted, c) => {
+                    cell.push(c);
+                    St::Quoted
+                }
+                (_, c) => {
+                    cell.push(c);
+                    St::Unquoted
+                }
+            };
+        }
+        if st == St::Quoted {
+            // The newline belongs to the quoted field.
+            if ends_record {
+                cell.push(b'\n');
+            }
+            continue;
+        }
+        // A CR right before the LF is part of the line end, not of the field.
+        if cell.last() == Some(&b'\r') && (st == St::Unquoted || st == St::QuoteInQuoted) {
+            cell.pop();
+        }
+        rec.cells.push(cell);
+        return Ok(Some(rec));
+    }
+}
+
+impl CsvInner {
+    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize) -> Result<Self, ReadError> {
+        let mut line = 0;
+        let mut buf = Vec::new();
+        let mut header = Vec::new();
+        if let Some(rec) = read_csv_record(&mut src, &mut line, &mut buf, blank_lines)? {
+            for (i, cell) in rec.cells.into_iter().enumerate() {
+                let cell = String::from_utf8(cell).map_err(|e| {
+                    ReadError::Input(format!(
+                        "line {}: CSV header, column {}: invalid UTF-8 at byte {}",
+                        rec.line,
+                        i + 1,
+                        e.utf8_error().valid_up_to()
+                    ))
+                })?;
+                header.push(cell);
+            }
+            let check = |name: &str| -> Result<(), ReadError> {
+                if header.iter().any(|h| h == name) {
+                    Ok(())
+                } else {
+                    Err(ReadError::Input(format!(
+                        "line {}: CSV header has no column `{name}` (columns: {})",
+                        rec.line,
+                        header.join(", ")
+                    )))
+                }
+            };
+            check(&spec.text)?;
+            if let Some(c) = spec.context.as_ref().filter(|_| spec.context_required) {
+                check(c)?;
+            }
+            if let Some(c) = &spec.id {
+                check(c)?;
+            }
+        }
+        Ok(CsvInner { src, line, header, spec: spec.clone(), buf })
+    }
+
+    fn next_item(&mut self, blank_lines: &mut usize) -> Option<Result<Item, ReadError>> {
+        let rec = match read_csv_record(&mut self.src, &mut self.line, &mut self.buf, blank_lines) {
+            Ok(Some(rec)) => rec,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e.into())),
+        };
+        let line = rec.line;
+        let raw = || {
+            let cells: Vec<&[u8]> = rec.cells.iter().map(Vec::as_slice).collect();
+            csv_line(&cells)
+        };
+        if rec.cells.len() != self.header.len() {
+            return Some(Ok(Item::Err(RecordError {
+                line,
+                field: None,
+                message: format!(
+                    "expected {} fields (as in the header), found {}",
+                    self.header.len(),
+                    rec.cells.len()
+                ),
+                fields: None,
+                raw: Some(raw()),
+                id: None,
+            })));
+        }
+        let mut cells = Vec::with_capacity(rec.cells.len());
+        for (i, cell) in rec.cells.iter().enumerate() {
+            match std::str::from_utf8(cell) {
+                Ok(s) => cells.push(s.to_owned()),
+                Err(e) => {
+                    return Some(Ok(Item::Err(RecordError {
+                        line,
+                        field: Some(self.header[i].clone()),
+                        message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                        fields: None,
+                        raw: Some(raw()),
+                        id: None,
+                    })));
+                }
+            }
+        }
+        Some(Ok(extract(Fields::Csv(cells), line, &self.spec, &self.header)))
+    }
+}
+
+/// Re-encode CSV cells as one CSV line (lossy UTF-8), for error reports.
+fn csv_line(cells: &[&[u8]]) -> String {
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let _ = w.write_record(cells);
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).trim_end_matches(['\r', '\n']).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(data: &[u8], format: Format, spec: FieldSpec) -> (Vec<Item>, usize) {
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
+        let mut r = RecordReader::new(src, format, spec).unwrap();
+        let items: Vec<Item> = r.by_ref().map(Result::unwrap).collect();
+        (items, r.blank_lines())
+    }
+
+    fn ok(item: &Item) -> &Record {
+        match item {
+            Item::Ok(r) => r,
+            Item::Err(e) => panic!("expected a record, got error on line {}: {e}", e.line),
+        }
+    }
+
+    fn err(item: &Item) -> &RecordError {
+        match item {
+            Item::Err(e) => e,
+            Item::Ok(r) => panic!("expected an error, got record on line {}", r.line),
+        }
+    }
+
+    #[test]
+    fn jsonl_table() {
+        // (input line, expected: Ok(text) or Err(display message))
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            (r#"{"text": "hi"}"#, Ok("hi")),
+            (r#"{"id": 1, "text": "caf\u00e9 \"q\""}"#, Ok("café \"q\"")),
+            (r#"{"text": 5}"#, Err("field `text`: expected a string, got number")),
+            (r#"{"text": null}"#, Err("field `text`: expected a string, got null")),
+            (r#"{"text": ["a"]}"#, Err("field `text`: expected a string, got array")),
+            (r#"{"text": {"a": 1}}"#, Err("field `text`: expected a string, got object")),
+            (r#"{"text": true}"#, Err("field `text`: expected a string, got boolean")),
+            (r#"{"body": "x"}"#, Err("field `text`: missing")),
+            (r#"["text"]"#, Err("expected a JSON object, got array")),
+            (r#""text""#, Err("expected a JSON object, got string")),
+            (r#"{"text": "unterminated"#, Err("invalid JSON: EOF while parsing")),
+            (r#"{"text": "a"} trailing"#, Err("invalid JSON: trailing characters")),
+        ];
+        for (i, (input, want)) in cases.iter().enumerate() {
+            let item = parse_jsonl_line(input.as_bytes(), i + 1, &FieldSpec::default());
+            match (want, &item) {
+                (Ok(text), Item::Ok(r)) => assert_eq!(&r.text, text, "case {input}"),
+                (Err(msg), Item::Err(e)) => {
+                    assert!(e.to_string().starts_with(msg), "case {input}: got `{e}`, want `{msg}`")
+                }
+                _ => panic!("case {input}: got {item:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_bom_crlf_blank_and_utf8() {
+        let data = b"\xEF\xBB\xBF{\"text\":\"a\"}\r\n\r\n   \n{\"text\":\"b\xff\"}\n{\"text\":\"c\"}";
+        let (items, blanks) = read_all(data, Format::Jsonl, FieldSpec::default());
+        assert_eq!(items.len(), 3);
+        assert_eq!(blanks, 2);
+        assert_eq!(ok(&items[0]).text, "a");
+        assert_eq!(ok(&items[0]).line, 1);
+        let e = err(&items[1]);
+        assert_eq!(e.line, 4);
+        assert!(e.message.starts_with("invalid UTF-8"), "{e}");
+        assert_eq!(e.raw.as_deref(), Some("{\"text\":\"b\u{FFFD}\"}"));
+        assert_eq!(ok(&items[2]).text, "c");
+        assert_eq!(ok(&items[2]).line, 5);
+    }
+
+    #[test]
+    fn jsonl_empty_input() {
+        let (items, blanks) = read_all(b"", Format::Jsonl, FieldSpec::default());
+        assert!(items.is_empty());
+        assert_eq!(blanks, 0);
+    }
+
+    #[test]
+    fn jsonl_context_and_id() {
+        let spec = FieldSpec { text: "body".into(), context: Some("parent".into()), context_required: true, id: Some("id".into()) };
+        let data = br#"{"id": 7, "body": "b", "parent": "p"}
+{"id": "x", "body": "b", "parent": null}
+{"body": "b", "parent": ""}
+{"body": "b", "parent": 3}
+"#;
+        let (items, _) = read_all(data, Format::Jsonl, spec);
+        assert_eq!(ok(&items[0]).id.as_deref(), Some("7"));
+        assert_eq!(ok(&items[0]).context.as_deref(), Some("p"));
+        assert_eq!(ok(&items[1]).id.as_deref(), Some("x"));
+        assert_eq!(ok(&items[1]).context, None);
+        assert_eq!(ok(&items[2]).context, None);
+        assert_eq!(ok(&items[2]).id, None);
+        assert_eq!(err(&items[3]).to_string(), "field `parent`: expected a string, got number");
+        // The parsed fields are kept for --on-error emit.
+        assert!(err(&items[3]).fields.is_some());
+    }
+
+    #[test]
+    fn jsonl_fields_keep_order_and_raw_text() {
+        let item = parse_jsonl_line(br#"{"z": 1.50, "text": "t", "a": [1, 2]}"#, 1, &FieldSpec::default());
+        let Fields::Json(members) = &ok(&item).fields else { panic!() };
+        let got: Vec<(&str, &str)> = members.iter().map(|(k, v)| (k.as_str(), v.get())).collect();
+        assert_eq!(got, [("z", "1.50"), ("text", "\"t\""), ("a", "[1, 2]")]);
+    }
+
+    #[test]
+    fn csv_quoting_crlf_blank_lines_and_line_numbers() {
+        let data = b"\xEF\xBB\xBFid,text\r\n1,plain\r\n\r\n2,\"multi\r\nline, \"\"quoted\"\"\"\r\n3,last";
+        let (items, blanks) = read_all(data, Format::Csv, FieldSpec { id: Some("id".into()), ..Default::default() });
+        assert_eq!(blanks, 1);
+        assert_eq!(items.len(), 3);
+        assert_eq!((ok(&items[0]).line, ok(&items[0]).text.as_str()), (2, "plain"));
+        assert_eq!((ok(&items[1]).line, ok(&items[1]).text.as_str()), (4, "multi\r\nline, \"quoted\""));
+        assert_eq!(ok(&items[1]).id.as_deref(), Some("2"));
+        assert_eq!((ok(&items[2]).line, ok(&items[2]).text.as_str()), (6, "last"));
+    }
+
+    #[test]
+    fn csv_ragged_rows_and_bad_utf8_are_record_errors() {
+        let data = b"id,text\n1,a\n2\n3,b,extra\n4,\xff\n5,ok\n";
+        let (items, _) = read_all(data, Format::Csv, FieldSpec::default());
+        assert_eq!(items.len(), 5);
+        assert_eq!(err(&items[1]).to_string(), "expected 2 fields (as in the header), found 1");
+        assert_eq!(err(&items[1]).line, 3);
+        assert_eq!(err(&items[2]).to_string(), "expected 2 fields (as in the header), found 3");
+        assert_eq!(err(&items[2]).raw.as_deref(), Some("3,b,extra"));
+        assert_eq!(err(&items[3]).to_string(), "field `text`: invalid UTF-8 at byte 0");
+        assert_eq!(ok(&items[4]).text, "ok");
+        assert_eq!(ok(&items[4]).line, 6);
+    }
+
+    #[test]
+    fn csv_header_problems() {
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id,body\n1,x\n".to_vec()));
+        let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
+        assert_eq!(e.to_string(), "line 1: CSV header has no column `text` (columns: id, body)");
+        // An empty file (or only a header) has no records and is not an error.
+        assert!(read_all(b"", Format::Csv, FieldSpec::default()).0.is_empty());
+        assert!(read_all(b"text\n", Format::Csv, FieldSpec::default()).0.is_empty());
+    }
+
+    #[test]
+    fn format_from_path() {
+        assert_eq!(Format::from_path(Path::new("a/b.CSV")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("b.jsonl")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("b.txt")), None);
+    }
+}

@@ -1,0 +1,744 @@
+//! `postguard`: label social-media posts (bullying, misinformation, unsafe advice) and flag posts
+//! whose author may be in crisis (routed to help, never a violation).
+//!
+//! Subcommands: `check`, `score`, `eval`, `rules list|test`, `model info`. Exit codes are in
+//! [`exit`] and in `--help`.
+
+mod engine;
+mod eval;
+mod input;
+mod output;
+mod render;
+mod resume;
+mod score;
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, anyhow};
+use clap::{Args, Parser, Subcommand};
+use postguard::{Label, Post};
+
+use crate::engine::EngineArgs;
+use crate::input::{FieldSpec, Format, RecordReader};
+use crate::render::{Span, Style};
+use crate::score::{OnError, Scorer, Summary};
+
+/// Exit codes.
+mod exit {
+    pub const OK: u8 = 0;
+    /// Bad command line (clap's own code for usage errors is also 2).
+    pub const USAGE: u8 = 2;
+    /// Unreadable or malformed input; `--on-error fail` met a bad record; output not writable.
+    pub const INPUT: u8 = 3;
+    /// The model or a rule pack could not be loaded.
+    pub const MODEL: u8 = 4;
+    /// Finished, but some records were skipped or written as error records.
+    pub const PARTIAL: u8 = 5;
+}
+
+const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  success (flagged content is not an error)
+  2  usage error (bad arguments or options)
+  3  input/data error: unreadable or malformed input, a bad record under --on-error fail,
+     an output that cannot be written
+  4  model or rules load error
+  5  completed, but records were skipped or errored (--on-error skip|emit)";
+
+/// Label social-media posts (bullying, misinformation, unsafe advice) and flag crisis posts
+/// (the author may be at risk: routed to help, never a violation).
+#[derive(Debug, Parser)]
+#[command(name = "postguard", version, after_help = EXIT_CODES_HELP)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Global {
+    /// Model: a directory (Hugging Face layout), or a hub id `org/name` (cache from HF_HOME /
+    /// HF_HUB_CACHE; HF_HUB_OFFLINE=1 for cache only). Default: the bundled model.
+    #[arg(long, global = true, value_name = "DIR_OR_HUB_ID")]
+    model: Option<String>,
+    /// Hub revision (branch, tag or commit) for a hub `--model`.
+    #[arg(long, global = true, value_name = "REV")]
+    revision: Option<String>,
+    /// Extra rule pack (TOML); repeatable. Later packs override rules with the same id.
+    #[arg(long = "rules", global = true, value_name = "PACK.toml")]
+    rules: Vec<PathBuf>,
+    /// Do not load the built-in rule pack.
+    #[arg(long, global = true)]
+    no_default_rules: bool,
+    /// Threshold override, e.g. `--threshold bullying=0.7`; repeatable or comma-separated.
+    #[arg(long = "threshold", global = true, value_name = "LABEL=VALUE", value_delimiter = ',', value_parser = parse_threshold)]
+    thresholds: Vec<(Label, f32)>,
+    /// Records per scoring batch (score/eval read, score and write this many at a time).
+    #[arg(long, global = true, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    batch_size: u64,
+    /// Token budget of one model forward pass (default: the engine's).
+    #[arg(long, global = true, value_name = "TOKENS")]
+    max_batch_tokens: Option<usize>,
+    /// Worker threads (default: all cores).
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1024))]
+    threads: Option<u64>,
+    /// Locale that orders crisis help resources first (e.g. US, UK, IE).
+    #[arg(long, global = true)]
+    locale: Option<String>,
+    /// No progress bar and no summary on stderr (record errors are still reported).
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
+    let (l, v) = s.split_once('=').ok_or_else(|| format!("expected LABEL=VALUE, got `{s}`"))?;
+    let label: Label = l.trim().parse().map_err(|_| {
+        format!("unknown label `{}` (labels: bullying, misinformation, unsafe_advice, crisis)", l.trim())
+    })?;
+    let value: f32 = v.trim().parse().map_err(|_| format!("`{}` is not a number", v.trim()))?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(format!("threshold {value} is outside 0..1"));
+    }
+    Ok((label, value))
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Classify one post and explain the result.
+    Check {
+        /// The post's text (`-` reads it from stdin).
+        text: String,
+        /// The message the post replies to.
+        #[arg(long)]
+        context: Option<String>,
+        /// Print the verdict as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score a JSONL or CSV file, streaming: one output record per input record, in order.
+    #[command(after_help = SCORE_HELP)]
+    Score(ScoreArgs),
+    /// Precision / recall / F1 / AUPRC per head on labelled JSONL (the shared data schema).
+    Eval(EvalArgs),
+    /// Inspect or try the rule packs (no model is loaded).
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Inspect the model.
+    #[command(subcommand)]
+    Model(ModelCommand),
+}
+
+const SCORE_HELP: &str = "\
+Output: the input record's fields unchanged, plus `postguard`: {scores, flagged, rule_hits,
+resources, model} (JSONL) or postguard_* columns (CSV).
+Blank JSONL lines are not records: they are counted as blank_lines in the summary.
+--on-error: fail = stop at the first bad record (exit 3); skip = leave it out and report it on
+stderr (exit 5); emit = write {\"postguard\": {\"error\": {\"line\", \"message\"}}} in its place (exit 5).
+--resume continues an interrupted run into the same -o file (see the README).";
+
+#[derive(Debug, Args)]
+struct ScoreArgs {
+    /// Input file (`-` = stdin).
+    input: PathBuf,
+    /// Output file (default: stdout).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Input format (default: from the extension; jsonl for stdin).
+    #[arg(long, value_enum)]
+    input_format: Option<Format>,
+    /// Output format (default: from the extension, else the input format).
+    #[arg(long, value_enum)]
+    output_format: Option<Format>,
+    /// Field (JSON key or CSV column) holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Field holding the parent message (context). Default: `context`, used where present.
+    #[arg(long)]
+    context_field: Option<String>,
+    /// Field holding the record id (shown in error messages).
+    #[arg(long)]
+    id_field: Option<String>,
+    /// What to do with a record that cannot be scored.
+    #[arg(long, value_enum, default_value_t = OnError::Fail)]
+    on_error: OnError,
+    /// Continue an interrupted run: keep the complete records already in the output file and
+    /// append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// Labelled JSONL (fields: text, context, labels {head: 1|0|null}, source).
+    file: PathBuf,
+    /// Print the metrics as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Evaluate at most this many records.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Evaluate every N-th record only (a quick, spread-out sample).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    sample_every: u64,
+    /// Field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Field holding the context (null or missing = none).
+    #[arg(long, default_value = "context")]
+    context_field: String,
+    /// Field holding the per-head labels.
+    #[arg(long, default_value = "labels")]
+    labels_field: String,
+    /// Field holding the source name (metrics per source).
+    #[arg(long, default_value = "source")]
+    source_field: String,
+    /// fail: stop at the first bad record (exit 3); skip|emit: leave it out, report it (exit 5).
+    #[arg(long, value_enum, default_value_t = OnError::Fail)]
+    on_error: OnError,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// List the loaded rules.
+    List {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the rules (only) on a text and show hits, allow markers and suppressed hits.
+    Test {
+        /// The text (`-` reads stdin).
+        text: String,
+        /// As JSON (the rule report).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ModelCommand {
+    /// Name, version, sha256, labels, thresholds, max_tokens and source of the model.
+    Info {
+        /// As JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// An error with its exit code.
+#[derive(Debug)]
+struct Failure {
+    code: u8,
+    error: anyhow::Error,
+}
+
+trait Code<T> {
+    fn code(self, code: u8) -> Result<T, Failure>;
+}
+
+impl<T, E: Into<anyhow::Error>> Code<T> for Result<T, E> {
+    fn code(self, code: u8) -> Result<T, Failure> {
+        self.map_err(|e| Failure { code, error: e.into() })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(f) => {
+            eprintln!("postguard: error: {:#}", f.error);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    let g = &cli.global;
+    if let Some(n) = g.threads {
+        // candle's CPU kernels and the engine's batch parallelism run on rayon's global pool.
+        rayon::ThreadPoolBuilder::new().num_threads(n as usize).build_global().code(exit::USAGE)?;
+    }
+    let eargs = EngineArgs {
+        model: g.model.clone(),
+        revision: g.revision.clone(),
+        rules: g.rules.clone(),
+        no_default_rules: g.no_default_rules,
+        thresholds: g.thresholds.clone(),
+        max_batch_tokens: g.max_batch_tokens,
+        locale: g.locale.clone(),
+    };
+    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = Style { color };
+    match &cli.command {
+        Command::Check { text, context, json } => check(&eargs, text, context.as_deref(), *json, style),
+        Command::Score(a) => score_cmd(&eargs, g, a),
+        Command::Eval(a) => eval_cmd(&eargs, g, a),
+        Command::Rules(RulesCommand::List { json }) => rules_list(&eargs, *json),
+        Command::Rules(RulesCommand::Test { text, json }) => rules_test(&eargs, text, *json, style),
+        Command::Model(ModelCommand::Info { json }) => model_info(&eargs, *json),
+    }
+}
+
+fn text_arg(text: &str) -> Result<String, Failure> {
+    if text != "-" {
+        return Ok(text.to_owned());
+    }
+    let mut s = String::new();
+    io::Read::read_to_string(&mut io::stdin(), &mut s).context("reading the text from stdin").code(exit::INPUT)?;
+    Ok(s.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn load(eargs: &EngineArgs) -> Result<(postguard::Classifier, engine::SourceDesc), Failure> {
+    engine::classifier(eargs).code(exit::MODEL)
+}
+
+fn print(s: &str) -> Result<u8, Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(exit::OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::OK),
+        Err(e) => Err(e).context("writing to stdout").code(exit::INPUT),
+    }
+}
+
+fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: Style) -> Result<u8, Failure> {
+    let text = text_arg(text)?;
+    let (clf, _) = load(eargs)?;
+    let mut post = Post::new(text.clone());
+    if let Some(c) = context {
+        post = post.with_context(c);
+    }
+    let v = clf.classify(&post).context("classifying").code(exit::INPUT)?;
+    if json {
+        return print(&(serde_json::to_string_pretty(&v).expect("a verdict serialises") + "\n"));
+    }
+    let mut s = String::new();
+    let spans: Vec<Span<'_>> =
+        v.rule_hits().iter().map(|h| Span { start: h.start, end: h.end, label: h.label.as_str() }).collect();
+    if let Some(c) = context {
+        s += &format!("{} {}\n", st.dim("context:"), c);
+    }
+    s += &format!("{} {}\n\n", st.dim("text:   "), render::highlight(&text, &spans, st));
+    s += &format!("{:<16} {:>6} {:>6} {:>6} {:>9}  {}\n", "label", "model", "rules", "fused", "threshold", "decision");
+    for (l, sc) in v.labels().iter() {
+        let decision = match (sc.flagged, l.is_violation()) {
+            (true, true) => st.label(l.as_str(), "FLAGGED"),
+            (true, false) => st.label(l.as_str(), "AT RISK: offer help"),
+            (false, _) => "-".to_owned(),
+        };
+        s += &format!(
+            "{:<16} {:>6.3} {:>6.3} {:>6.3} {:>9.3}  {}\n",
+            l.as_str(),
+            sc.model,
+            sc.rules,
+            sc.fused,
+            sc.threshold,
+            decision
+        );
+    }
+    if !v.rule_hits().is_empty() {
+        s += "\nrule hits:\n";
+        for h in v.rule_hits() {
+            s += &format!(
+                "  {} ({}, {:?}) {}..{} {}\n",
+                h.rule_id,
+                h.label.as_str(),
+                h.severity,
+                h.start,
+                h.end,
+                st.label(h.label.as_str(), &format!("{:?}", h.text))
+            );
+        }
+    }
+    if !v.allow_hits().is_empty() {
+        s += "\nallow markers (damp the model score):\n";
+        for a in v.allow_hits() {
+            let labels: Vec<&str> = a.labels.iter().map(|l| l.as_str()).collect();
+            s += &format!("  {} ({}) {}..{} {:?}\n", a.id, labels.join(", "), a.start, a.end, a.text);
+        }
+    }
+    if !v.suppressed_hits().is_empty() {
+        s += "\nsuppressed (not evidence):\n";
+        for x in v.suppressed_hits() {
+            s += &format!("  {} {:?}: {}\n", x.hit.rule_id, x.hit.text, x.reason);
+        }
+    }
+    if v.windows() > 1 {
+        s += &format!("\nlong post: scored over {} overlapping windows (max per label)\n", v.windows());
+    }
+    s += "\n";
+    if v.is_violation() {
+        let names: Vec<&str> = v.violations().iter().map(|l| l.as_str()).collect();
+        s += &format!("{} {}\n", st.bold("verdict: violation:"), names.join(", "));
+    } else {
+        s += &format!("{}\n", st.bold("verdict: no violation"));
+    }
+    if v.is_crisis() {
+        s += &format!(
+            "\n{}\n",
+            st.bold("The author may be at risk. This is not a violation: reach out and share these resources:")
+        );
+        for r in v.resources() {
+            s += &format!("  {} ({}): {} - {}\n", r.name, r.locale, r.contact, r.url);
+        }
+    }
+    let m = v.model();
+    s += &st.dim(&format!("\nmodel: {} {} sha256:{}\n", m.name, m.version, &m.sha256[..m.sha256.len().min(12)]));
+    print(&s)
+}
+
+fn rules_list(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
+    let rules = engine::rules(eargs).code(exit::MODEL)?;
+    if json {
+        let list: Vec<serde_json::Value> = rules
+            .rules()
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "label": r.label, "severity": r.severity,
+                    "description": r.description, "pack": r.pack,
+                })
+            })
+            .collect();
+        return print(&(serde_json::to_string_pretty(&list).expect("serialises") + "\n"));
+    }
+    let mut s = format!("{:<36} {:<15} {:<7} {:<10} {}\n", "id", "label", "severity", "pack", "description");
+    for r in rules.rules() {
+        s += &format!(
+            "{:<36} {:<15} {:<7} {:<10} {}\n",
+            r.id,
+            r.label.as_str(),
+            format!("{:?}", r.severity).to_lowercase(),
+            r.pack,
+            r.description
+        );
+    }
+    s += &format!("{} rules\n", rules.rules().len());
+    print(&s)
+}
+
+fn rules_test(eargs: &EngineArgs, text: &str, json: bool, st: Style) -> Result<u8, Failure> {
+    let text = text_arg(text)?;
+    let rules = engine::rules(eargs).code(exit::MODEL)?;
+    let report = rules.check(&text);
+    if json {
+        return print(&(serde_json::to_string_pretty(&report).expect("serialises") + "\n"));
+    }
+    let spans: Vec<Span<'_>> =
+        report.hits().iter().map(|h| Span { start: h.start, end: h.end, label: h.label.as_str() }).collect();
+    let mut s = format!("{} {}\n", st.dim("text:"), render::highlight(&text, &spans, st));
+    if report.hits().is_empty() {
+        s += "no rule hits\n";
+    }
+    for h in report.hits() {
+        s += &format!(
+            "hit       {} ({}, {}) {}..{} {}\n",
+            h.rule_id,
+            h.label.as_str(),
+            format!("{:?}", h.severity).to_lowercase(),
+            h.start,
+            h.end,
+            st.label(h.label.as_str(), &format!("{:?}", h.text))
+        );
+    }
+    for a in report.allows() {
+        let labels: Vec<&str> = a.labels.iter().map(|l| l.as_str()).collect();
+        s += &format!("allow     {} ({}) {}..{} {:?}\n", a.id, labels.join(", "), a.start, a.end, a.text);
+    }
+    for x in report.suppressed() {
+        s += &format!("suppressed {} {:?}: {}\n", x.hit.rule_id, x.hit.text, x.reason);
+    }
+    print(&s)
+}
+
+fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
+    let (clf, desc) = load(eargs)?;
+    let m = clf.model_info();
+    let labels: Vec<&str> = clf.labels().iter().map(|l| l.as_str()).collect();
+    let thresholds: serde_json::Map<String, serde_json::Value> =
+        clf.thresholds().iter().map(|(l, t)| (l.as_str().to_owned(), serde_json::json!(t))).collect();
+    let source = match &desc {
+        engine::SourceDesc::Bundled => serde_json::json!({"kind": "bundled"}),
+        engine::SourceDesc::Dir(p) => serde_json::json!({"kind": "dir", "path": p}),
+        engine::SourceDesc::Hub { repo_id, revision, cache_dir, offline } => serde_json::json!({
+            "kind": "hub", "repo_id": repo_id, "revision": revision, "cache_dir": cache_dir, "offline": offline,
+        }),
+    };
+    if json {
+        let v = serde_json::json!({
+            "name": m.name, "version": m.version, "sha256": m.sha256,
+            "base_model": clf.base_model(), "labels": labels, "thresholds": thresholds,
+            "max_tokens": clf.max_tokens(), "stride": clf.stride(),
+            "max_batch_tokens": clf.max_batch_tokens(), "rules": clf.rules().rules().len(),
+            "source": source,
+        });
+        return print(&(serde_json::to_string_pretty(&v).expect("serialises") + "\n"));
+    }
+    let t: Vec<String> = clf.thresholds().iter().map(|(l, t)| format!("{}={t}", l.as_str())).collect();
+    let s = format!(
+        "name:             {}\nversion:          {}\nsha256:           {}\nbase model:       {}\nlabels:           {}\nthresholds:       {}\nmax_tokens:       {} (stride {})\nmax_batch_tokens: {}\nrules:            {}\nsource:           {desc}\n",
+        m.name,
+        m.version,
+        m.sha256,
+        clf.base_model().unwrap_or("-"),
+        labels.join(", "),
+        t.join(" "),
+        clf.max_tokens(),
+        clf.stride(),
+        clf.max_batch_tokens(),
+        clf.rules().rules().len(),
+    );
+    print(&s)
+}
+
+/// Open the input (`-` = stdin) for buffered reading.
+fn open_input(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(BufReader::with_capacity(1 << 20, io::stdin())));
+    }
+    let f = File::open(path).with_context(|| format!("{}", path.display())).code(exit::INPUT)?;
+    Ok(Box::new(BufReader::with_capacity(1 << 20, f)))
+}
+
+fn input_name(path: &Path) -> String {
+    if path.as_os_str() == "-" { "<stdin>".to_owned() } else { path.display().to_string() }
+}
+
+fn progress_bar(quiet: bool, what: &str) -> indicatif::ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {{human_pos}} {what}  {{per_sec}}  [{{elapsed_precise}}]"
+        ))
+        .expect("a valid template"),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    pb
+}
+
+/// A chunk also closes at this many bytes of text, so huge posts do not multiply memory by the
+/// batch size.
+const CHUNK_BYTES: usize = 8 << 20;
+
+fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failure> {
+    let stdin = a.input.as_os_str() == "-";
+    let in_format = a.input_format.or_else(|| Format::from_path(&a.input)).unwrap_or(Format::Jsonl);
+    if !stdin && a.input_format.is_none() && Format::from_path(&a.input).is_none() {
+        return Err(anyhow!(
+            "cannot tell the format of {} from its extension; pass --input-format jsonl|csv",
+            a.input.display()
+        ))
+        .code(exit::USAGE);
+    }
+    let out_format = a.output_format.or_else(|| a.output.as_deref().and_then(Format::from_path)).unwrap_or(in_format);
+    if let Some(out) = &a.output {
+        if !stdin && same_file(&a.input, out) {
+            return Err(anyhow!("the output {} is the input file", out.display())).code(exit::USAGE);
+        }
+    }
+    let spec = FieldSpec {
+        text: a.text_field.clone(),
+        context: Some(a.context_field.clone().unwrap_or_else(|| "context".to_owned())),
+        context_required: a.context_field.is_some(),
+        id: a.id_field.clone(),
+    };
+    let name = input_name(&a.input);
+    let mut reader =
+        RecordReader::new(open_input(&a.input)?, in_format, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+
+    // Resume point (before loading the model, so a wrong --resume fails fast).
+    let point = match (&a.output, a.resume) {
+        (Some(out), true) => resume::prepare(out, out_format).map_err(|e| anyhow!(e)).code(exit::INPUT)?,
+        _ => resume::ResumePoint::default(),
+    };
+    if !point.from_checkpoint && point.records_done > 0 && a.on_error == OnError::Skip {
+        return Err(anyhow!(
+            "{} has no checkpoint (the run finished, or the file comes from elsewhere); with --on-error skip its records cannot be matched to input records; run without --resume",
+            a.output.as_deref().unwrap_or(Path::new("-")).display()
+        ))
+        .code(exit::USAGE);
+    }
+    let (clf, _) = load(eargs)?;
+    let mut scorer = engine::Engine(clf);
+
+    let mut summary = point.summary.clone();
+    if point.records_done > 0 {
+        let found = score::skip_records(&mut reader, point.records_done)
+            .map_err(|e| anyhow!("{name}: {e}"))
+            .code(exit::INPUT)?;
+        if found < point.records_done {
+            return Err(anyhow!(
+                "{name} has {found} records, but the output already holds {}: is it the same input?",
+                point.records_done
+            ))
+            .code(exit::INPUT);
+        }
+        if !g.quiet {
+            eprintln!(
+                "postguard: resuming after {} input records ({}{})",
+                point.records_done,
+                if point.from_checkpoint { "from the checkpoint" } else { "counted in the output; no checkpoint" },
+                if point.truncated_bytes > 0 {
+                    format!(", dropped {} bytes of a partly written chunk", point.truncated_bytes)
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    let blank_base = reader.blank_lines() as u64;
+
+    let sink: Box<dyn Write> = match &a.output {
+        None => Box::new(io::stdout().lock()),
+        Some(p) => {
+            let f = if a.resume {
+                OpenOptions::new().create(true).append(true).open(p)
+            } else {
+                File::create(p)
+            };
+            Box::new(f.with_context(|| format!("{}", p.display())).code(exit::INPUT)?)
+        }
+    };
+    if let (Some(p), false) = (&a.output, a.resume) {
+        resume::clear(p);
+    }
+    let resumed_bytes = a.output.as_ref().filter(|_| a.resume).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
+    let mut out = output::Output::new(
+        sink,
+        out_format,
+        scorer.labels(),
+        reader.header().to_vec(),
+        if resumed_bytes > 0 { point.csv_base.clone() } else { None },
+    );
+    let opts = score::ScoreOptions {
+        on_error: a.on_error,
+        chunk_records: g.batch_size as usize,
+        chunk_bytes: CHUNK_BYTES,
+        input_name: name.clone(),
+    };
+    let pb = progress_bar(g.quiet, "posts");
+    let started = Instant::now();
+    let out_path = a.output.clone();
+    let format_name = resume::format_name(out_format).to_owned();
+    let mut checkpoint = |s: &Summary, bytes: u64| -> io::Result<()> {
+        match &out_path {
+            Some(p) => resume::save(
+                p,
+                &resume::Checkpoint {
+                    version: 1,
+                    output_format: format_name.clone(),
+                    output_bytes: resumed_bytes + bytes,
+                    summary: s.clone(),
+                },
+            ),
+            None => Ok(()),
+        }
+    };
+    let records_before = summary.records_in;
+    let result = score::run(&mut reader, &mut scorer, &mut out, &opts, &mut summary, blank_base, &pb, &mut checkpoint);
+    let result = result.and_then(|()| out.finish().map(drop).map_err(score::ScoreError::Write));
+    pb.finish_and_clear();
+    let elapsed = started.elapsed();
+    if !g.quiet || result.is_err() {
+        print_summary(&summary, summary.records_in - records_before, elapsed);
+    }
+    match result {
+        Ok(()) => {
+            if let Some(p) = &a.output {
+                resume::clear(p);
+            }
+            Ok(if summary.has_record_errors() { exit::PARTIAL } else { exit::OK })
+        }
+        Err(score::ScoreError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe && a.output.is_none() => {
+            Ok(exit::OK)
+        }
+        Err(score::ScoreError::Record { line, id, message }) => Err(anyhow!(
+            "{name}:{line}{}: {message}\n(stopped: --on-error fail; use --on-error skip or emit to continue past bad records{})",
+            id.map(|id| format!(" (id {id})")).unwrap_or_default(),
+            if a.output.is_some() { ", with --resume to keep what was written" } else { "" }
+        ))
+        .code(exit::INPUT),
+        Err(e) => Err(anyhow!("{name}: {e}")).code(exit::INPUT),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn print_summary(s: &Summary, this_run: u64, elapsed: std::time::Duration) {
+    let secs = elapsed.as_secs_f64();
+    let rate = if secs > 0.0 { this_run as f64 / secs } else { 0.0 };
+    eprintln!(
+        "postguard score: records in {}, out {} (ok {}, skipped {}, errored {}), blank lines {}; {:.1}s, {:.1} posts/s",
+        s.records_in, s.records_out, s.ok, s.skipped, s.errored, s.blank_lines, secs, rate
+    );
+    let counts: Vec<String> =
+        Label::ALL.iter().map(|l| format!("{} {}", l.as_str(), s.flagged.get(l.as_str()).copied().unwrap_or(0))).collect();
+    eprintln!("flagged: {}", counts.join(", "));
+}
+
+fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure> {
+    let spec = FieldSpec {
+        text: a.text_field.clone(),
+        context: Some(a.context_field.clone()),
+        context_required: false,
+        id: Some("id".to_owned()),
+    };
+    let name = input_name(&a.file);
+    let format = Format::from_path(&a.file).unwrap_or(Format::Jsonl);
+    if format != Format::Jsonl {
+        return Err(anyhow!("eval reads labelled JSONL; {} looks like CSV", a.file.display())).code(exit::USAGE);
+    }
+    let mut reader =
+        RecordReader::new(open_input(&a.file)?, format, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+    let (clf, _) = load(eargs)?;
+    let thresholds = clf.thresholds().iter().map(|(l, t)| (l.as_str().to_owned(), *t)).collect();
+    let mut scorer = engine::Engine(clf);
+    let pb = progress_bar(g.quiet, "posts");
+    let started = Instant::now();
+    let report = eval::run(
+        &mut reader,
+        &mut scorer,
+        &eval::EvalFields { labels: a.labels_field.clone(), source: a.source_field.clone() },
+        thresholds,
+        &eval::EvalOptions {
+            limit: a.limit,
+            sample_every: a.sample_every as usize,
+            batch: g.batch_size as usize,
+            on_error: a.on_error,
+            input_name: name.clone(),
+        },
+        &pb,
+    );
+    pb.finish_and_clear();
+    let report = report.map_err(|e| anyhow!("{e}")).code(exit::INPUT)?;
+    let secs = started.elapsed().as_secs_f64();
+    let text = if a.json {
+        serde_json::to_string_pretty(&report).expect("serialises") + "\n"
+    } else {
+        report.table()
+    };
+    print(&text)?;
+    if !g.quiet {
+        eprintln!(
+            "postguard eval: {} records in {:.1}s ({:.1} posts/s)",
+            report.records,
+            secs,
+            report.records as f64 / secs.max(1e-9)
+        );
+    }
+    Ok(if report.record_errors > 0 { exit::PARTIAL } else { exit::OK })
+}

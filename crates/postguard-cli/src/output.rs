@@ -1,0 +1,425 @@
+//! Output writers for `score`: one output record per input record, original fields first, then
+//! the `postguard` object (JSONL) or the `postguard_*` columns (CSV).
+//!
+//! Records are serialised whole into memory and then written, so a record is never interleaved
+//! with another; [`Output::flush`] is called once per chunk, and the byte count it returns is the
+//! resume checkpoint (everything before it is complete records).
+
+use std::io::{self, Write};
+
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::json;
+
+use crate::input::{Fields, Format, Record, RecordError};
+
+/// What the CLI keeps of a verdict (decoupled from the core crate so the I/O layer can be tested
+/// with a stub scorer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// Fused score per label, in the classifier's label order.
+    pub scores: Vec<(String, f32)>,
+    /// Labels flagged, in label order.
+    pub flagged: Vec<String>,
+    /// Active rule hits (JSON array as the core serialises them).
+    pub rule_hits: serde_json::Value,
+    /// Help resources (JSON array; non-empty only when crisis is flagged).
+    pub resources: serde_json::Value,
+    pub model: ModelMeta,
+}
+
+/// Name, version and weights digest of the model that produced a score.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ModelMeta {
+    pub name: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// Serialises `[(label, score)]` as a JSON object in the given order.
+struct OrderedScores<'a>(&'a [(String, f32)]);
+
+impl serde::Serialize for OrderedScores<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            m.serialize_entry(k, &round(*v))?;
+        }
+        m.end()
+    }
+}
+
+/// Scores are written with 6 decimals: more is noise, and it keeps files diff-able.
+fn round(v: f32) -> f64 {
+    (f64::from(v) * 1e6).round() / 1e6
+}
+
+/// The `postguard` object of a scored record.
+pub fn postguard_json(s: &Scored) -> String {
+    #[derive(serde::Serialize)]
+    struct Pg<'a> {
+        scores: OrderedScores<'a>,
+        flagged: &'a [String],
+        rule_hits: &'a serde_json::Value,
+        resources: &'a serde_json::Value,
+        model: &'a ModelMeta,
+    }
+    serde_json::to_string(&Pg {
+        scores: OrderedScores(&s.scores),
+        flagged: &s.flagged,
+        rule_hits: &s.rule_hits,
+        resources: &s.resources,
+        model: &s.model,
+    })
+    .expect("serialising plain data cannot fail")
+}
+
+/// The `postguard` object of an error record.
+pub fn error_json(e: &RecordError) -> String {
+    let mut err = json!({"line": e.line, "message": e.to_string()});
+    if let Some(field) = &e.field {
+        err["field"] = json!(field);
+    }
+    if e.fields.is_none() {
+        if let Some(raw) = &e.raw {
+            err["raw"] = json!(raw);
+        }
+    }
+    json!({ "error": err }).to_string()
+}
+
+/// Counts bytes that reach the inner writer (the resume checkpoint).
+#[derive(Debug)]
+pub struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// CSV output column names after the original columns, for `labels`.
+pub fn csv_postguard_columns(labels: &[String]) -> Vec<String> {
+    let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{l}")).collect();
+    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw"] {
+        cols.push(format!("postguard_{c}"));
+    }
+    cols
+}
+
+/// A `score` output sink.
+pub struct Output {
+    kind: Kind,
+    labels: Vec<String>,
+    /// Header of a CSV input (to name CSV cells in JSONL output).
+    input_header: Vec<String>,
+}
+
+impl std::fmt::Debug for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Output").field("labels", &self.labels).finish_non_exhaustive()
+    }
+}
+
+enum Kind {
+    Jsonl(io::BufWriter<Counting<Box<dyn Write>>>),
+    Csv {
+        w: csv::Writer<Counting<Box<dyn Write>>>,
+        /// Original columns passed through; `None` until the first record decides them.
+        base: Option<Vec<String>>,
+        /// Whether the header row still has to be written.
+        need_header: bool,
+    },
+}
+
+impl Output {
+    /// A writer of `format` to `sink`. `input_header` is the CSV input header (empty for JSONL
+    /// input). `resumed_csv_base`: when resuming a CSV output, the original columns of the header
+    /// already in the file (the header is then not written again).
+    pub fn new(
+        sink: Box<dyn Write>,
+        format: Format,
+        labels: Vec<String>,
+        input_header: Vec<String>,
+        resumed_csv_base: Option<Vec<String>>,
+    ) -> Output {
+        let counting = Counting { inner: sink, bytes: 0 };
+        let kind = match format {
+            Format::Jsonl => Kind::Jsonl(io::BufWriter::with_capacity(1 << 16, counting)),
+            Format::Csv => {
+                let w = csv::WriterBuilder::new().flexible(false).from_writer(counting);
+                let need_header = resumed_csv_base.is_none();
+                let base = resumed_csv_base.or_else(|| {
+                    (!input_header.is_empty()).then(|| without_postguard(input_header.iter().cloned()))
+                });
+                Kind::Csv { w, base, need_header }
+            }
+        };
+        Output { kind, labels, input_header }
+    }
+
+    /// Write one scored record.
+    ///
+    /// # Errors
+    /// I/O errors of the sink.
+    pub fn write_ok(&mut self, rec: &Record, scored: &Scored) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Jsonl(w) => {
+                let line = jsonl_line(&rec.fields, &self.input_header, &postguard_json(scored));
+                w.write_all(line.as_bytes())
+            }
+            Kind::Csv { .. } => {
+                let mut tail: Vec<String> = scored.scores.iter().map(|(_, v)| round(*v).to_string()).collect();
+                tail.push(scored.flagged.join(";"));
+                tail.push(scored.rule_hits.to_string());
+                tail.push(scored.resources.to_string());
+                tail.push(format!("{}@{}", scored.model.name, scored.model.version));
+                tail.push(scored.model.sha256.clone());
+                tail.push(String::new());
+                tail.push(String::new());
+                self.write_csv(Some(&rec.fields), tail)
+            }
+        }
+    }
+
+    /// Write an error record in place of a bad input record (`--on-error emit`).
+    ///
+    /// # Errors
+    /// I/O errors of the sink.
+    pub fn write_error(&mut self, e: &RecordError) -> io::Result<()> {
+        match &mut self.kind {
+            Kind::Jsonl(w) => {
+                let pg = error_json(e);
+                let line = match &e.fields {
+                    Some(fields) => jsonl_line(fields, &self.input_header, &pg),
+                    None => format!("{{\"postguard\":{pg}}}\n"),
+                };
+                w.write_all(line.as_bytes())
+            }
+            Kind::Csv { .. } => {
+                let mut tail = vec![String::new(); self.labels.len() + 5];
+                tail.push(format!("line {}: {e}", e.line));
+                tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
+                self.write_csv(e.fields.as_ref(), tail)
+            }
+        }
+    }
+
+    fn write_csv(&mut self, fields: Option<&Fields>, tail: Vec<String>) -> io::Result<()> {
+        let Kind::Csv { w, base, need_header } = &mut self.kind else { unreachable!() };
+        let base = base.get_or_insert_with(|| match fields {
+            // JSONL in, CSV out: the first record's keys are the columns.
+            Some(Fields::Json(members)) => without_postguard(members.iter().map(|(k, _)| k.clone())),
+            _ => Vec::new(),
+        });
+        if *need_header {
+            *need_header = false;
+            let mut header = base.clone();
+            header.extend(csv_postguard_columns(&self.labels));
+            w.write_record(&header)?;
+        }
+        let mut row: Vec<String> = base
+            .iter()
+            .map(|col| {
+                fields
+                    .and_then(|f| f.get(col, &self.input_header))
+                    .map(|v| match v {
+                        crate::input::FieldValue::Str(s) => s.to_owned(),
+                        crate::input::FieldValue::Json(raw) => match raw.get().as_bytes().first() {
+                            Some(b'"') => serde_json::from_str::<String>(raw.get()).unwrap_or_default(),
+                            Some(b'n') => String::new(),
+                            _ => raw.get().to_owned(),
+                        },
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        row.extend(tail);
+        w.write_record(&row)?;
+        Ok(())
+    }
+
+    /// Flush everything written so far; returns the total bytes written to the sink.
+    ///
+    /// # Errors
+    /// I/O errors of the sink.
+    pub fn flush(&mut self) -> io::Result<u64> {
+        match &mut self.kind {
+            Kind::Jsonl(w) => {
+                w.flush()?;
+                Ok(w.get_ref().bytes)
+            }
+            Kind::Csv { w, .. } => {
+                w.flush()?;
+                Ok(w.get_ref().bytes)
+            }
+        }
+    }
+
+    /// Flush, writing the CSV header if no record was written (an empty input still gets a
+    /// header, so the output is a valid CSV file with the expected columns).
+    ///
+    /// # Errors
+    /// I/O errors of the sink.
+    pub fn finish(&mut self) -> io::Result<u64> {
+        let labels = self.labels.clone();
+        if let Kind::Csv { w, base, need_header } = &mut self.kind {
+            if *need_header {
+                *need_header = false;
+                let mut header = base.clone().unwrap_or_default();
+                header.extend(csv_postguard_columns(&labels));
+                w.write_record(&header)?;
+            }
+        }
+        self.flush()
+    }
+}
+
+fn without_postguard(cols: impl Iterator<Item = String>) -> Vec<String> {
+    // An input that is itself postguard output: its old postguard columns are replaced.
+    cols.filter(|c| !c.starts_with("postguard_")).collect()
+}
+
+/// `{original members..., "postguard": pg}\n`; an existing `postguard` member is replaced.
+fn jsonl_line(fields: &Fields, header: &[String], pg: &str) -> String {
+    let mut out = String::with_capacity(256 + pg.len());
+    out.push('{');
+    let push = |out: &mut String, key: &str, value: &str| {
+        out.push_str(&serde_json::to_string(key).expect("a string serialises"));
+        out.push(':');
+        out.push_str(value);
+        out.push(',');
+    };
+    match fields {
+        Fields::Json(members) => {
+            for (k, v) in members.iter().filter(|(k, _)| k != "postguard") {
+                push(&mut out, k, v.get());
+            }
+        }
+        Fields::Csv(cells) => {
+            for (k, v) in header.iter().zip(cells).filter(|(k, _)| !k.starts_with("postguard_")) {
+                push(&mut out, k, &serde_json::to_string(v).expect("a string serialises"));
+            }
+        }
+    }
+    out.push_str("\"postguard\":");
+    out.push_str(pg);
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{FieldSpec, Item, parse_jsonl_line};
+    use std::sync::{Arc, Mutex};
+
+    /// A `Write` whose bytes can be read after the `Output` is done with it.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+    impl Write for Shared {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    impl Shared {
+        fn text(&self) -> String {
+            String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+        }
+    }
+
+    fn labels() -> Vec<String> {
+        ["bullying", "misinformation", "unsafe_advice", "crisis"].map(String::from).to_vec()
+    }
+
+    fn scored() -> Scored {
+        Scored {
+            scores: labels().into_iter().zip([0.9, 0.1, 0.0, 0.25]).collect(),
+            flagged: vec!["bullying".into()],
+            rule_hits: json!([{"rule_id": "r", "start": 0, "end": 1}]),
+            resources: json!([]),
+            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into() },
+        }
+    }
+
+    fn record(line: &str) -> Record {
+        match parse_jsonl_line(line.as_bytes(), 1, &FieldSpec::default()) {
+            Item::Ok(r) => r,
+            Item::Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn jsonl_keeps_fields_and_replaces_postguard() {
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, labels(), vec![], None);
+        out.write_ok(&record(r#"{"b": 1.50, "text": "x", "postguard": 1}"#), &scored()).unwrap();
+        let n = out.flush().unwrap();
+        let text = buf.text();
+        assert_eq!(n as usize, text.len());
+        assert!(text.starts_with(r#"{"b":1.50,"text":"x","postguard":{"scores":{"bullying":0.9,"misinformation":0.1,"unsafe_advice":0.0,"crisis":0.25},"flagged":["bullying"]"#), "{text}");
+        assert!(text.ends_with("}\n"));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["postguard"]["model"]["sha256"], "ab");
+    }
+
+    #[test]
+    fn jsonl_error_records() {
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, labels(), vec![], None);
+        let Item::Err(with_fields) = parse_jsonl_line(br#"{"id": 3, "text": 5}"#, 4, &FieldSpec::default()) else { panic!() };
+        let Item::Err(no_fields) = parse_jsonl_line(b"{oops", 5, &FieldSpec::default()) else { panic!() };
+        out.write_error(&with_fields).unwrap();
+        out.write_error(&no_fields).unwrap();
+        out.flush().unwrap();
+        let text = buf.text();
+        let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines[0]["id"], 3);
+        assert_eq!(lines[0]["postguard"]["error"]["line"], 4);
+        assert_eq!(lines[0]["postguard"]["error"]["field"], "text");
+        assert_eq!(lines[0]["postguard"]["error"]["message"], "field `text`: expected a string, got number");
+        assert_eq!(lines[1]["postguard"]["error"]["raw"], "{oops");
+        assert_eq!(lines[1]["postguard"]["error"]["line"], 5);
+    }
+
+    #[test]
+    fn csv_from_jsonl_flattens() {
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Csv, labels(), vec![], None);
+        out.write_ok(&record(r#"{"id": 1, "text": "a, \"b\"", "meta": {"k": null}}"#), &scored()).unwrap();
+        out.write_ok(&record(r#"{"text": "c", "id": null}"#), &scored()).unwrap();
+        out.finish().unwrap();
+        let text = buf.text();
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw"
+        );
+        assert_eq!(
+            lines.next().unwrap(),
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,"#
+        );
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,"#);
+    }
+
+    #[test]
+    fn csv_empty_input_still_gets_a_header() {
+        let buf = Shared::default();
+        let header = vec!["id".to_owned(), "text".to_owned()];
+        let mut out = Output::new(Box::new(buf.clone()), Format::Csv, labels(), header, None);
+        out.finish().unwrap();
+        assert!(buf.text().starts_with("id,text,postguard_bullying,"));
+        assert_eq!(buf.text().lines().count(), 1);
+    }
+}

@@ -1,0 +1,541 @@
+//! End-to-end tests of the `postguard` binary on the fixture files, with the core crate's tiny
+//! random model (scores are meaningless; the plumbing is what is tested).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A tiny random model, written once per test process.
+fn tiny_model() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        postguard::testing::TinyModel::default().write(&dir.path().join("tiny")).unwrap();
+        dir
+    })
+    .path()
+    .join("tiny")
+    .leak()
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_postguard"));
+    c.env_remove("HF_HOME").env_remove("HF_HUB_CACHE").env_remove("HF_HUB_OFFLINE").env_remove("NO_COLOR");
+    c
+}
+
+/// `postguard --model <tiny> ARGS...`.
+fn pg(args: &[&str]) -> Output {
+    bin().arg("--model").arg(tiny_model()).args(args).output().unwrap()
+}
+
+fn pg_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .arg("--model")
+        .arg(tiny_model())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn jsonl(s: &str) -> Vec<Value> {
+    s.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+}
+
+fn fx(name: &str) -> String {
+    fixture(name).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let o = bin().arg("--help").output().unwrap();
+    assert_eq!(code(&o), 0);
+    let h = stdout(&o);
+    for needle in ["Exit codes", "2  usage error", "3  input/data error", "4  model", "5  completed"] {
+        assert!(h.contains(needle), "missing {needle:?} in\n{h}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["score"][..],
+        &["frobnicate"],
+        &["--threshold", "bullying", "check", "x"],
+        &["--threshold", "nonsense=0.5", "check", "x"],
+        &["--threshold", "crisis=2", "check", "x"],
+        &["score", "in.txt"],
+        &["score", "-", "--resume"],
+    ] {
+        let o = pg(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn model_load_errors_exit_4() {
+    let o = bin().args(["--model", "/nonexistent/model", "check", "hello"]).output().unwrap();
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    assert!(stderr(&o).contains("/nonexistent/model"), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let o = bin().arg("--model").arg(dir.path()).args(["check", "hello"]).output().unwrap();
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    let o = pg(&["--rules", "/nonexistent/pack.toml", "rules", "list"]);
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+}
+
+#[test]
+fn check_json_is_the_verdict() {
+    let o = pg(&["check", "you are so stupid", "--context", "what do you think?", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for l in ["bullying", "misinformation", "unsafe_advice", "crisis"] {
+        for k in ["model", "rules", "fused", "threshold", "flagged"] {
+            assert!(!v["labels"][l][k].is_null(), "labels.{l}.{k} in {v}");
+        }
+    }
+    assert_eq!(v["model"]["name"], "postguard-tiny-random");
+    assert!(v["flagged"].is_array() && v["resources"].is_array());
+}
+
+#[test]
+fn check_text_output_is_plain_when_piped() {
+    let o = pg(&["check", "hello there, have a great day"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(!s.contains('\x1b'), "ANSI codes in piped output: {s:?}");
+    for needle in ["label", "model", "rules", "fused", "threshold", "bullying", "crisis", "verdict:"] {
+        assert!(s.contains(needle), "missing {needle:?} in\n{s}");
+    }
+}
+
+#[test]
+fn check_crisis_is_help_not_violation() {
+    // Every threshold at 0 flags everything: crisis must still be shown as help.
+    let o = pg(&["--threshold", "crisis=0", "check", "i keep thinking about ending things"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("AT RISK"), "{s}");
+    assert!(s.contains("not a violation"), "{s}");
+    assert!(s.contains("findahelpline.com"), "{s}");
+    let o = pg(&["--threshold", "crisis=0", "check", "i keep thinking about ending things", "--json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["flagged"].as_array().unwrap().contains(&Value::from("crisis")));
+    assert!(!v["violations"].as_array().unwrap().contains(&Value::from("crisis")));
+}
+
+#[test]
+fn score_keeps_fields_and_adds_postguard() {
+    let o = pg(&["score", &fx("good.jsonl")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 4);
+    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["g1", "g2", "g3", "g4"]);
+    // Original fields are passed through byte for byte (1.50 stays 1.50).
+    assert!(stdout(&o).lines().next().unwrap().contains("\"n\":1.50"));
+    assert_eq!(out[1]["meta"]["k"][1], 2);
+    assert_eq!(out[3]["text"], "caf\u{e9} \u{2014} \u{201c}quoted\u{201d} \u{1F600} text");
+    for v in &out {
+        let pg = &v["postguard"];
+        assert_eq!(pg["scores"].as_object().unwrap().len(), 4, "{pg}");
+        assert!(pg["flagged"].is_array() && pg["rule_hits"].is_array() && pg["resources"].is_array());
+        assert_eq!(pg["model"]["name"], "postguard-tiny-random");
+        assert_eq!(pg["model"]["sha256"].as_str().unwrap().len(), 64);
+    }
+    let e = stderr(&o);
+    assert!(e.contains("records in 4, out 4 (ok 4, skipped 0, errored 0), blank lines 0"), "{e}");
+    assert!(e.contains("flagged: bullying"), "{e}");
+}
+
+#[test]
+fn score_threshold_override_applies() {
+    let o = pg(&["--threshold", "bullying=0,misinformation=0", "score", &fx("good.jsonl")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for v in jsonl(&stdout(&o)) {
+        let flagged = v["postguard"]["flagged"].as_array().unwrap().clone();
+        assert!(flagged.contains(&Value::from("bullying")) && flagged.contains(&Value::from("misinformation")));
+    }
+    assert!(stderr(&o).contains("bullying 4, misinformation 4"), "{}", stderr(&o));
+}
+
+#[test]
+fn on_error_fail_stops_with_file_and_line() {
+    let o = pg(&["score", &fx("bad_lines.jsonl"), "--id-field", "id"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("bad_lines.jsonl:2 (id b2): field `text`: expected a string, got number"), "{e}");
+    // The record before the bad one was written.
+    assert_eq!(jsonl(&stdout(&o)).len(), 1);
+}
+
+#[test]
+fn on_error_skip_reports_every_bad_record() {
+    let o = pg(&["score", &fx("bad_lines.jsonl"), "--on-error", "skip"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    let ids: Vec<&str> = out.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["b1", "b6"]);
+    let e = stderr(&o);
+    for line in [2, 4, 5, 6, 8] {
+        assert!(e.contains(&format!("bad_lines.jsonl:{line}: ")), "line {line} not reported:\n{e}");
+    }
+    assert!(e.contains("records in 7, out 2 (ok 2, skipped 5, errored 0), blank lines 2"), "{e}");
+}
+
+#[test]
+fn on_error_emit_writes_error_records_in_place() {
+    let o = pg(&["score", &fx("bad_lines.jsonl"), "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 7);
+    let lines: Vec<Option<u64>> = out.iter().map(|v| v["postguard"]["error"]["line"].as_u64()).collect();
+    assert_eq!(lines, [None, Some(2), Some(4), Some(5), Some(6), Some(8), None]);
+    assert_eq!(out[1]["id"], "b2", "parsed fields are kept");
+    assert_eq!(out[1]["postguard"]["error"]["message"], "field `text`: expected a string, got number");
+    assert_eq!(out[2]["postguard"]["error"]["raw"], "{\"id\": \"b3\", \"text\": \"unterminated");
+    assert_eq!(out[4]["postguard"]["error"]["message"], "expected a JSON object, got array");
+    assert!(stderr(&o).contains("records in 7, out 7 (ok 2, skipped 0, errored 5), blank lines 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn bom_crlf_invalid_utf8_and_no_final_newline() {
+    let o = pg(&["score", &fx("bom_crlf.jsonl")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["id"], "c1");
+    assert_eq!(out[1]["text"], "windows line two");
+    assert!(stderr(&o).contains("blank lines 1"));
+
+    let o = pg(&["score", &fx("invalid_utf8.jsonl"), "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[1]["postguard"]["error"]["line"], 2);
+    assert!(out[1]["postguard"]["error"]["message"].as_str().unwrap().starts_with("invalid UTF-8"));
+
+    let o = pg(&["score", &fx("no_final_newline.jsonl")]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(jsonl(&stdout(&o)).len(), 2);
+}
+
+#[test]
+fn empty_inputs() {
+    for f in ["empty.jsonl", "only_blank.jsonl"] {
+        let o = pg(&["score", &fx(f)]);
+        assert_eq!(code(&o), 0, "{f}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "");
+        assert!(stderr(&o).contains("records in 0, out 0"), "{}", stderr(&o));
+    }
+    // CSV output of an empty input is a header only.
+    let o = pg(&["score", &fx("empty.jsonl"), "--output-format", "csv"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with("postguard_bullying,"), "{}", stdout(&o));
+}
+
+#[test]
+fn stdin_input() {
+    let o = pg_stdin(&["score", "-"], b"{\"text\": \"hello\"}\n{\"text\": \"world\"}\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o)).len(), 2);
+    let o = pg_stdin(&["score", "-", "--input-format", "csv", "--output-format", "jsonl"], b"text\nhello\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o))[0]["text"], "hello");
+}
+
+#[test]
+fn csv_in_csv_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let o = pg(&["score", &fx("good.csv"), "-o", out.to_str().unwrap(), "--context-field", "context"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&header[..4], ["id", "text", "context", "postguard_bullying"]);
+    assert!(header.contains(&"postguard_flagged".to_owned()) && header.contains(&"postguard_model".to_owned()));
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[1][1], "multi\r\nline \"quoted\" post");
+    assert_eq!(&rows[1][2], "the parent");
+    let rule_hits: Value = serde_json::from_str(&rows[0][header.iter().position(|h| h == "postguard_rule_hits").unwrap()]).unwrap();
+    assert!(rule_hits.is_array());
+    assert!(!out.with_extension("csv.postguard-resume").exists(), "checkpoint removed after a finished run");
+}
+
+#[test]
+fn csv_ragged_rows() {
+    let o = pg(&["score", &fx("ragged.csv"), "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let header = r.headers().unwrap().clone();
+    let err_col = header.iter().position(|h| h == "postguard_error").unwrap();
+    let errors: Vec<String> = r.records().map(|x| x.unwrap()[err_col].to_owned()).collect();
+    assert_eq!(errors.len(), 5);
+    assert_eq!(errors[0], "");
+    assert_eq!(errors[1], "line 3: expected 3 fields (as in the header), found 2");
+    assert_eq!(errors[2], "line 4: expected 3 fields (as in the header), found 4");
+    assert_eq!(errors[3], "");
+    assert!(errors[4].starts_with("line 6: field `text`: invalid UTF-8"), "{}", errors[4]);
+
+    let o = pg(&["score", &fx("ragged.csv")]);
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("ragged.csv:3: expected 3 fields"), "{}", stderr(&o));
+
+    let o = pg(&["score", &fx("no_text_column.csv")]);
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("CSV header has no column `text`"), "{}", stderr(&o));
+}
+
+#[test]
+fn jsonl_to_csv_and_back() {
+    let o = pg(&["score", &fx("good.jsonl"), "--output-format", "csv"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let header = r.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    assert_eq!(&header[2], "n");
+    assert_eq!(r.records().count(), 4);
+}
+
+/// Scores rounded to 6 decimals may differ in the last digit between batch compositions.
+fn same_output(a: &str, b: &str) {
+    let (a, b) = (jsonl(a), jsonl(b));
+    assert_eq!(a.len(), b.len(), "record count");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x["i"], y["i"]);
+        assert_eq!(x["postguard"]["error"], y["postguard"]["error"]);
+        if let Some(sx) = x["postguard"]["scores"].as_object() {
+            for (k, v) in sx {
+                let d = (v.as_f64().unwrap() - y["postguard"]["scores"][k].as_f64().unwrap()).abs();
+                assert!(d < 1e-4, "{k}: {x} vs {y}");
+            }
+        }
+    }
+}
+
+fn numbered_input(dir: &Path, n: usize) -> PathBuf {
+    let p = dir.join("in.jsonl");
+    let mut s = String::new();
+    for i in 0..n {
+        if i % 50 == 7 {
+            s += &format!("{{\"i\": {i}, \"text\": {i}}}\n");
+        } else {
+            s += &format!("{{\"i\": {i}, \"text\": \"post {i}: you are not stupid, have a great day\"}}\n");
+        }
+    }
+    std::fs::write(&p, s).unwrap();
+    p
+}
+
+#[test]
+fn resume_after_partial_last_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = numbered_input(dir.path(), 120);
+    let full = dir.path().join("full.jsonl");
+    let o = pg(&["score", input.to_str().unwrap(), "-o", full.to_str().unwrap(), "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let full_text = std::fs::read_to_string(&full).unwrap();
+
+    // No checkpoint: 50 complete records and half of the 51st.
+    let part = dir.path().join("part.jsonl");
+    let cut: usize = full_text.lines().take(50).map(|l| l.len() + 1).sum::<usize>() + 20;
+    std::fs::write(&part, &full_text[..cut]).unwrap();
+    let o = pg(&["score", input.to_str().unwrap(), "-o", part.to_str().unwrap(), "--on-error", "emit", "--resume"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    assert!(stderr(&o).contains("resuming after 50 input records"), "{}", stderr(&o));
+    same_output(&full_text, &std::fs::read_to_string(&part).unwrap());
+    assert!(stderr(&o).contains("records in 120, out 120"), "{}", stderr(&o));
+}
+
+#[test]
+fn resume_after_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = numbered_input(dir.path(), 3000);
+    let full = dir.path().join("full.jsonl");
+    let args = |out: &Path| -> Vec<String> {
+        ["score", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--on-error", "skip", "--batch-size", "16"]
+            .map(String::from)
+            .to_vec()
+    };
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&full)).output().unwrap();
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let full_text = std::fs::read_to_string(&full).unwrap();
+
+    let out = dir.path().join("killed.jsonl");
+    let mut child = bin()
+        .arg("--model")
+        .arg(tiny_model())
+        .args(args(&out))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill once a checkpoint exists (the next chunk may be half-written at that moment).
+    let checkpoint = dir.path().join("killed.jsonl.postguard-resume");
+    let started = std::time::Instant::now();
+    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the run finished before it could be killed");
+    let killed_len = std::fs::metadata(&out).unwrap().len();
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    same_output(&full_text, &std::fs::read_to_string(&out).unwrap());
+    // Skipped records are counted across the interruption (checkpoint), so the totals match.
+    assert!(stderr(&o).contains("records in 3000, out 2940 (ok 2940, skipped 60, errored 0)"), "{status:?} {killed_len}: {}", stderr(&o));
+}
+
+fn huge_post(bytes: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.jsonl");
+    let text = "you are not stupid. ".repeat(bytes / 20);
+    std::fs::write(&p, format!("{{\"text\": \"{text}\"}}\n{{\"text\": \"small\"}}\n")).unwrap();
+    let o = pg(&["score", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["text"].as_str().unwrap().len(), text.len());
+    assert_eq!(out[1]["text"], "small");
+}
+
+/// A long post goes through the model in windows; the I/O layer with a 10 MB post is covered by
+/// the unit test `score::tests::ten_megabyte_post` (stub scorer).
+#[test]
+fn long_single_post() {
+    huge_post(100 * 1024);
+}
+
+/// The model side of a 10 MB post: slow (minutes, ~1 GB of tokenizer memory in a debug build).
+#[test]
+#[ignore = "minutes in a debug build"]
+fn ten_megabyte_post() {
+    huge_post(10 * 1024 * 1024);
+}
+
+#[test]
+fn eval_metrics_per_source() {
+    let o = pg(&["eval", &fx("labelled.jsonl"), "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["records"], 6);
+    // Null labels are left out: crisis is known for 4 records, unsafe_advice for 3.
+    assert_eq!(v["overall"]["crisis"]["n"], 4);
+    assert_eq!(v["overall"]["unsafe_advice"]["n"], 3);
+    assert_eq!(v["overall"]["bullying"]["n"], 5);
+    assert_eq!(v["by_source"]["s2"]["crisis"]["positives"], 1);
+    assert!(v["by_source"]["s1"].get("crisis").is_none(), "s1 has no crisis labels");
+    for k in ["precision", "recall", "f1", "average_precision"] {
+        assert!(v["overall"]["bullying"].get(k).is_some(), "{k}");
+    }
+    let o = pg(&["eval", &fx("labelled.jsonl")]);
+    assert_eq!(code(&o), 0);
+    let t = stdout(&o);
+    assert!(t.contains("(overall)") && t.contains("AP") && t.contains("s3"), "{t}");
+
+    let o = pg(&["eval", &fx("labelled.jsonl"), "--json", "--limit", "2"]);
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&o)).unwrap()["records"], 2);
+    let o = pg(&["eval", &fx("labelled.jsonl"), "--json", "--sample-every", "2"]);
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&o)).unwrap()["records"], 3);
+}
+
+#[test]
+fn eval_bad_records() {
+    let o = pg(&["eval", &fx("good.jsonl")]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("good.jsonl:1 (id g1): field `labels`: missing"), "{}", stderr(&o));
+    let o = pg(&["eval", &fx("good.jsonl"), "--on-error", "skip", "--json"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+}
+
+#[test]
+fn rules_commands_need_no_model() {
+    // A model path that does not exist: rules commands must not try to load it.
+    let o = bin().args(["--model", "/nonexistent", "rules", "list"]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains(" rules\n"), "{}", stdout(&o));
+    let o = bin().args(["--model", "/nonexistent", "rules", "list", "--json"]).output().unwrap();
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!list.as_array().unwrap().is_empty());
+    let o = bin().args(["rules", "test", "nobody likes you, kys", "--json"]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(report["hits"].is_array());
+    let o = bin().args(["--no-default-rules", "rules", "list", "--json"]).output().unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&o)).unwrap(), serde_json::json!([]));
+}
+
+#[test]
+fn model_info_json() {
+    let o = pg(&["model", "info", "--json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["name"], "postguard-tiny-random");
+    assert_eq!(v["version"], "0.0.0-test");
+    assert_eq!(v["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["labels"], serde_json::json!(["bullying", "misinformation", "unsafe_advice", "crisis"]));
+    assert_eq!(v["max_tokens"], 24);
+    assert_eq!(v["thresholds"]["crisis"], 0.5);
+    assert_eq!(v["source"]["kind"], "dir");
+    let o = pg(&["model", "info"]);
+    assert!(stdout(&o).contains("sha256:"));
+}
+
+#[test]
+fn hub_model_from_hf_home_offline() {
+    let home = tempfile::tempdir().unwrap();
+    postguard::testing::write_hub_cache(&home.path().join("hub"), "acme/tiny", "main", &"a".repeat(40), tiny_model())
+        .unwrap();
+    let o = bin()
+        .env("HF_HOME", home.path())
+        .env("HF_HUB_OFFLINE", "1")
+        .args(["--model", "acme/tiny", "model", "info", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["source"]["kind"], "hub");
+    assert_eq!(v["source"]["offline"], true);
+    // Not in the cache, offline: a model load error, no network.
+    let o = bin()
+        .env("HF_HOME", home.path())
+        .env("HF_HUB_OFFLINE", "1")
+        .args(["--model", "acme/other", "model", "info"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+}
+
+#[test]
+fn example_posts_score() {
+    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/posts.jsonl");
+    let o = pg(&["score", ex.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o)).len(), 22);
+}
