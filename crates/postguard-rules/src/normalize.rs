@@ -501,6 +501,15 @@ impl Normalizer {
                 if let Some(last) = self.chars.last_mut() {
                     last.end = p.end;
                 }
+            } else if matches!(c, '@' | '$')
+                && word_start.is_none()
+                && tok.get(k + 1).is_none_or(|q| !is_wordish(q.c))
+            {
+                // A leet symbol standing alone between separators ("w.@.n.t"): keep it as a
+                // one-char word; `join_single_letters` joins it into a spaced-out word or
+                // drops it.
+                self.chars.push(p);
+                self.push_word(self.chars.len() - 1, gap);
             } else {
                 if let Some(ws) = word_start.take() {
                     self.push_word(ws, gap);
@@ -767,6 +776,9 @@ mod tests {
     fn separators_and_repeats() {
         assert_eq!(n("k y s"), "kys");
         assert_eq!(n("k.y.s"), "kys");
+        assert_eq!(n("w.@.n.t"), "want");
+        assert_eq!(n("pay $. ok"), "pay\nok");
+        assert_eq!(n("email me @ home"), "email me home");
         assert_eq!(n("go k-i-l-l yourself"), "go kill yourself");
         assert_eq!(n("loooooser"), "loser");
         assert_eq!(n("killllll"), "kil");
