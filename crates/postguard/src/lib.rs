@@ -8,7 +8,7 @@ mod labels;
 mod model;
 mod post;
 mod resources;
-#[cfg(feature = "test-util")]
+#[cfg(any(test, feature = "test-util"))]
 pub mod testing;
 mod verdict;
 

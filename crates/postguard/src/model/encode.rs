@@ -77,3 +77,81 @@ impl WindowEncoder {
         Ok(windows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{tiny_vocab, tokenizer_json};
+
+    fn tokenizer() -> Tokenizer {
+        Tokenizer::from_bytes(tokenizer_json(&tiny_vocab()).to_string()).unwrap()
+    }
+
+    const CLS: u32 = 2;
+    const SEP: u32 = 3;
+
+    #[test]
+    fn short_posts_match_the_tokenizers_own_pair_encoding() {
+        let tok = tokenizer();
+        let encoder = WindowEncoder::new(tok.clone(), 24, 6);
+        let single = encoder.encode(&Post::new("then do it")).unwrap();
+        let expected = tok.encode("then do it", true).unwrap();
+        assert_eq!(single, vec![Window { ids: expected.get_ids().to_vec(), type_ids: expected.get_type_ids().to_vec() }]);
+
+        let post = Post::new("then do it").with_context("i keep thinking");
+        let pair = encoder.encode(&post).unwrap();
+        let expected = tok.encode(("i keep thinking", "then do it"), true).unwrap();
+        assert_eq!(pair.len(), 1);
+        assert_eq!(pair[0].ids, expected.get_ids());
+        assert_eq!(pair[0].type_ids, expected.get_type_ids());
+        assert_eq!(pair[0].type_ids, [0, 0, 0, 0, 0, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn long_posts_become_overlapping_windows_with_context_on_each() {
+        let tok = tokenizer();
+        let encoder = WindowEncoder::new(tok.clone(), 24, 6);
+        let text = "you are so stupid and nobody likes you ".repeat(8); // 64 tokens
+        let context = "i keep thinking about ending things and things and things"; // 10 tokens, cut to 6
+        let text_ids = tok.encode(text.as_str(), false).unwrap().get_ids().to_vec();
+        let context_ids = &tok.encode(context, false).unwrap().get_ids()[..6].to_vec();
+        let windows = encoder.encode(&Post::new(text.clone()).with_context(context)).unwrap();
+        assert!(windows.len() > 1);
+        let mut covered = Vec::new();
+        for (i, w) in windows.iter().enumerate() {
+            assert!(w.ids.len() <= 24);
+            assert_eq!(w.ids.len(), w.type_ids.len());
+            assert_eq!(w.ids[0], CLS);
+            assert_eq!(&w.ids[1..7], context_ids.as_slice(), "window {i} keeps the context");
+            assert_eq!(w.ids[7], SEP);
+            assert_eq!(*w.ids.last().unwrap(), SEP);
+            assert!(w.type_ids[..8].iter().all(|&t| t == 0) && w.type_ids[8..].iter().all(|&t| t == 1));
+            let part = &w.ids[8..w.ids.len() - 1];
+            if i > 0 {
+                // Consecutive windows overlap by the stride.
+                assert_eq!(&covered[covered.len() - 6..], &part[..6], "window {i} overlap");
+                covered.extend_from_slice(&part[6..]);
+            } else {
+                covered.extend_from_slice(part);
+            }
+        }
+        // Nothing is cut: the windows cover the whole text, in order.
+        assert_eq!(covered, text_ids);
+    }
+
+    #[test]
+    fn empty_text_and_context() {
+        let encoder = WindowEncoder::new(tokenizer(), 24, 6);
+        assert_eq!(encoder.encode(&Post::new("")).unwrap(), vec![Window { ids: vec![CLS, SEP], type_ids: vec![0, 0] }]);
+        assert_eq!(encoder.encode(&Post::new("").with_context("")).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn tokenizer_truncation_settings_are_ignored() {
+        let mut tok = tokenizer();
+        tok.with_truncation(Some(tokenizers::TruncationParams { max_length: 4, ..Default::default() })).unwrap();
+        let encoder = WindowEncoder::new(tok, 24, 6);
+        let windows = encoder.encode(&Post::new("you are so stupid and nobody likes you")).unwrap();
+        assert_eq!(windows[0].ids.len(), 10);
+    }
+}
