@@ -1,0 +1,98 @@
+//! The int8 path keeps the model's accuracy: on a fixed validation sample
+//! (every 10th line of the shared `val.jsonl`), per-label F1 at the model's
+//! thresholds with int8 scoring is within half a point of f32 scoring of the
+//! same bundled model (`models/postguard-default/`).
+//!
+//! Skipped, with a note, when the model or the data is not there. Prints the
+//! per-label table (`cargo test -p postguard --test int8_accuracy -- --nocapture`).
+
+use std::path::{Path, PathBuf};
+
+use postguard::{Classifier, Label, ModelSource, PerLabel, Post, Precision};
+
+const EVERY: usize = 10;
+/// Largest allowed |F1(int8) - F1(f32)|, in F1 points (0..100).
+const MAX_F1_DROP: f64 = 0.5;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+struct Sample {
+    posts: Vec<Post>,
+    labels: Vec<PerLabel<Option<bool>>>,
+}
+
+fn load_sample(path: &Path) -> Option<Sample> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut sample = Sample { posts: Vec::new(), labels: Vec::new() };
+    for line in text.lines().step_by(EVERY) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("val.jsonl line is JSON");
+        let mut post = Post::new(v["text"].as_str().expect("text"));
+        if let Some(c) = v["context"].as_str() {
+            post = post.with_context(c);
+        }
+        let labels = PerLabel::from_fn(|l: Label| v["labels"][l.as_str()].as_i64().map(|x| x == 1));
+        sample.posts.push(post);
+        sample.labels.push(labels);
+    }
+    Some(sample)
+}
+
+/// F1 (0..100) of `label` at `threshold` over records where the label is known.
+fn f1(sample: &Sample, scores: &[PerLabel<f32>], label: Label, threshold: f32) -> (f64, usize) {
+    let (mut tp, mut fp, mut fn_, mut n) = (0u32, 0u32, 0u32, 0);
+    for (truth, s) in sample.labels.iter().zip(scores) {
+        let Some(truth) = truth[label] else { continue };
+        n += 1;
+        match (s[label] >= threshold, truth) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    let f = if tp == 0 { 0.0 } else { 200.0 * f64::from(tp) / f64::from(2 * tp + fp + fn_) };
+    (f, n)
+}
+
+#[test]
+fn int8_f1_is_within_half_a_point_of_f32_per_label() {
+    let model = std::env::var_os("POSTGUARD_ACCURACY_MODEL")
+        .map_or_else(|| repo().join("models/postguard-default"), PathBuf::from);
+    let val = repo().join("../shared/data/val.jsonl");
+    if !model.join(postguard::WEIGHTS_FILE).is_file() {
+        eprintln!("skipped: no model at {}", model.display());
+        return;
+    }
+    let Some(sample) = load_sample(&val) else {
+        eprintln!("skipped: no validation data at {}", val.display());
+        return;
+    };
+    let build = |precision| {
+        Classifier::builder().model(ModelSource::Dir(model.clone())).precision(precision).build().expect("model loads")
+    };
+    let (reference, int8) = (build(Precision::F32), build(Precision::Int8));
+    let scores = |c: &Classifier| -> Vec<PerLabel<f32>> {
+        c.scores_batch(&sample.posts).expect("scores").into_iter().map(|s| s.scores).collect()
+    };
+    let (a, b) = (scores(&reference), scores(&int8));
+    let max_abs = a
+        .iter()
+        .zip(&b)
+        .flat_map(|(a, b)| Label::ALL.map(|l| (a[l] - b[l]).abs()))
+        .fold(0.0f32, f32::max);
+    eprintln!("{} posts; max |p_int8 - p_f32| = {max_abs:.4}", sample.posts.len());
+    eprintln!("{:<16} {:>6} {:>9} {:>9} {:>7}", "label", "n", "F1 f32", "F1 int8", "diff");
+    let mut failures = Vec::new();
+    for label in Label::ALL {
+        let t = reference.thresholds()[label];
+        let (fa, n) = f1(&sample, &a, label, t);
+        let (fb, _) = f1(&sample, &b, label, t);
+        eprintln!("{:<16} {n:>6} {fa:>9.2} {fb:>9.2} {:>+7.2}", label.as_str(), fb - fa);
+        if (fb - fa).abs() > MAX_F1_DROP {
+            failures.push(format!("{label}: F1 f32 {fa:.2} int8 {fb:.2}"));
+        }
+    }
+    assert!(failures.is_empty(), "int8 moves F1 by more than {MAX_F1_DROP} points: {failures:?}");
+}
