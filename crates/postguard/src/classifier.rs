@@ -8,6 +8,7 @@ use postguard_rules::{RuleReport, RuleSet};
 use rayon::prelude::*;
 
 use crate::model::encode::Window;
+use crate::model::fast::Precision;
 use crate::model::{Model, Scratch};
 use crate::{fusion, resources, Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict};
 
@@ -236,6 +237,7 @@ pub struct ClassifierBuilder {
     thresholds: Vec<(Label, f32)>,
     locale: Option<String>,
     max_batch_tokens: usize,
+    precision: Precision,
 }
 
 impl Default for ClassifierBuilder {
@@ -246,6 +248,7 @@ impl Default for ClassifierBuilder {
             thresholds: Vec::new(),
             locale: None,
             max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
+            precision: Precision::default(),
         }
     }
 }
@@ -294,6 +297,14 @@ impl ClassifierBuilder {
         self
     }
 
+    /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
+    /// int8 on CPUs with AVX512-VNNI, f32 elsewhere).
+    #[must_use]
+    pub fn precision(mut self, precision: Precision) -> Self {
+        self.precision = precision;
+        self
+    }
+
     /// Loads the model and builds the classifier.
     ///
     /// # Errors
@@ -310,7 +321,7 @@ impl ClassifierBuilder {
                 return Err(Error::InvalidThreshold { label, value });
             }
         }
-        let model = Model::load(&self.source)?;
+        let model = Model::load(&self.source, self.precision)?;
         let mut thresholds = model.settings.thresholds;
         for (label, value) in self.thresholds {
             thresholds[label] = value;

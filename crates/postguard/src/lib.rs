@@ -13,6 +13,7 @@ pub mod testing;
 mod verdict;
 
 pub use classifier::{Classifier, ClassifierBuilder, ModelScores, DEFAULT_MAX_BATCH_TOKENS};
+pub use model::fast::Precision;
 pub use error::{Error, Result};
 pub use labels::PerLabel;
 pub use model::files::{HubModel, ModelSource, CONFIG_FILE, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE};

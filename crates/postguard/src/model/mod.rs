@@ -2,6 +2,7 @@
 
 pub(crate) mod config;
 pub(crate) mod encode;
+pub(crate) mod fast;
 pub(crate) mod files;
 pub(crate) mod network;
 
@@ -11,6 +12,7 @@ use tokenizers::Tokenizer;
 
 use crate::model::config::{ModelConfig, ModelSettings};
 use crate::model::encode::{Window, WindowEncoder};
+use crate::model::fast::Precision;
 use crate::model::files::ModelFiles;
 use crate::model::network::Network;
 use crate::{Error, Label, ModelInfo, ModelSource, PerLabel, Result};
@@ -33,12 +35,12 @@ pub(crate) struct Model {
 }
 
 impl Model {
-    pub(crate) fn load(source: &ModelSource) -> Result<Self> {
+    pub(crate) fn load(source: &ModelSource, precision: Precision) -> Result<Self> {
         let files = ModelFiles::load(source)?;
-        Self::from_files(files)
+        Self::from_files(files, precision)
     }
 
-    pub(crate) fn from_files(files: ModelFiles) -> Result<Self> {
+    pub(crate) fn from_files(files: ModelFiles, precision: Precision) -> Result<Self> {
         let _span = tracing::info_span!("load_model").entered();
         let config = ModelConfig::parse(&files.config)?;
         let settings = ModelSettings::parse(files.settings.as_ref(), &config)?;
@@ -53,7 +55,7 @@ impl Model {
             });
         }
         let device = Device::Cpu;
-        let network = Network::load(&files.weights, &config.bert, config.labels.len(), &device)?;
+        let network = Network::load(&files.weights, &config.bert, config.labels.len(), &device, precision)?;
         let sha256 = files.sha256.clone().unwrap_or_else(|| sha256_hex(&files.weights.bytes));
         let info = ModelInfo {
             name: settings.name.clone().unwrap_or(files.default_name),
@@ -75,6 +77,11 @@ impl Model {
         if windows.is_empty() || seq_len == 0 {
             return Ok(vec![PerLabel::default(); windows.len()]);
         }
+        if let Some(fast) = self.network.fast() {
+            // Unpadded, one window per thread: see model::fast.
+            let inputs: Vec<(&[u32], &[u32])> = windows.iter().map(|w| (&w.ids[..], &w.type_ids[..])).collect();
+            return Ok(fast.score(&inputs).into_iter().map(|row| self.per_label(row)).collect());
+        }
         scratch.fill(windows, seq_len, self.pad_id);
         let shape = (windows.len(), seq_len);
         let ids = Tensor::from_slice(&scratch.ids, shape, &self.device).map_err(Error::Model)?;
@@ -85,16 +92,16 @@ impl Model {
             .forward(&ids, &type_ids, &mask)
             .and_then(|probs| probs.to_vec2::<f32>())
             .map_err(Error::Model)?;
-        Ok(probs
-            .into_iter()
-            .map(|row| {
-                let mut scores = PerLabel::default();
-                for (label, p) in self.labels.iter().zip(row) {
-                    scores[*label] = p;
-                }
-                scores
-            })
-            .collect())
+        Ok(probs.into_iter().map(|row| self.per_label(row)).collect())
+    }
+
+    /// Head-ordered probabilities to per-label scores.
+    fn per_label(&self, row: Vec<f32>) -> PerLabel<f32> {
+        let mut scores = PerLabel::default();
+        for (label, p) in self.labels.iter().zip(row) {
+            scores[*label] = p;
+        }
+        scores
     }
 }
 

@@ -7,6 +7,7 @@ use candle_core::{DType, Device, Module, Tensor};
 use candle_nn::{Linear, VarBuilder};
 use candle_transformers::models::bert::{BertModel, Config as BertConfig};
 
+use crate::model::fast::{FastBert, Precision};
 use crate::model::files::ModelFile;
 use crate::{Error, Result};
 
@@ -14,6 +15,8 @@ pub(crate) struct Network {
     bert: BertModel,
     pooler: Linear,
     classifier: Linear,
+    /// The int8 path, when the precision asks for it; it then does all scoring.
+    fast: Option<FastBert>,
 }
 
 impl std::fmt::Debug for Network {
@@ -69,7 +72,13 @@ fn hint(tensor: &str) -> Option<String> {
 }
 
 impl Network {
-    pub(crate) fn load(weights: &ModelFile, config: &BertConfig, num_labels: usize, device: &Device) -> Result<Self> {
+    pub(crate) fn load(
+        weights: &ModelFile,
+        config: &BertConfig,
+        num_labels: usize,
+        device: &Device,
+        precision: Precision,
+    ) -> Result<Self> {
         let path = weights.path.as_path();
         let raw = candle_core::safetensors::load_buffer(&weights.bytes, device)
             .map_err(|source| Error::Safetensors { path: path.to_owned(), source })?;
@@ -132,7 +141,17 @@ impl Network {
         let pooler = candle_nn::linear(config.hidden_size, config.hidden_size, encoder_vb.pp("pooler").pp("dense"))
             .map_err(Error::Model)?;
         let classifier = candle_nn::linear(config.hidden_size, num_labels, vb.pp("classifier")).map_err(Error::Model)?;
-        Ok(Self { bert, pooler, classifier })
+        let fast = if precision.uses_int8() {
+            Some(FastBert::load(&encoder_vb, &vb, config, num_labels).map_err(Error::Model)?)
+        } else {
+            None
+        };
+        Ok(Self { bert, pooler, classifier, fast })
+    }
+
+    /// The int8 path, if this network was loaded with one.
+    pub(crate) fn fast(&self) -> Option<&FastBert> {
+        self.fast.as_ref()
     }
 
     /// Probabilities `[batch, num_labels]` for padded `[batch, seq]` inputs.
