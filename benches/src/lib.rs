@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use postguard::{Classifier, Post};
+use postguard::{Classifier, ModelSource, Post, Precision};
 use serde::Deserialize;
 
 /// The benchmark corpus, one JSON object per line (`text`, `context`, `source`, `id`).
@@ -91,7 +91,20 @@ impl BenchModel {
     ///
     /// If the model does not load.
     pub fn classifier(&self) -> Classifier {
-        Classifier::from_dir(&self.dir).expect("benchmark model loads")
+        self.classifier_with(Precision::default())
+    }
+
+    /// A classifier over this model with the default rules and the given precision.
+    ///
+    /// # Panics
+    ///
+    /// If the model does not load.
+    pub fn classifier_with(&self, precision: Precision) -> Classifier {
+        Classifier::builder()
+            .model(ModelSource::Dir(self.dir.clone()))
+            .precision(precision)
+            .build()
+            .expect("benchmark model loads")
     }
 
     /// The model's tokenizer.
@@ -113,6 +126,20 @@ pub fn synthetic_post(words: usize, seed: usize) -> Post {
     ];
     let text: Vec<&str> = (0..words).map(|i| WORDS[(i * 7 + seed * 13) % WORDS.len()]).collect();
     Post::new(text.join(" "))
+}
+
+/// Parses `auto`, `int8` or `f32`.
+///
+/// # Errors
+///
+/// Any other name.
+pub fn parse_precision(name: &str) -> Result<Precision, String> {
+    match name {
+        "auto" => Ok(Precision::Auto),
+        "int8" => Ok(Precision::Int8),
+        "f32" => Ok(Precision::F32),
+        other => Err(format!("unknown precision {other:?} (auto, int8, f32)")),
+    }
 }
 
 #[cfg(test)]

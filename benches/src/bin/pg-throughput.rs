@@ -1,7 +1,7 @@
 //! One-process timing of postguard for `benches/compare/compare.py`.
 //!
 //! ```text
-//! pg-throughput [--model DIR] [--corpus FILE.jsonl] [--batch N] [--repeat N] [--scores-only]
+//! pg-throughput [--model DIR] [--corpus FILE.jsonl] [--batch N] [--repeat N] [--scores-only] [--precision auto|int8|f32]
 //! ```
 //!
 //! Prints one JSON object: load time, first-post latency (cold start = both),
@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use postguard::{Classifier, Post};
-use postguard_benches::{BenchModel, corpus, parse_jsonl};
+use postguard::{Classifier, Post, Precision};
+use postguard_benches::{BenchModel, corpus, parse_jsonl, parse_precision};
 
 struct Args {
     model: Option<PathBuf>,
@@ -21,10 +21,11 @@ struct Args {
     batch: usize,
     repeat: usize,
     scores_only: bool,
+    precision: Precision,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { model: None, corpus: None, batch: 0, repeat: 3, scores_only: false };
+    let mut args = Args { model: None, corpus: None, batch: 0, repeat: 3, scores_only: false, precision: Precision::Auto };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -34,6 +35,7 @@ fn parse_args() -> Result<Args, String> {
             "--batch" => args.batch = value("--batch")?.parse().map_err(|e| format!("--batch: {e}"))?,
             "--repeat" => args.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "--scores-only" => args.scores_only = true,
+            "--precision" => args.precision = parse_precision(&value("--precision")?)?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -67,7 +69,7 @@ fn main() {
     let model = BenchModel::locate(args.model.clone());
 
     let t0 = Instant::now();
-    let classifier = model.classifier();
+    let classifier = model.classifier_with(args.precision);
     let load_s = t0.elapsed().as_secs_f64();
     let first = classifier.classify(&posts[0]).expect("classifies");
     let cold_s = t0.elapsed().as_secs_f64();
@@ -90,6 +92,7 @@ fn main() {
         "model": model.description,
         "posts": posts.len(),
         "batch": batch,
+        "precision": format!("{:?}", args.precision),
         "mode": if args.scores_only { "scores_batch" } else { "classify_batch" },
         "threads": rayon_threads(),
         "load_s": load_s,
