@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::Cues;
 use crate::normalize::{Normalized, Normalizer, Vocab};
-use crate::pack::{self, AllowDef, ContextCues, ContextKind, FalsePositiveDef, RuleDef};
+use crate::pack::{
+    self, AllowDef, ContextCues, ContextKind, ExampleDef, FalsePositiveDef, RuleDef,
+};
 use crate::{AllowHit, Label, RuleHit, RuleReport, RulesError, Severity, SuppressedHit};
 
 /// The default rule pack (bullying, misinformation, unsafe advice, crisis), embedded.
@@ -36,6 +38,25 @@ pub struct RuleInfo {
     pub must_match: Vec<String>,
     /// Examples the rule must not flag.
     pub must_not_match: Vec<String>,
+    /// `Some(label)`: the rule fires only in a reply ([`RuleSet::check_reply`]) whose
+    /// context has an active hit for `label`; never from [`RuleSet::check`].
+    #[serde(default)]
+    pub when_context: Option<Label>,
+    /// Reply examples (text under a context) the rule must flag.
+    #[serde(default)]
+    pub must_match_replies: Vec<ReplyExample>,
+    /// Reply examples the rule must not flag.
+    #[serde(default)]
+    pub must_not_match_replies: Vec<ReplyExample>,
+}
+
+/// A pack example checked as a reply: `text` under `context` (the message replied to).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyExample {
+    /// The reply.
+    pub text: String,
+    /// The message it replies to.
+    pub context: String,
 }
 
 impl RuleInfo {
@@ -69,6 +90,9 @@ pub struct ExampleFailure {
     pub rule_id: String,
     /// The example text.
     pub example: String,
+    /// The context the example was checked under (reply examples only).
+    #[serde(default)]
+    pub context: Option<String>,
     /// `true` for a `must_match` example that was not flagged, `false` for a
     /// `must_not_match` example that was.
     pub expected_match: bool,
@@ -88,6 +112,7 @@ struct CompiledRule {
     label: Label,
     severity: Severity,
     context: Vec<ContextKind>,
+    when_context: Option<Label>,
 }
 
 #[derive(Debug)]
@@ -171,17 +196,40 @@ impl RuleSet {
     }
 
     /// Check `text` against every rule. Never panics; spans point into `text`.
+    /// Rules with `when_context` never fire here (see [`RuleSet::check_reply`]).
     pub fn check(&self, text: &str) -> RuleReport {
+        self.check_labels(text, &[])
+    }
+
+    /// Check `text` as a reply to `context` (the message replied to). Same as
+    /// [`RuleSet::check`], plus the rules declaring `when_context = "<label>"` whose label
+    /// has an active hit in `check(context)`. Spans point into `text`; the usual context
+    /// suppression (negation etc.) applies to the reply's own hits. `None` = no context.
+    pub fn check_reply(&self, text: &str, context: Option<&str>) -> RuleReport {
+        let mut labels: Vec<Label> = Vec::new();
+        if let Some(ctx) = context
+            && self.inner.rules.iter().any(|r| r.when_context.is_some())
+        {
+            for h in self.check(ctx).hits {
+                if !labels.contains(&h.label) {
+                    labels.push(h.label);
+                }
+            }
+        }
+        self.check_labels(text, &labels)
+    }
+
+    fn check_labels(&self, text: &str, ctx_labels: &[Label]) -> RuleReport {
         thread_local! {
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut s) => {
-                let r = self.check_with(text, &mut s);
+                let r = self.check_with(text, ctx_labels, &mut s);
                 s.trim();
                 r
             }
-            Err(_) => self.check_with(text, &mut Scratch::default()),
+            Err(_) => self.check_with(text, ctx_labels, &mut Scratch::default()),
         })
     }
 
@@ -199,24 +247,35 @@ impl RuleSet {
     pub fn test_examples(&self) -> Vec<ExampleFailure> {
         let mut out = Vec::new();
         for info in self.rules() {
-            for (examples, expected) in [(&info.must_match, true), (&info.must_not_match, false)] {
-                for ex in examples {
-                    let report = self.check(ex);
-                    if report.has_rule(&info.id) != expected {
-                        out.push(ExampleFailure {
-                            rule_id: info.id.clone(),
-                            example: ex.clone(),
-                            expected_match: expected,
-                            report,
-                        });
-                    }
+            let plain = [(&info.must_match, true), (&info.must_not_match, false)];
+            let plain = plain
+                .into_iter()
+                .flat_map(|(v, e)| v.iter().map(move |t| (t.as_str(), None, e)));
+            let replies = [
+                (&info.must_match_replies, true),
+                (&info.must_not_match_replies, false),
+            ];
+            let replies = replies.into_iter().flat_map(|(v, e)| {
+                v.iter()
+                    .map(move |r| (r.text.as_str(), Some(r.context.as_str()), e))
+            });
+            for (ex, context, expected) in plain.chain(replies) {
+                let report = self.check_reply(ex, context);
+                if report.has_rule(&info.id) != expected {
+                    out.push(ExampleFailure {
+                        rule_id: info.id.clone(),
+                        example: ex.to_owned(),
+                        context: context.map(str::to_owned),
+                        expected_match: expected,
+                        report,
+                    });
                 }
             }
         }
         out
     }
 
-    fn check_with(&self, text: &str, s: &mut Scratch) -> RuleReport {
+    fn check_with(&self, text: &str, ctx_labels: &[Label], s: &mut Scratch) -> RuleReport {
         let inner = &*self.inner;
         s.norm.run_with(text, Some(&inner.vocab));
         let norm = &s.norm.out;
@@ -270,6 +329,9 @@ impl RuleSet {
                 Target::Fp(_) => {}
                 Target::Rule(k) => {
                     let rule = &inner.rules[k as usize];
+                    if rule.when_context.is_some_and(|l| !ctx_labels.contains(&l)) {
+                        continue;
+                    }
                     let info = &inner.infos[k as usize];
                     let (oa, ob) = norm.original_span(a, b);
                     let hit = RuleHit {
@@ -484,15 +546,38 @@ impl RuleSetBuilder {
                 context: r
                     .context
                     .unwrap_or_else(|| ContextKind::defaults(r.label).to_vec()),
+                when_context: r.when_context,
             });
+            let (mut must_match, mut must_match_replies) = (Vec::new(), Vec::new());
+            let (mut must_not_match, mut must_not_match_replies) = (Vec::new(), Vec::new());
+            for (defs, plain, replies) in [
+                (r.must_match, &mut must_match, &mut must_match_replies),
+                (
+                    r.must_not_match,
+                    &mut must_not_match,
+                    &mut must_not_match_replies,
+                ),
+            ] {
+                for d in defs {
+                    match d {
+                        ExampleDef::Text(t) => plain.push(t),
+                        ExampleDef::Reply { text, context } => {
+                            replies.push(ReplyExample { text, context });
+                        }
+                    }
+                }
+            }
             infos.push(RuleInfo {
                 id: r.id,
                 label: r.label,
                 severity: r.severity,
                 description: r.description,
                 pack: pack_name,
-                must_match: r.must_match,
-                must_not_match: r.must_not_match,
+                must_match,
+                must_not_match,
+                when_context: r.when_context,
+                must_match_replies,
+                must_not_match_replies,
             });
         }
         let mut allow_list = Vec::new();

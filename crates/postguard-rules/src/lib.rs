@@ -59,6 +59,7 @@
 //! phrases = ["{you|u} {absolute|total} {muppet|walnut}"]   # {a|b|} alternatives
 //! patterns = ['nobody (likes|wants) you']  # regexes over the normalised text
 //! context = ["negation", "quote"]           # optional, which context may cancel a hit
+//! # when_context = "crisis"                 # optional: reply-only rule, see below
 //! must_match = ["you total muppet", "u absolute walnut"]   # run as tests
 //! must_not_match = ["a muppet movie", "walnut cake"]
 //!
@@ -80,6 +81,15 @@
 //! reported, quote, conditional; misinformation — negation, debunk, reported, quote;
 //! unsafe_advice — those plus conditional and recovery; crisis — self_negation, recovery and
 //! narrowly-reported speech only (a person in crisis is never cancelled by quotes).
+//!
+//! Reply-aware rules: `when_context = "<label>"` makes a rule fire only in
+//! [`RuleSet::check_reply`]`(text, Some(context))` when `context` (the message replied to)
+//! itself has an active hit for that label — "then do it" is harmless alone and
+//! encourages self-harm under "i keep thinking about ending things". [`RuleSet::check`]
+//! (no context) never fires such rules. Spans are spans of the reply; negation and the other
+//! context kinds still cancel the reply's hit. Their examples may be tables:
+//! `must_match = [{ text = "then do it", context = "i want to die" }]`, plain strings
+//! are checked without context.
 //!
 //! ```
 //! use postguard_rules::{Label, RuleSet};
@@ -115,7 +125,8 @@ mod pack;
 mod report;
 
 pub use engine::{
-    DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, RuleInfo, RuleSet, RuleSetBuilder,
+    DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, ReplyExample, RuleInfo, RuleSet,
+    RuleSetBuilder,
 };
 pub use error::RulesError;
 pub use label::{Label, Severity};

@@ -165,10 +165,21 @@ pub(crate) struct RuleDef {
     pub patterns: Vec<String>,
     #[serde(default)]
     pub context: Option<Vec<ContextKind>>,
+    /// Fire only when the replied-to context has an active hit for this label.
     #[serde(default)]
-    pub must_match: Vec<String>,
+    pub when_context: Option<Label>,
     #[serde(default)]
-    pub must_not_match: Vec<String>,
+    pub must_match: Vec<ExampleDef>,
+    #[serde(default)]
+    pub must_not_match: Vec<ExampleDef>,
+}
+
+/// A pack example: a plain string, or `{ text = "...", context = "..." }` for a reply.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum ExampleDef {
+    Text(String),
+    Reply { text: String, context: String },
 }
 
 #[derive(Debug, Clone, Deserialize)]

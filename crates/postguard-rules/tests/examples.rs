@@ -10,7 +10,7 @@ fn every_rule_example_behaves_as_documented() {
     let mut msg = String::new();
     for f in &failures {
         msg.push_str(&format!(
-            "\n[{}] expected {} for {:?}\n   hits: {:?}\n   suppressed: {:?}",
+            "\n[{}] expected {} for {:?} (context {:?})\n   hits: {:?}\n   suppressed: {:?}",
             f.rule_id,
             if f.expected_match {
                 "MATCH"
@@ -18,6 +18,7 @@ fn every_rule_example_behaves_as_documented() {
                 "NO MATCH"
             },
             f.example,
+            f.context,
             f.report
                 .hits
                 .iter()
@@ -33,7 +34,12 @@ fn every_rule_example_behaves_as_documented() {
     let total: usize = rules
         .rules()
         .iter()
-        .map(|r| r.must_match.len() + r.must_not_match.len())
+        .map(|r| {
+            r.must_match.len()
+                + r.must_not_match.len()
+                + r.must_match_replies.len()
+                + r.must_not_match_replies.len()
+        })
         .sum();
     println!(
         "{} rules, {} examples, {} failures",
@@ -51,12 +57,10 @@ fn every_rule_example_behaves_as_documented() {
 #[test]
 fn every_rule_has_two_examples_each_way_and_a_description() {
     for r in RuleSet::default().rules() {
-        assert!(r.must_match.len() >= 2, "{} needs >= 2 must_match", r.id);
-        assert!(
-            r.must_not_match.len() >= 2,
-            "{} needs >= 2 must_not_match",
-            r.id
-        );
+        let yes = r.must_match.len() + r.must_match_replies.len();
+        let no = r.must_not_match.len() + r.must_not_match_replies.len();
+        assert!(yes >= 2, "{} needs >= 2 must_match", r.id);
+        assert!(no >= 2, "{} needs >= 2 must_not_match", r.id);
         assert!(!r.description.is_empty(), "{} needs a description", r.id);
         assert!(
             r.id.starts_with(r.label.as_str()),
@@ -298,4 +302,51 @@ fn packs_load_from_files_and_report_io_errors() {
         "{err}"
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn reply_rules_need_a_crisis_parent() {
+    let rules = RuleSet::default();
+    let crisis = "i keep thinking about ending things";
+    assert!(
+        !rules
+            .check("then do it")
+            .has_rule("unsafe_advice.encourage_in_reply")
+    );
+    assert!(rules.check_reply("then do it", None).is_empty());
+    let r = rules.check_reply("then do it", Some(crisis));
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.rule_id == "unsafe_advice.encourage_in_reply")
+        .expect("hit under a crisis parent");
+    assert_eq!(
+        (hit.start, hit.end, hit.text.as_str()),
+        (0, 10, "then do it")
+    );
+    assert!(
+        rules
+            .check_reply("then do it", Some("i want to start running again"))
+            .is_empty()
+    );
+    assert!(
+        rules
+            .check_reply("please don't do it", Some(crisis))
+            .hits
+            .is_empty()
+    );
+    assert!(
+        rules
+            .check_reply("go ahead and call the hotline", Some(crisis))
+            .hits
+            .is_empty()
+    );
+    // Spans stay spans of the reply, even after leading text.
+    let r = rules.check_reply("ok. nobody cares", Some(crisis));
+    assert!(
+        r.hits
+            .iter()
+            .any(|h| h.rule_id == "bullying.dismiss_in_reply"
+                && "ok. nobody cares"[h.start..h.end] == h.text)
+    );
 }
