@@ -346,10 +346,10 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         s += "\nrule hits:\n";
         for h in v.rule_hits() {
             s += &format!(
-                "  {} ({}, {:?}) {}..{} {}\n",
+                "  {} ({}, {}) {}..{} {}\n",
                 h.rule_id,
                 h.label.as_str(),
-                h.severity,
+                format!("{:?}", h.severity).to_lowercase(),
                 h.start,
                 h.end,
                 st.label(h.label.as_str(), &format!("{:?}", h.text))

@@ -539,3 +539,13 @@ fn example_posts_score() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(jsonl(&stdout(&o)).len(), 22);
 }
+
+/// Not a test: writes the tiny model to `$PG_TINY_DIR` for trying the CLI by hand:
+/// `PG_TINY_DIR=/tmp/tiny cargo test -p postguard-cli --no-default-features --test cli -- --ignored write_tiny_model`.
+#[test]
+#[ignore = "helper, not a test"]
+fn write_tiny_model() {
+    if let Some(dir) = std::env::var_os("PG_TINY_DIR") {
+        postguard::testing::TinyModel::default().write(Path::new(&dir)).unwrap();
+    }
+}
