@@ -102,7 +102,10 @@ impl Classifier {
         let scores = self.scores_batch(posts)?;
         let reports: Vec<RuleReport> = {
             let _span = tracing::info_span!("rules").entered();
-            posts.par_iter().map(|post| self.inner.rules.check(&post.text)).collect()
+            posts
+                .par_iter()
+                .map(|post| self.inner.rules.check_reply(&post.text, post.context.as_deref()))
+                .collect()
         };
         let _span = tracing::info_span!("fuse").entered();
         Ok(reports.into_iter().zip(scores).map(|(report, scores)| self.verdict(report, scores)).collect())
