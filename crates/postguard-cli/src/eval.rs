@@ -125,16 +125,19 @@ pub struct EvalReport {
     pub labels: Vec<String>,
 }
 
+/// A record to evaluate: the record, its known labels `(head index, positive)`, its source.
+type Labelled = (Record, Vec<(usize, bool)>, String);
+
 /// A record's known labels: `(head index, positive)`.
-fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, RecordError> {
-    let err = |message: String| RecordError {
+fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
+    let err = |message: String| Box::new(RecordError {
         line: rec.line,
         field: Some(fields.labels.clone()),
         message,
         fields: None,
         raw: None,
         id: rec.id.clone(),
-    };
+    });
     let map = match rec.fields.get(&fields.labels, &[]).map(|v| v.to_json()) {
         Some(serde_json::Value::Object(map)) => map,
         None => return Err(err("missing".into())),
@@ -187,7 +190,7 @@ pub fn run(
     let (mut records, mut record_errors, mut index) = (0usize, 0usize, 0usize);
     let mut done = false;
     while !done {
-        let mut chunk: Vec<(Record, Vec<(usize, bool)>, String)> = Vec::with_capacity(opts.batch);
+        let mut chunk: Vec<Labelled> = Vec::with_capacity(opts.batch);
         while chunk.len() < opts.batch.max(1) {
             if opts.limit.is_some_and(|l| records + chunk.len() >= l) {
                 done = true;
@@ -205,7 +208,7 @@ pub fn run(
                 continue;
             }
             let parsed = match item {
-                Item::Ok(rec) => known_labels(&rec, fields, &labels).map(|known| {
+                Item::Ok(rec) => known_labels(&rec, fields, &labels).map_err(|e| *e).map(|known| {
                     let source = rec
                         .fields
                         .get(&fields.source, &[])

@@ -214,6 +214,9 @@ enum RulesCommand {
     Test {
         /// The text (`-` reads stdin).
         text: String,
+        /// The message the text replies to (enables reply-aware rules).
+        #[arg(long)]
+        context: Option<String>,
         /// As JSON (the rule report).
         #[arg(long)]
         json: bool,
@@ -280,7 +283,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Score(a) => score_cmd(&eargs, g, a),
         Command::Eval(a) => eval_cmd(&eargs, g, a),
         Command::Rules(RulesCommand::List { json }) => rules_list(&eargs, *json),
-        Command::Rules(RulesCommand::Test { text, json }) => rules_test(&eargs, text, *json, style),
+        Command::Rules(RulesCommand::Test { text, context, json }) => {
+            rules_test(&eargs, text, context.as_deref(), *json, style)
+        }
         Command::Model(ModelCommand::Info { json }) => model_info(&eargs, *json),
     }
 }
@@ -423,10 +428,10 @@ fn rules_list(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     print(&s)
 }
 
-fn rules_test(eargs: &EngineArgs, text: &str, json: bool, st: Style) -> Result<u8, Failure> {
+fn rules_test(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: Style) -> Result<u8, Failure> {
     let text = text_arg(text)?;
     let rules = engine::rules(eargs).code(exit::MODEL)?;
-    let report = rules.check(&text);
+    let report = rules.check_reply(&text, context);
     if json {
         return print(&(serde_json::to_string_pretty(&report).expect("serialises") + "\n"));
     }

@@ -131,7 +131,7 @@ impl std::fmt::Debug for Output {
 enum Kind {
     Jsonl(io::BufWriter<Counting<Box<dyn Write>>>),
     Csv {
-        w: csv::Writer<Counting<Box<dyn Write>>>,
+        w: Box<csv::Writer<Counting<Box<dyn Write>>>>,
         /// Original columns passed through; `None` until the first record decides them.
         base: Option<Vec<String>>,
         /// Whether the header row still has to be written.
@@ -154,7 +154,7 @@ impl Output {
         let kind = match format {
             Format::Jsonl => Kind::Jsonl(io::BufWriter::with_capacity(1 << 16, counting)),
             Format::Csv => {
-                let w = csv::WriterBuilder::new().flexible(false).from_writer(counting);
+                let w = Box::new(csv::WriterBuilder::new().flexible(false).from_writer(counting));
                 let need_header = resumed_csv_base.is_none();
                 let base = resumed_csv_base.or_else(|| {
                     (!input_header.is_empty()).then(|| without_postguard(input_header.iter().cloned()))

@@ -12,17 +12,15 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-/// A tiny random model, written once per test process.
+/// A tiny random model, written once per test process (under cargo's per-target test tmpdir,
+/// so nothing is left in /tmp).
 fn tiny_model() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        postguard::testing::TinyModel::default().write(&dir.path().join("tiny")).unwrap();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("postguard-cli-tiny-model");
+        postguard::testing::TinyModel::default().write(&dir).unwrap();
         dir
     })
-    .path()
-    .join("tiny")
-    .leak()
 }
 
 fn bin() -> Command {
