@@ -91,18 +91,33 @@ pub(crate) fn axpy(y: &mut [f32], alpha: f32, x: &[f32]) {
 
 /// `out[j] = scale * q . K[:, j]` for `j < tp`, with keys transposed:
 /// `keys_t[c * tp + j]` (`tp` a multiple of 16).
+///
+/// Four partial sums (over `c` modulo 4) keep four independent FMA chains in
+/// flight; one accumulator would wait on each FMA's latency.
 #[inline(always)]
 pub(crate) fn scores(q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut [f32]) {
     for jb in (0..tp).step_by(16) {
-        let mut acc = [0.0f32; 16];
-        for (c, &qc) in q.iter().enumerate() {
-            let k: &[f32; 16] = keys_t[c * tp + jb..c * tp + jb + 16].try_into().expect("16 keys");
+        let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
+        let key = |c: usize| -> &[f32] { &keys_t[c * tp + jb..c * tp + jb + 16] };
+        let quads = q.len() / 4;
+        for c4 in 0..quads {
+            let c = c4 * 4;
+            let (k0, k1, k2, k3) = (key(c), key(c + 1), key(c + 2), key(c + 3));
             for l in 0..16 {
-                acc[l] += qc * k[l];
+                a0[l] = q[c].mul_add(k0[l], a0[l]);
+                a1[l] = q[c + 1].mul_add(k1[l], a1[l]);
+                a2[l] = q[c + 2].mul_add(k2[l], a2[l]);
+                a3[l] = q[c + 3].mul_add(k3[l], a3[l]);
             }
         }
-        for (o, a) in out[jb..jb + 16].iter_mut().zip(acc) {
-            *o = a * scale;
+        for c in quads * 4..q.len() {
+            let k = key(c);
+            for l in 0..16 {
+                a0[l] = q[c].mul_add(k[l], a0[l]);
+            }
+        }
+        for (l, o) in out[jb..jb + 16].iter_mut().enumerate() {
+            *o = ((a0[l] + a1[l]) + (a2[l] + a3[l])) * scale;
         }
     }
 }
@@ -118,16 +133,31 @@ pub(crate) fn weighted_sum(p: &[f32], values: &[f32], stride: usize, out: &mut [
         }
         return;
     }
-    // 16 output values at a time, accumulated in a register over all j.
+    // 16 output values at a time, accumulated in registers over all j, in
+    // four partial sums (over j modulo 4) so that the FMAs do not wait on each other.
     for cb in (0..d).step_by(16) {
-        let mut acc = [0.0f32; 16];
-        for (j, &pj) in p.iter().enumerate() {
-            let v: &[f32; 16] = values[j * stride + cb..j * stride + cb + 16].try_into().expect("16 values");
+        let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
+        let value = |j: usize| -> &[f32] { &values[j * stride + cb..j * stride + cb + 16] };
+        let quads = p.len() / 4;
+        for j4 in 0..quads {
+            let j = j4 * 4;
+            let (v0, v1, v2, v3) = (value(j), value(j + 1), value(j + 2), value(j + 3));
             for l in 0..16 {
-                acc[l] += pj * v[l];
+                a0[l] = p[j].mul_add(v0[l], a0[l]);
+                a1[l] = p[j + 1].mul_add(v1[l], a1[l]);
+                a2[l] = p[j + 2].mul_add(v2[l], a2[l]);
+                a3[l] = p[j + 3].mul_add(v3[l], a3[l]);
             }
         }
-        out[cb..cb + 16].copy_from_slice(&acc);
+        for j in quads * 4..p.len() {
+            let v = value(j);
+            for l in 0..16 {
+                a0[l] = p[j].mul_add(v[l], a0[l]);
+            }
+        }
+        for (l, o) in out[cb..cb + 16].iter_mut().enumerate() {
+            *o = (a0[l] + a1[l]) + (a2[l] + a3[l]);
+        }
     }
 }
 
