@@ -10,7 +10,9 @@ use rayon::prelude::*;
 use crate::model::encode::Window;
 use crate::model::fast::Precision;
 use crate::model::{Model, Scratch};
-use crate::{fusion, resources, Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict};
+use crate::{
+    Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources,
+};
 
 /// Default token budget of one forward pass (padded batch size x sequence length).
 pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
@@ -77,7 +79,9 @@ impl Classifier {
     ///
     /// See [`ClassifierBuilder::build`].
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
-        Self::builder().model(ModelSource::Dir(dir.as_ref().to_owned())).build()
+        Self::builder()
+            .model(ModelSource::Dir(dir.as_ref().to_owned()))
+            .build()
     }
 
     /// Classifies one post. Same result as a one-post [`classify_batch`](Self::classify_batch).
@@ -108,7 +112,11 @@ impl Classifier {
                 .collect()
         };
         let _span = tracing::info_span!("fuse").entered();
-        Ok(reports.into_iter().zip(scores).map(|(report, scores)| self.verdict(report, scores)).collect())
+        Ok(reports
+            .into_iter()
+            .zip(scores)
+            .map(|(report, scores)| self.verdict(report, scores))
+            .collect())
     }
 
     /// Model scores only (no rules, no fusion), in input order: the fast path
@@ -121,11 +129,17 @@ impl Classifier {
         let model = &self.inner.model;
         let windows: Vec<Vec<Window>> = {
             let _span = tracing::info_span!("tokenize", posts = posts.len()).entered();
-            posts.par_iter().map(|post| model.encoder.encode(post)).collect::<Result<_>>()?
+            posts
+                .par_iter()
+                .map(|post| model.encoder.encode(post))
+                .collect::<Result<_>>()?
         };
         let mut out: Vec<ModelScores> = windows
             .iter()
-            .map(|w| ModelScores { scores: PerLabel::default(), windows: w.len() })
+            .map(|w| ModelScores {
+                scores: PerLabel::default(),
+                windows: w.len(),
+            })
             .collect();
 
         // Sort by length so each batch pads little; the sort is stable, so
@@ -144,7 +158,9 @@ impl Classifier {
         while start < items.len() {
             // Items are sorted, so the last one of a batch is its longest.
             let mut end = start + 1;
-            while end < items.len() && items[end].1.ids.len() * (end + 1 - start) <= self.inner.max_batch_tokens {
+            while end < items.len()
+                && items[end].1.ids.len() * (end + 1 - start) <= self.inner.max_batch_tokens
+            {
                 end += 1;
             }
             batch.clear();
@@ -163,10 +179,23 @@ impl Classifier {
 
     fn verdict(&self, report: RuleReport, model: ModelScores) -> Verdict {
         let labels = PerLabel::from_fn(|label| {
-            fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report.hits, &report.allows)
+            fusion::fuse(
+                label,
+                model.scores[label],
+                self.inner.thresholds[label],
+                &report.hits,
+                &report.allows,
+            )
         });
-        let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
-        let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
+        let flagged: Vec<Label> = Label::ALL
+            .into_iter()
+            .filter(|l| labels[*l].flagged)
+            .collect();
+        let violations = flagged
+            .iter()
+            .copied()
+            .filter(|l| l.is_violation())
+            .collect();
         let resources = if labels[Label::Crisis].flagged {
             resources::help_resources(self.inner.locale.as_deref())
         } else {
@@ -300,8 +329,8 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
-    /// int8 on CPUs with AVX512-VNNI, f32 elsewhere).
+    /// Arithmetic of the model's linear layers (default [`Precision::Auto`],
+    /// currently f32; [`Precision::Int8`] is the fast opt-in path).
     #[must_use]
     pub fn precision(mut self, precision: Precision) -> Self {
         self.precision = precision;
@@ -317,7 +346,10 @@ impl ClassifierBuilder {
     /// `bundled` feature, a threshold outside `0..=1`, or `max_batch_tokens == 0`.
     pub fn build(self) -> Result<Classifier> {
         if self.max_batch_tokens == 0 {
-            return Err(Error::InvalidOption { option: "max_batch_tokens", reason: "must be positive".to_owned() });
+            return Err(Error::InvalidOption {
+                option: "max_batch_tokens",
+                reason: "must be positive".to_owned(),
+            });
         }
         for &(label, value) in &self.thresholds {
             if !(0.0..=1.0).contains(&value) {
