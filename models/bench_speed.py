@@ -25,6 +25,7 @@ def main():
     ap.add_argument("--every", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=2, help="report the best of N timed passes")
+    ap.add_argument("--json", help="append results as JSON lines here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     val = pg.load_jsonl(pg.DATA_DIR / "val.jsonl")
@@ -40,6 +41,9 @@ def main():
             pg.score_records(model, tok, corpus, pgj["max_tokens"], pgj["stride"])
             best = max(best, len(corpus) / (time.time() - t0))
         size = sum(f.stat().st_size for f in d.iterdir() if f.is_file())
+        if args.json:
+            with open(args.json, "a") as f:
+                f.write(json.dumps(dict(name=pgj["name"], dir=str(d), size_bytes=size, posts_per_s=best, n=len(corpus), threads=args.threads)) + "\n")
         print(f"{pgj['name']}\t{d}\t{size/1e6:.1f} MB\t{best:.0f} posts/s ({len(corpus)} posts, {args.threads} threads)")
 
 
