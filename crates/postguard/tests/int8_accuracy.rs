@@ -57,7 +57,7 @@ fn f1(sample: &Sample, scores: &[PerLabel<f32>], label: Label, threshold: f32) -
 }
 
 #[test]
-#[ignore = "int8 moves misinformation F1 by 4.2 points (threshold 0.994): Precision::Auto stays f32 until this passes"]
+#[ignore = "int8 fails the gate (model 53792b0: crisis F1 -1.02, others within 0.35): Precision::Auto stays f32 until this passes"]
 fn int8_f1_is_within_half_a_point_of_f32_per_label() {
     let model = std::env::var_os("POSTGUARD_ACCURACY_MODEL")
         .map_or_else(|| repo().join("models/postguard-default"), PathBuf::from);
