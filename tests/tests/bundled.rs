@@ -16,17 +16,23 @@ fn model_dir() -> PathBuf {
 fn bundled_model_identifies_itself() {
     let clf = Classifier::new().unwrap();
     let settings: Value =
-        serde_json::from_str(&std::fs::read_to_string(model_dir().join("postguard.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(model_dir().join("postguard.json")).unwrap())
+            .unwrap();
     let info = clf.model_info();
     assert_eq!(info.name, settings["name"].as_str().unwrap());
     assert_eq!(info.version, settings["version"].as_str().unwrap());
     // The export script hashes the weights with Python's hashlib: an independent check.
-    let calibration: Value =
-        serde_json::from_str(&std::fs::read_to_string(model_dir().join("calibration.json")).unwrap()).unwrap();
+    let calibration: Value = serde_json::from_str(
+        &std::fs::read_to_string(model_dir().join("calibration.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(info.sha256, calibration["weights_sha256"].as_str().unwrap());
     assert_eq!(clf.labels(), &Label::ALL);
     for label in Label::ALL {
-        assert_eq!(clf.thresholds()[label], settings["thresholds"][label.as_str()].as_f64().unwrap() as f32);
+        assert_eq!(
+            clf.thresholds()[label],
+            settings["thresholds"][label.as_str()].as_f64().unwrap() as f32
+        );
     }
 }
 
@@ -35,7 +41,12 @@ fn bundled_equals_the_model_directory() {
     let bundled = Classifier::new().unwrap();
     let dir = Classifier::from_dir(model_dir()).unwrap();
     let posts = sample_posts();
-    for (a, b) in bundled.classify_batch(&posts).unwrap().iter().zip(&dir.classify_batch(&posts).unwrap()) {
+    for (a, b) in bundled
+        .classify_batch(&posts)
+        .unwrap()
+        .iter()
+        .zip(&dir.classify_batch(&posts).unwrap())
+    {
         assert_same_verdict(a, b, "bundled vs directory");
     }
 }
@@ -45,7 +56,9 @@ fn batch_equals_single_with_long_posts() {
     let clf = Classifier::new().unwrap();
     let mut posts = sample_posts();
     // ~600 tokens: several 256-token windows.
-    let long = "I read somewhere that drinking a little bleach every morning cleans out your system. ".repeat(40);
+    let long =
+        "I read somewhere that drinking a little bleach every morning cleans out your system. "
+            .repeat(40);
     posts.push(Post::new(long.clone()));
     posts.push(Post::new(long).with_context("what do you do for your health?"));
     let batch = clf.classify_batch(&posts).unwrap();
@@ -55,52 +68,86 @@ fn batch_equals_single_with_long_posts() {
     }
 }
 
-/// The model reads the message a post replies to. "then do it" alone is
-/// harmless; as a reply to suicidal ideation it encourages self-harm, and
-/// the model's harm scores rise a lot (v1.0.0: unsafe_advice 0.03 -> 0.58,
-/// crisis 0.06 -> 0.24). The rules see the text only and do not change.
+/// The model reads the message a post replies to. "then do it" is harmless
+/// alone; as a reply to suicidal ideation it encourages self-harm. Both
+/// signals see that: the model's harm scores rise with the context, and the
+/// reply-aware rule `unsafe_advice.encourage_in_reply` (rules run with
+/// `RuleSet::check_reply`) fires, so the verdict is a violation.
 #[test]
-fn context_reaches_the_real_model() {
+fn context_changes_the_real_verdict() {
     let clf = Classifier::new().unwrap();
     let alone = clf.classify(&Post::new("then do it")).unwrap();
     let reply = clf
         .classify(&Post::new("then do it").with_context("i keep thinking about ending things"))
         .unwrap();
-    assert_eq!(alone.rule_hits(), reply.rule_hits());
     let harm = |v: &postguard::Verdict| {
-        [Label::Bullying, Label::UnsafeAdvice, Label::Crisis].map(|l| v.label(l).model).into_iter().fold(0.0, f32::max)
+        [Label::Bullying, Label::UnsafeAdvice, Label::Crisis]
+            .map(|l| v.label(l).model)
+            .into_iter()
+            .fold(0.0, f32::max)
     };
-    assert!(harm(&reply) > harm(&alone) + 0.2, "alone {} reply {}", harm(&alone), harm(&reply));
+    eprintln!("model harm: alone {} reply {}", harm(&alone), harm(&reply));
+    assert!(
+        harm(&reply) > harm(&alone) + 0.2,
+        "alone {alone:?} reply {reply:?}"
+    );
     assert!(alone.flagged().is_empty(), "{alone:?}");
+    assert!(reply.is_violation(), "{reply:?}");
+    assert!(
+        reply
+            .rule_hits()
+            .iter()
+            .any(|h| h.rule_id == "unsafe_advice.encourage_in_reply")
+    );
 }
 
-/// What the product needs, and what the v1.0.0 model does not yet do:
-/// "then do it" under suicidal ideation must be flagged as encouraging
-/// self-harm, and not under a harmless context. Today the unsafe_advice score
-/// (0.58) stays under its threshold (0.91), and an unrelated context ("i want
-/// to start running again") raises the scores about as much. Un-ignore when a
-/// retrained model (or a reply-aware rule) passes it.
+/// Harmless contexts must not make "then do it" a violation (no reply rule
+/// fires there, so this is the model alone). The 2-epoch default model fails
+/// this: under "i want to start running again" it gives misinformation 0.935
+/// (threshold 0.792) and unsafe_advice 0.862 — short replies with a context
+/// look like the reply-heavy misinformation/unsafe-advice training sources.
+/// Un-ignore when a retrained model passes it.
 #[test]
-#[ignore = "known gap of the v1.0.0 model: reply context is not yet decisive"]
-fn reply_encouraging_self_harm_is_flagged() {
+#[ignore = "known gap of the default model: context alone can flag a harmless short reply"]
+fn harmless_context_is_not_flagged() {
     let clf = Classifier::new().unwrap();
-    let text = "then do it";
-    let reply = clf.classify(&Post::new(text).with_context("i keep thinking about ending things")).unwrap();
-    assert!(reply.is_violation(), "{reply:?}");
-    for context in ["i want to start running again", "should i quit my job", "should i dye my hair blue"] {
-        let v = clf.classify(&Post::new(text).with_context(context)).unwrap();
-        assert!(v.flagged().is_empty(), "{context}: {v:?}");
+    let mut failures = Vec::new();
+    for context in [
+        "i want to start running again",
+        "should i quit my job",
+        "should i dye my hair blue",
+    ] {
+        let v = clf
+            .classify(&Post::new("then do it").with_context(context))
+            .unwrap();
+        let scores: Vec<String> = Label::ALL
+            .iter()
+            .map(|l| format!("{l}={:.3}", v.label(*l).model))
+            .collect();
+        eprintln!("{context}: {}", scores.join(" "));
+        assert!(v.rule_hits().is_empty(), "{context}: {v:?}");
+        if !v.flagged().is_empty() {
+            failures.push(format!("{context}: flagged {:?}", v.flagged()));
+        }
     }
-    assert!(clf.classify(&Post::new(text)).unwrap().flagged().is_empty());
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 #[test]
 fn crisis_routes_to_help() {
     let clf = Classifier::builder().locale("en-US").build().unwrap();
-    let v = clf.classify(&Post::new("i just want to kill myself, i can't do this anymore")).unwrap();
+    let v = clf
+        .classify(&Post::new(
+            "i just want to kill myself, i can't do this anymore",
+        ))
+        .unwrap();
     assert!(v.is_crisis(), "{v:?}");
     assert!(!v.violations().contains(&Label::Crisis));
     assert_eq!(v.resources()[0].locale, "US");
     assert!(v.resources()[0].contact.contains("988"));
-    assert!(v.resources().iter().any(|r| r.url == "https://findahelpline.com"));
+    assert!(
+        v.resources()
+            .iter()
+            .any(|r| r.url == "https://findahelpline.com")
+    );
 }

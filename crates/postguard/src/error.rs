@@ -190,7 +190,9 @@ pub enum Error {
 
     /// [`ModelSource::Bundled`](crate::ModelSource::Bundled) was asked for but
     /// this build has no compiled-in model.
-    #[error("this build of postguard has no bundled model (cargo feature `bundled` is off); load a model directory or hub id")]
+    #[error(
+        "this build of postguard has no bundled model (cargo feature `bundled` is off); load a model directory or hub id"
+    )]
     BundledUnavailable,
 
     /// The model could not be built from valid-looking files, or a forward pass failed.

@@ -41,13 +41,21 @@ pub fn fuse(
     hits: &[RuleHit],
     allows: &[AllowHit],
 ) -> LabelScore {
-    let model = if model.is_nan() { 0.0 } else { model.clamp(0.0, 1.0) };
+    let model = if model.is_nan() {
+        0.0
+    } else {
+        model.clamp(0.0, 1.0)
+    };
     let evidence = rule_evidence(label, hits);
     let high_hit = hits
         .iter()
         .any(|hit| hit.label == label && hit.severity == Severity::High);
     let allowed = allows.iter().any(|allow| allow.labels.contains(&label));
-    let damped = if allowed && !high_hit { model * ALLOW_DAMPING } else { model };
+    let damped = if allowed && !high_hit {
+        model * ALLOW_DAMPING
+    } else {
+        model
+    };
     let fused = 1.0 - (1.0 - damped) * (1.0 - evidence);
     LabelScore {
         model,
@@ -74,15 +82,23 @@ mod tests {
     }
 
     fn allow(labels: Vec<Label>) -> AllowHit {
-        AllowHit { id: "allow.test".to_owned(), labels, start: 0, end: 3, text: "abc".to_owned() }
+        AllowHit {
+            id: "allow.test".to_owned(),
+            labels,
+            start: 0,
+            end: 3,
+            text: "abc".to_owned(),
+        }
     }
 
     const B: Label = Label::Bullying;
 
     /// (model, threshold, hits, allows, expected fused, expected flagged)
+    type Case = (f32, f32, Vec<RuleHit>, Vec<AllowHit>, f32, bool);
+
     #[test]
     fn policy_table() {
-        let cases: Vec<(f32, f32, Vec<RuleHit>, Vec<AllowHit>, f32, bool)> = vec![
+        let cases: Vec<Case> = vec![
             // model alone
             (0.7, 0.5, vec![], vec![], 0.7, true),
             (0.3, 0.5, vec![], vec![], 0.3, false),
@@ -94,24 +110,63 @@ mod tests {
             // noisy-OR: 1 - 0.6 * 0.65 = 0.61
             (0.4, 0.6, vec![hit(B, Severity::Low)], vec![], 0.61, true),
             // strongest hit counts, not the sum
-            (0.0, 0.5, vec![hit(B, Severity::Low), hit(B, Severity::Medium)], vec![], 0.6, true),
+            (
+                0.0,
+                0.5,
+                vec![hit(B, Severity::Low), hit(B, Severity::Medium)],
+                vec![],
+                0.6,
+                true,
+            ),
             // hits for other labels do not count
-            (0.2, 0.5, vec![hit(Label::Crisis, Severity::High)], vec![], 0.2, false),
+            (
+                0.2,
+                0.5,
+                vec![hit(Label::Crisis, Severity::High)],
+                vec![],
+                0.2,
+                false,
+            ),
             // allow hit damps the model score: 0.8 -> 0.4
             (0.8, 0.5, vec![], vec![allow(vec![B])], 0.4, false),
             // allow for another label does nothing
-            (0.8, 0.5, vec![], vec![allow(vec![Label::Crisis])], 0.8, true),
+            (
+                0.8,
+                0.5,
+                vec![],
+                vec![allow(vec![Label::Crisis])],
+                0.8,
+                true,
+            ),
             // allow + Medium hit: 1 - (1 - 0.4) * 0.4 = 0.76
-            (0.8, 0.5, vec![hit(B, Severity::Medium)], vec![allow(vec![B])], 0.76, true),
+            (
+                0.8,
+                0.5,
+                vec![hit(B, Severity::Medium)],
+                vec![allow(vec![B])],
+                0.76,
+                true,
+            ),
             // a High hit disables damping: 1 - 0.2 * 0.1 = 0.98
-            (0.8, 0.5, vec![hit(B, Severity::High)], vec![allow(vec![B])], 0.98, true),
+            (
+                0.8,
+                0.5,
+                vec![hit(B, Severity::High)],
+                vec![allow(vec![B])],
+                0.98,
+                true,
+            ),
             // broken model scores are clamped
             (f32::NAN, 0.5, vec![], vec![], 0.0, false),
             (1.5, 0.5, vec![], vec![], 1.0, true),
         ];
         for (i, (model, threshold, hits, allows, fused, flagged)) in cases.into_iter().enumerate() {
             let score = fuse(B, model, threshold, &hits, &allows);
-            assert!((score.fused - fused).abs() < 1e-6, "case {i}: fused {} != {fused}", score.fused);
+            assert!(
+                (score.fused - fused).abs() < 1e-6,
+                "case {i}: fused {} != {fused}",
+                score.fused
+            );
             assert_eq!(score.flagged, flagged, "case {i}");
             assert_eq!(score.threshold, threshold, "case {i}");
             assert!((0.0..=1.0).contains(&score.model), "case {i}");

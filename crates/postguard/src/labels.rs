@@ -33,7 +33,9 @@ impl<T> PerLabel<T> {
 
     /// `(label, &value)` pairs in [`Label::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (Label, &T)> {
-        Label::ALL.into_iter().map(move |label| (label, &self[label]))
+        Label::ALL
+            .into_iter()
+            .map(move |label| (label, &self[label]))
     }
 
     /// Applies `f` to every value.

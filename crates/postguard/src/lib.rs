@@ -12,15 +12,19 @@ mod resources;
 pub mod testing;
 mod verdict;
 
-pub use classifier::{Classifier, ClassifierBuilder, ModelScores, DEFAULT_MAX_BATCH_TOKENS};
-pub use model::fast::Precision;
+pub use classifier::{Classifier, ClassifierBuilder, DEFAULT_MAX_BATCH_TOKENS, ModelScores};
 pub use error::{Error, Result};
 pub use labels::PerLabel;
-pub use model::files::{HubModel, ModelSource, CONFIG_FILE, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE};
+pub use model::fast::Precision;
+pub use model::files::{
+    CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE,
+};
 pub use post::Post;
-pub use resources::{help_resources, HelpResource};
+pub use resources::{HelpResource, help_resources};
 pub use verdict::{LabelScore, ModelInfo, Verdict};
 
 /// The rules crate, for rule packs and reports.
 pub use postguard_rules as rules;
-pub use postguard_rules::{AllowHit, Label, RuleHit, RuleInfo, RuleReport, RuleSet, Severity, SuppressedHit};
+pub use postguard_rules::{
+    AllowHit, Label, RuleHit, RuleInfo, RuleReport, RuleSet, Severity, SuppressedHit,
+};

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 /// A post to classify: its text, and optionally the message it replies to.
 ///
 /// The model reads `context` and `text` as a sentence pair (context first,
-/// `token_type_ids` 0 for the context and 1 for the text); the rules see the
-/// text only, so every rule span points into `text`. A context that is empty
-/// (or tokenizes to nothing) counts as no context.
+/// `token_type_ids` 0 for the context and 1 for the text). The rules match
+/// `text`, so every rule span points into it; the context only enables
+/// reply-aware rules (`RuleSet::check_reply`). A context that is empty (or
+/// tokenizes to nothing) counts as no context for the model.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Post {
     /// The post itself.
@@ -20,7 +21,10 @@ pub struct Post {
 impl Post {
     /// A post without context.
     pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into(), context: None }
+        Self {
+            text: text.into(),
+            context: None,
+        }
     }
 
     /// The same post as a reply to `context`.

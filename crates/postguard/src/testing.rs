@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use candle_core::{DType, Device, Tensor};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::{Error, Label, Result};
 
@@ -75,7 +75,10 @@ impl Default for TinyModel {
             bert_prefix: true,
             pooler: true,
             settings_file: true,
-            thresholds: Label::ALL.iter().map(|l| (l.as_str().to_owned(), 0.5)).collect(),
+            thresholds: Label::ALL
+                .iter()
+                .map(|l| (l.as_str().to_owned(), 0.5))
+                .collect(),
             name: "postguard-tiny-random".to_owned(),
             version: "0.0.0-test".to_owned(),
         }
@@ -85,16 +88,19 @@ impl Default for TinyModel {
 /// Special tokens, then punctuation, digits, letters, continuation pieces
 /// (so every ASCII word tokenizes), then a few whole words.
 pub fn tiny_vocab() -> Vec<String> {
-    let mut vocab: Vec<String> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].map(String::from).to_vec();
+    let mut vocab: Vec<String> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+        .map(String::from)
+        .to_vec();
     vocab.extend(".,!?'\"-:;()/#@&*".chars().map(String::from));
     vocab.extend(('0'..='9').chain('a'..='z').map(String::from));
     vocab.extend(('0'..='9').chain('a'..='z').map(|c| format!("##{c}")));
     vocab.extend(
         [
-            "i", "you", "the", "a", "to", "and", "is", "it", "of", "that", "this", "then", "do", "keep",
-            "thinking", "about", "ending", "things", "so", "stupid", "idiot", "nobody", "likes", "vaccines",
-            "cause", "autism", "drink", "bleach", "hate", "love", "friend", "help", "me", "my", "are", "not",
-            "go", "want", "cure", "everyone", "knows", "great", "day", "post", "reply", "what",
+            "i", "you", "the", "a", "to", "and", "is", "it", "of", "that", "this", "then", "do",
+            "keep", "thinking", "about", "ending", "things", "so", "stupid", "idiot", "nobody",
+            "likes", "vaccines", "cause", "autism", "drink", "bleach", "hate", "love", "friend",
+            "help", "me", "my", "are", "not", "go", "want", "cure", "everyone", "knows", "great",
+            "day", "post", "reply", "what",
         ]
         .map(String::from),
     );
@@ -124,7 +130,10 @@ impl Normal {
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> Error {
-    Error::Io { path: path.to_owned(), source }
+    Error::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 impl TinyModel {
@@ -162,9 +171,18 @@ impl TinyModel {
     }
 
     fn config_json(&self, vocab_size: usize) -> Value {
-        let id2label: BTreeMap<String, &str> =
-            self.labels.iter().enumerate().map(|(i, l)| (i.to_string(), l.as_str())).collect();
-        let label2id: BTreeMap<&str, usize> = self.labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
+        let id2label: BTreeMap<String, &str> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i.to_string(), l.as_str()))
+            .collect();
+        let label2id: BTreeMap<&str, usize> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
         let mut config = json!({
             "architectures": ["BertForSequenceClassification"],
             "model_type": "bert",
@@ -199,7 +217,9 @@ impl TinyModel {
         let mut put = |name: String, shape: &[usize], kind: Init| -> Result<()> {
             let n: usize = shape.iter().product();
             let data: Vec<f32> = match kind {
-                Init::Random(scale) => (0..n).map(|_| rng.sample() * self.weight_std * scale).collect(),
+                Init::Random(scale) => (0..n)
+                    .map(|_| rng.sample() * self.weight_std * scale)
+                    .collect(),
                 Init::Ones => vec![1.0; n],
                 Init::Zeros => vec![0.0; n],
                 Init::Values(ref v) => v.clone(),
@@ -212,9 +232,21 @@ impl TinyModel {
         };
         let p = if self.bert_prefix { "bert." } else { "" };
         let h = self.hidden_size;
-        put(format!("{p}embeddings.word_embeddings.weight"), &[vocab_size, h], Init::Random(1.0))?;
-        put(format!("{p}embeddings.position_embeddings.weight"), &[self.max_position_embeddings, h], Init::Random(1.0))?;
-        put(format!("{p}embeddings.token_type_embeddings.weight"), &[2, h], Init::Random(1.0))?;
+        put(
+            format!("{p}embeddings.word_embeddings.weight"),
+            &[vocab_size, h],
+            Init::Random(1.0),
+        )?;
+        put(
+            format!("{p}embeddings.position_embeddings.weight"),
+            &[self.max_position_embeddings, h],
+            Init::Random(1.0),
+        )?;
+        put(
+            format!("{p}embeddings.token_type_embeddings.weight"),
+            &[2, h],
+            Init::Random(1.0),
+        )?;
         put(format!("{p}embeddings.LayerNorm.weight"), &[h], Init::Ones)?;
         put(format!("{p}embeddings.LayerNorm.bias"), &[h], Init::Zeros)?;
         for layer in 0..self.num_layers {
@@ -229,7 +261,11 @@ impl TinyModel {
             ] {
                 // Scale by 1/sqrt(fan-in) so activations stay O(1).
                 let scale = 1.0 / (cols as f32).sqrt();
-                put(format!("{l}.{name}.weight"), &[rows, cols], Init::Random(scale * 4.0))?;
+                put(
+                    format!("{l}.{name}.weight"),
+                    &[rows, cols],
+                    Init::Random(scale * 4.0),
+                )?;
                 put(format!("{l}.{name}.bias"), &[rows], Init::Zeros)?;
             }
             for norm in ["attention.output.LayerNorm", "output.LayerNorm"] {
@@ -238,7 +274,11 @@ impl TinyModel {
             }
         }
         if self.pooler {
-            put(format!("{p}pooler.dense.weight"), &[h, h], Init::Random(1.0))?;
+            put(
+                format!("{p}pooler.dense.weight"),
+                &[h, h],
+                Init::Random(1.0),
+            )?;
             put(format!("{p}pooler.dense.bias"), &[h], Init::Zeros)?;
         }
         let n = self.labels.len();
@@ -260,7 +300,11 @@ enum Init {
 /// A BERT-style (uncased WordPiece) `tokenizer.json` over `vocab`, in the
 /// format the tokenizers library writes.
 pub fn tokenizer_json(vocab: &[String]) -> Value {
-    let ids: BTreeMap<&str, usize> = vocab.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
+    let ids: BTreeMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), i))
+        .collect();
     let id = |t: &str| ids[t];
     let added: Vec<Value> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
         .iter()
@@ -302,7 +346,13 @@ pub fn tokenizer_json(vocab: &[String]) -> Value {
 /// # Errors
 ///
 /// I/O errors.
-pub fn write_hub_cache(cache_dir: &Path, repo_id: &str, revision: &str, commit: &str, model_dir: &Path) -> Result<()> {
+pub fn write_hub_cache(
+    cache_dir: &Path,
+    repo_id: &str,
+    revision: &str,
+    commit: &str,
+    model_dir: &Path,
+) -> Result<()> {
     let repo_dir = cache_dir.join(format!("models--{}", repo_id.replace('/', "--")));
     let blobs = repo_dir.join("blobs");
     let snapshot = repo_dir.join("snapshots").join(commit);
@@ -320,7 +370,8 @@ pub fn write_hub_cache(cache_dir: &Path, repo_id: &str, revision: &str, commit: 
         std::fs::write(&blob, &bytes).map_err(|e| io_err(&blob, e))?;
         let link = snapshot.join(&name);
         #[cfg(unix)]
-        std::os::unix::fs::symlink(Path::new("../../blobs").join(&blob_name), &link).map_err(|e| io_err(&link, e))?;
+        std::os::unix::fs::symlink(Path::new("../../blobs").join(&blob_name), &link)
+            .map_err(|e| io_err(&link, e))?;
         #[cfg(not(unix))]
         std::fs::write(&link, &bytes).map_err(|e| io_err(&link, e))?;
     }

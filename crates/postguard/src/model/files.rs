@@ -100,7 +100,12 @@ pub struct HubModel {
 impl HubModel {
     /// `repo_id` at `main`, default cache, online.
     pub fn new(repo_id: impl Into<String>) -> Self {
-        Self { repo_id: repo_id.into(), revision: None, cache_dir: None, offline: false }
+        Self {
+            repo_id: repo_id.into(),
+            revision: None,
+            cache_dir: None,
+            offline: false,
+        }
     }
 
     /// Sets the revision (branch, tag or commit hash).
@@ -149,8 +154,13 @@ pub(crate) struct ModelFiles {
 
 fn read_file(path: PathBuf) -> Result<ModelFile> {
     match std::fs::read(&path) {
-        Ok(bytes) => Ok(ModelFile { path, bytes: Cow::Owned(bytes) }),
-        Err(source) if source.kind() == std::io::ErrorKind::NotFound => Err(Error::MissingFile { path }),
+        Ok(bytes) => Ok(ModelFile {
+            path,
+            bytes: Cow::Owned(bytes),
+        }),
+        Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
+            Err(Error::MissingFile { path })
+        }
         Err(source) => Err(Error::Io { path, source }),
     }
 }
@@ -175,14 +185,19 @@ impl ModelFiles {
 
     fn from_dir(dir: &Path) -> Result<Self> {
         if !dir.is_dir() {
-            return Err(Error::MissingFile { path: dir.to_owned() });
+            return Err(Error::MissingFile {
+                path: dir.to_owned(),
+            });
         }
         let default_name = dir
             .canonicalize()
             .ok()
             .as_deref()
             .and_then(Path::file_name)
-            .map_or_else(|| dir.display().to_string(), |name| name.to_string_lossy().into_owned());
+            .map_or_else(
+                || dir.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
         Ok(Self {
             config: read_file(dir.join(CONFIG_FILE))?,
             tokenizer: read_file(dir.join(TOKENIZER_FILE))?,
@@ -199,7 +214,9 @@ impl ModelFiles {
             Some(dir) => dir.clone(),
             None => std::env::home_dir()
                 .map(|home| home.join(".cache").join("huggingface").join("hub"))
-                .ok_or_else(|| Error::NoCacheDir { repo_id: hub.repo_id.clone() })?,
+                .ok_or_else(|| Error::NoCacheDir {
+                    repo_id: hub.repo_id.clone(),
+                })?,
         };
         let revision = hub.revision.clone().unwrap_or_else(|| "main".to_owned());
         let repo = Repo::with_revision(hub.repo_id.clone(), RepoType::Model, revision.clone());
@@ -240,7 +257,8 @@ impl ModelFiles {
             }
         };
         let required = |name: &str| -> Result<ModelFile> {
-            let path = fetch(name, true)?.ok_or_else(|| Error::MissingFile { path: name.into() })?;
+            let path =
+                fetch(name, true)?.ok_or_else(|| Error::MissingFile { path: name.into() })?;
             read_file(path)
         };
         let config = required(CONFIG_FILE)?;
@@ -265,7 +283,10 @@ impl ModelFiles {
 /// Looks `name` up in a hub cache: `refs/<revision>` names the snapshot; a
 /// revision that is itself a snapshot (a commit hash) is used directly.
 fn cached_file(cache_dir: &Path, repo: &Repo, revision: &str, name: &str) -> Option<PathBuf> {
-    if let Some(path) = Cache::new(cache_dir.to_owned()).repo(repo.clone()).get(name) {
+    if let Some(path) = Cache::new(cache_dir.to_owned())
+        .repo(repo.clone())
+        .get(name)
+    {
         return Some(path);
     }
     let repo_dir = cache_dir.join(repo.folder_name());
@@ -298,7 +319,9 @@ fn bundled() -> Result<ModelFiles> {
     }
     static SHA256: OnceLock<String> = OnceLock::new();
     let weights = model_file!("model.safetensors");
-    let sha256 = SHA256.get_or_init(|| crate::model::sha256_hex(&weights.bytes)).clone();
+    let sha256 = SHA256
+        .get_or_init(|| crate::model::sha256_hex(&weights.bytes))
+        .clone();
     Ok(ModelFiles {
         config: model_file!("config.json"),
         tokenizer: model_file!("tokenizer.json"),

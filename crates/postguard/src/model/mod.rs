@@ -44,8 +44,11 @@ impl Model {
         let _span = tracing::info_span!("load_model").entered();
         let config = ModelConfig::parse(&files.config)?;
         let settings = ModelSettings::parse(files.settings.as_ref(), &config)?;
-        let tokenizer = Tokenizer::from_bytes(&files.tokenizer.bytes)
-            .map_err(|source| Error::Tokenizer { path: files.tokenizer.path.clone(), source })?;
+        let tokenizer =
+            Tokenizer::from_bytes(&files.tokenizer.bytes).map_err(|source| Error::Tokenizer {
+                path: files.tokenizer.path.clone(),
+                source,
+            })?;
         let tokenizer_vocab = tokenizer.get_vocab_size(true);
         if tokenizer_vocab > config.bert.vocab_size {
             return Err(Error::TokenizerMismatch {
@@ -55,8 +58,17 @@ impl Model {
             });
         }
         let device = Device::Cpu;
-        let network = Network::load(&files.weights, &config.bert, config.labels.len(), &device, precision)?;
-        let sha256 = files.sha256.clone().unwrap_or_else(|| sha256_hex(&files.weights.bytes));
+        let network = Network::load(
+            &files.weights,
+            &config.bert,
+            config.labels.len(),
+            &device,
+            precision,
+        )?;
+        let sha256 = files
+            .sha256
+            .clone()
+            .unwrap_or_else(|| sha256_hex(&files.weights.bytes));
         let info = ModelInfo {
             name: settings.name.clone().unwrap_or(files.default_name),
             version: settings.version.clone().unwrap_or(files.default_version),
@@ -64,14 +76,26 @@ impl Model {
         };
         let pad_id = u32::try_from(config.bert.pad_token_id).unwrap_or(0);
         let encoder = WindowEncoder::new(tokenizer, settings.max_tokens, settings.stride);
-        Ok(Self { encoder, network, labels: config.labels, settings, info, pad_id, device })
+        Ok(Self {
+            encoder,
+            network,
+            labels: config.labels,
+            settings,
+            info,
+            pad_id,
+            device,
+        })
     }
 
     /// Label probabilities for a batch of windows, padded to the longest.
     ///
     /// `scratch` holds the three input buffers so that repeated batches reuse
     /// one allocation.
-    pub(crate) fn score(&self, windows: &[&Window], scratch: &mut Scratch) -> Result<Vec<PerLabel<f32>>> {
+    pub(crate) fn score(
+        &self,
+        windows: &[&Window],
+        scratch: &mut Scratch,
+    ) -> Result<Vec<PerLabel<f32>>> {
         let _span = tracing::debug_span!("forward", batch = windows.len()).entered();
         let seq_len = windows.iter().map(|w| w.ids.len()).max().unwrap_or(0);
         if windows.is_empty() || seq_len == 0 {
@@ -79,13 +103,21 @@ impl Model {
         }
         if let Some(fast) = self.network.fast() {
             // Unpadded, one window per thread: see model::fast.
-            let inputs: Vec<(&[u32], &[u32])> = windows.iter().map(|w| (&w.ids[..], &w.type_ids[..])).collect();
-            return Ok(fast.score(&inputs).into_iter().map(|row| self.per_label(row)).collect());
+            let inputs: Vec<(&[u32], &[u32])> = windows
+                .iter()
+                .map(|w| (&w.ids[..], &w.type_ids[..]))
+                .collect();
+            return Ok(fast
+                .score(&inputs)
+                .into_iter()
+                .map(|row| self.per_label(row))
+                .collect());
         }
         scratch.fill(windows, seq_len, self.pad_id);
         let shape = (windows.len(), seq_len);
         let ids = Tensor::from_slice(&scratch.ids, shape, &self.device).map_err(Error::Model)?;
-        let type_ids = Tensor::from_slice(&scratch.type_ids, shape, &self.device).map_err(Error::Model)?;
+        let type_ids =
+            Tensor::from_slice(&scratch.type_ids, shape, &self.device).map_err(Error::Model)?;
         let mask = Tensor::from_slice(&scratch.mask, shape, &self.device).map_err(Error::Model)?;
         let probs = self
             .network

@@ -27,12 +27,25 @@ impl std::fmt::Debug for Network {
 
 /// Every tensor BertForSequenceClassification needs, with its shape, given
 /// the encoder prefix (`"bert."` or `""`).
-fn expected_tensors(config: &BertConfig, num_labels: usize, prefix: &str) -> Vec<(String, Vec<usize>)> {
+fn expected_tensors(
+    config: &BertConfig,
+    num_labels: usize,
+    prefix: &str,
+) -> Vec<(String, Vec<usize>)> {
     let h = config.hidden_size;
     let mut out = vec![
-        (format!("{prefix}embeddings.word_embeddings.weight"), vec![config.vocab_size, h]),
-        (format!("{prefix}embeddings.position_embeddings.weight"), vec![config.max_position_embeddings, h]),
-        (format!("{prefix}embeddings.token_type_embeddings.weight"), vec![config.type_vocab_size, h]),
+        (
+            format!("{prefix}embeddings.word_embeddings.weight"),
+            vec![config.vocab_size, h],
+        ),
+        (
+            format!("{prefix}embeddings.position_embeddings.weight"),
+            vec![config.max_position_embeddings, h],
+        ),
+        (
+            format!("{prefix}embeddings.token_type_embeddings.weight"),
+            vec![config.type_vocab_size, h],
+        ),
         (format!("{prefix}embeddings.LayerNorm.weight"), vec![h]),
         (format!("{prefix}embeddings.LayerNorm.bias"), vec![h]),
     ];
@@ -80,8 +93,13 @@ impl Network {
         precision: Precision,
     ) -> Result<Self> {
         let path = weights.path.as_path();
-        let raw = candle_core::safetensors::load_buffer(&weights.bytes, device)
-            .map_err(|source| Error::Safetensors { path: path.to_owned(), source })?;
+        let raw =
+            candle_core::safetensors::load_buffer(&weights.bytes, device).map_err(|source| {
+                Error::Safetensors {
+                    path: path.to_owned(),
+                    source,
+                }
+            })?;
         let mut tensors = HashMap::with_capacity(raw.len());
         for (name, tensor) in raw {
             // Old TF-converted checkpoints name LayerNorm parameters gamma/beta.
@@ -111,9 +129,11 @@ impl Network {
         // file, and a clear message beats a failure deep inside the encoder.
         let mut checked = HashMap::new();
         for (name, shape) in expected_tensors(config, num_labels, prefix) {
-            let tensor = tensors
-                .remove(&name)
-                .ok_or_else(|| Error::MissingTensor { path: path.to_owned(), tensor: name.clone(), hint: hint(&name) })?;
+            let tensor = tensors.remove(&name).ok_or_else(|| Error::MissingTensor {
+                path: path.to_owned(),
+                tensor: name.clone(),
+                hint: hint(&name),
+            })?;
             if tensor.dims() != shape.as_slice() {
                 return Err(Error::TensorShape {
                     path: path.to_owned(),
@@ -124,7 +144,9 @@ impl Network {
             }
             let tensor = match tensor.dtype() {
                 DType::F32 => tensor,
-                DType::F16 | DType::BF16 | DType::F64 => tensor.to_dtype(DType::F32).map_err(Error::Model)?,
+                DType::F16 | DType::BF16 | DType::F64 => {
+                    tensor.to_dtype(DType::F32).map_err(Error::Model)?
+                }
                 other => {
                     return Err(Error::TensorDtype {
                         path: path.to_owned(),
@@ -136,17 +158,31 @@ impl Network {
             checked.insert(name, tensor);
         }
         let vb = VarBuilder::from_tensors(checked, DType::F32, device);
-        let encoder_vb = if prefix.is_empty() { vb.clone() } else { vb.pp("bert") };
+        let encoder_vb = if prefix.is_empty() {
+            vb.clone()
+        } else {
+            vb.pp("bert")
+        };
         let bert = BertModel::load(encoder_vb.clone(), config).map_err(Error::Model)?;
-        let pooler = candle_nn::linear(config.hidden_size, config.hidden_size, encoder_vb.pp("pooler").pp("dense"))
+        let pooler = candle_nn::linear(
+            config.hidden_size,
+            config.hidden_size,
+            encoder_vb.pp("pooler").pp("dense"),
+        )
+        .map_err(Error::Model)?;
+        let classifier = candle_nn::linear(config.hidden_size, num_labels, vb.pp("classifier"))
             .map_err(Error::Model)?;
-        let classifier = candle_nn::linear(config.hidden_size, num_labels, vb.pp("classifier")).map_err(Error::Model)?;
         let fast = if precision.uses_int8() {
             Some(FastBert::load(&encoder_vb, &vb, config, num_labels).map_err(Error::Model)?)
         } else {
             None
         };
-        Ok(Self { bert, pooler, classifier, fast })
+        Ok(Self {
+            bert,
+            pooler,
+            classifier,
+            fast,
+        })
     }
 
     /// The int8 path, if this network was loaded with one.
@@ -155,7 +191,12 @@ impl Network {
     }
 
     /// Probabilities `[batch, num_labels]` for padded `[batch, seq]` inputs.
-    pub(crate) fn forward(&self, ids: &Tensor, type_ids: &Tensor, mask: &Tensor) -> candle_core::Result<Tensor> {
+    pub(crate) fn forward(
+        &self,
+        ids: &Tensor,
+        type_ids: &Tensor,
+        mask: &Tensor,
+    ) -> candle_core::Result<Tensor> {
         let hidden = self.bert.forward(ids, type_ids, Some(mask))?;
         let cls = hidden.narrow(1, 0, 1)?.squeeze(1)?;
         let pooled = self.pooler.forward(&cls)?.tanh()?;
