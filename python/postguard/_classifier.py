@@ -207,6 +207,9 @@ class Classifier:
         default_rules: include the built-in rule pack (default True).
         thresholds: per-label threshold overrides, e.g. ``{"bullying": 0.7}``.
         locale: locale whose help resources are listed first (e.g. ``"US"``, ``"UK"``).
+        precision: arithmetic of the model's linear layers: ``"auto"`` (the engine's
+            default, what the CLI uses), ``"int8"`` or ``"f32"`` (the reference).
+        max_batch_tokens: token budget of one forward pass (default: the engine's).
 
     Raises:
         ModelError: the model could not be loaded (``ModelNotFoundError``, also a
@@ -224,8 +227,10 @@ class Classifier:
         default_rules: bool = True,
         thresholds: Optional[Mapping[str, float]] = None,
         locale: Optional[str] = None,
+        precision: str = "auto",
+        max_batch_tokens: Optional[int] = None,
     ) -> None:
-        opts = _options(rules, default_rules, thresholds, locale)
+        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
         self._init({"source": "bundled", **opts})
 
     @classmethod
@@ -237,6 +242,8 @@ class Classifier:
         default_rules: bool = True,
         thresholds: Optional[Mapping[str, float]] = None,
         locale: Optional[str] = None,
+        precision: str = "auto",
+        max_batch_tokens: Optional[int] = None,
     ) -> "Classifier":
         """Load a model directory (``config.json``, ``tokenizer.json``,
         ``model.safetensors``, ``postguard.json``)."""
@@ -247,7 +254,7 @@ class Classifier:
             raise ModelNotFoundError(errno.ENOENT, "model directory not found", full)
         if not os.path.isdir(full):
             raise ValueError(f"model path is not a directory: {full}")
-        opts = _options(rules, default_rules, thresholds, locale)
+        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
         return cls._from_spec({"source": "dir", "path": full, **opts})
 
     @classmethod
@@ -262,6 +269,8 @@ class Classifier:
         default_rules: bool = True,
         thresholds: Optional[Mapping[str, float]] = None,
         locale: Optional[str] = None,
+        precision: str = "auto",
+        max_batch_tokens: Optional[int] = None,
     ) -> "Classifier":
         """Load a model from the Hugging Face Hub (or its local cache).
 
@@ -276,7 +285,7 @@ class Classifier:
             raise ValueError("revision must be a str or None")
         cache = os.path.abspath(os.fspath(cache_dir)) if cache_dir is not None else _hub_cache_dir()
         off = _hub_offline() if offline is None else bool(offline)
-        opts = _options(rules, default_rules, thresholds, locale)
+        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
         return cls._from_spec(
             {"source": "hub", "repo_id": repo_id, "revision": revision, "cache_dir": cache, "offline": off, **opts}
         )
@@ -288,7 +297,7 @@ class Classifier:
         return self
 
     def _init(self, spec: Dict[str, Any]) -> None:
-        opts = {k: spec[k] for k in ("rules", "default_rules", "thresholds", "locale")}
+        opts = {k: spec[k] for k in _OPTION_NAMES}
         source = spec["source"]
         if source == "bundled":
             inner = _ext.Classifier.bundled(**opts)
@@ -461,11 +470,17 @@ def _chunks(n: int, progress: bool) -> List[Tuple[int, int]]:
     return [(i, min(i + step, n)) for i in range(0, n, step)]
 
 
+_OPTION_NAMES = ("rules", "default_rules", "thresholds", "locale", "precision", "max_batch_tokens")
+PRECISIONS = ("auto", "int8", "f32")
+
+
 def _options(
     rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]],
     default_rules: bool,
     thresholds: Optional[Mapping[str, float]],
     locale: Optional[str],
+    precision: str,
+    max_batch_tokens: Optional[int],
 ) -> Dict[str, Any]:
     if rules is None:
         rule_paths: List[str] = []
@@ -499,4 +514,17 @@ def _options(
             thr[k] = fv
     if locale is not None and not isinstance(locale, str):
         raise ValueError("locale must be a str or None")
-    return {"rules": rule_paths, "default_rules": default_rules, "thresholds": thr, "locale": locale}
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
+    if max_batch_tokens is not None and (
+        isinstance(max_batch_tokens, bool) or not isinstance(max_batch_tokens, int) or max_batch_tokens <= 0
+    ):
+        raise ValueError(f"max_batch_tokens must be a positive int or None, got {max_batch_tokens!r}")
+    return {
+        "rules": rule_paths,
+        "default_rules": default_rules,
+        "thresholds": thr,
+        "locale": locale,
+        "precision": precision,
+        "max_batch_tokens": max_batch_tokens,
+    }

@@ -17,6 +17,8 @@ class Classifier:
         default_rules: bool = ...,
         thresholds: Optional[Mapping[str, float]] = ...,
         locale: Optional[str] = ...,
+        precision: str = ...,
+        max_batch_tokens: Optional[int] = ...,
     ) -> Classifier: ...
     @staticmethod
     def from_dir(
@@ -25,6 +27,8 @@ class Classifier:
         default_rules: bool = ...,
         thresholds: Optional[Mapping[str, float]] = ...,
         locale: Optional[str] = ...,
+        precision: str = ...,
+        max_batch_tokens: Optional[int] = ...,
     ) -> Classifier: ...
     @staticmethod
     def from_hub(
@@ -36,6 +40,8 @@ class Classifier:
         default_rules: bool = ...,
         thresholds: Optional[Mapping[str, float]] = ...,
         locale: Optional[str] = ...,
+        precision: str = ...,
+        max_batch_tokens: Optional[int] = ...,
     ) -> Classifier: ...
     @property
     def labels(self) -> List[str]: ...

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use numpy::ndarray::Array2;
 use numpy::{IntoPyArray, PyArray2};
 use postguard::rules::RulesError;
-use postguard::{Classifier, Error, HubModel, Label, ModelSource, Post, RuleSet};
+use postguard::{Classifier, Error, HubModel, Label, ModelSource, Post, Precision, RuleSet};
 use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
 use pyo3::prelude::*;
 
@@ -161,6 +161,19 @@ struct Options {
     default_rules: bool,
     thresholds: Option<HashMap<String, f32>>,
     locale: Option<String>,
+    precision: Precision,
+    max_batch_tokens: Option<usize>,
+}
+
+fn parse_precision(name: &str) -> PyResult<Precision> {
+    match name {
+        "auto" => Ok(Precision::Auto),
+        "int8" => Ok(Precision::Int8),
+        "f32" => Ok(Precision::F32),
+        other => Err(PyValueError::new_err(format!(
+            "precision must be 'auto', 'int8' or 'f32', got {other:?}"
+        ))),
+    }
 }
 
 fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
@@ -180,9 +193,16 @@ fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
         })?;
         thresholds.push((label, value));
     }
-    let mut builder = Classifier::builder().model(source).rules(rules).thresholds(thresholds);
+    let mut builder = Classifier::builder()
+        .model(source)
+        .rules(rules)
+        .thresholds(thresholds)
+        .precision(opts.precision);
     if let Some(locale) = opts.locale {
         builder = builder.locale(&locale);
+    }
+    if let Some(tokens) = opts.max_batch_tokens {
+        builder = builder.max_batch_tokens(tokens);
     }
     builder.build()
 }
@@ -203,20 +223,25 @@ impl PyClassifier {
 #[pymethods]
 impl PyClassifier {
     #[staticmethod]
-    #[pyo3(signature = (rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
     fn bundled(
         py: Python<'_>,
         rules: Vec<PathBuf>,
         default_rules: bool,
         thresholds: Option<HashMap<String, f32>>,
         locale: Option<String>,
+        precision: &str,
+        max_batch_tokens: Option<usize>,
     ) -> PyResult<Self> {
-        let opts = Options { rules, default_rules, thresholds, locale };
+        let precision = parse_precision(precision)?;
+        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
         Self::load(py, ModelSource::Bundled, opts)
     }
 
     #[staticmethod]
-    #[pyo3(signature = (path, rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (path, rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
     fn from_dir(
         py: Python<'_>,
         path: PathBuf,
@@ -224,14 +249,17 @@ impl PyClassifier {
         default_rules: bool,
         thresholds: Option<HashMap<String, f32>>,
         locale: Option<String>,
+        precision: &str,
+        max_batch_tokens: Option<usize>,
     ) -> PyResult<Self> {
-        let opts = Options { rules, default_rules, thresholds, locale };
+        let precision = parse_precision(precision)?;
+        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
         Self::load(py, ModelSource::Dir(path), opts)
     }
 
     #[staticmethod]
     #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (repo_id, revision, cache_dir, offline, rules = Vec::new(), default_rules = true, thresholds = None, locale = None))]
+    #[pyo3(signature = (repo_id, revision, cache_dir, offline, rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
     fn from_hub(
         py: Python<'_>,
         repo_id: String,
@@ -242,8 +270,11 @@ impl PyClassifier {
         default_rules: bool,
         thresholds: Option<HashMap<String, f32>>,
         locale: Option<String>,
+        precision: &str,
+        max_batch_tokens: Option<usize>,
     ) -> PyResult<Self> {
-        let opts = Options { rules, default_rules, thresholds, locale };
+        let precision = parse_precision(precision)?;
+        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
         let hub = HubModel { repo_id, revision, cache_dir, offline };
         Self::load(py, ModelSource::Hub(hub), opts)
     }

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import postguard
+from conftest import assert_close
 from postguard import Classifier, LabelScore, ModelInfo, Resource, RuleHit, Verdict
 
 CONTRACT_KEYS = {
@@ -76,13 +77,13 @@ def test_batch_equals_single(clf: Classifier, posts: list) -> None:
     batch = clf.classify_batch(posts)
     assert len(batch) == len(posts)
     for text, v in zip(posts, batch):
-        assert v.to_dict() == clf.classify(text).to_dict()
+        assert_close(v.to_dict(), clf.classify(text).to_dict())
 
 
 def test_batch_order_independent(clf: Classifier, posts: list) -> None:
     fwd = [v.to_dict() for v in clf.classify_batch(posts)]
     rev = [v.to_dict() for v in clf.classify_batch(posts[::-1])]
-    assert fwd == rev[::-1]
+    assert_close(fwd, rev[::-1])
 
 
 def test_contexts(clf: Classifier) -> None:
@@ -90,7 +91,7 @@ def test_contexts(clf: Classifier) -> None:
     ctx = ["is drinking bleach a cure?", None, "are you ok?"]
     batch = clf.classify_batch(texts, ctx)
     for t, c, v in zip(texts, ctx, batch):
-        assert v.to_dict() == clf.classify(t, c).to_dict()
+        assert_close(v.to_dict(), clf.classify(t, c).to_dict())
     # A context can change the model's view; rules only see the text.
     alone = clf.classify(texts[0])
     assert [h.rule_id for h in alone.rule_hits] == [h.rule_id for h in batch[0].rule_hits]
@@ -106,7 +107,7 @@ def test_iterables_and_progress(clf: Classifier, posts: list, capsys: pytest.Cap
     gen = (p for p in posts)
     a = [v.to_dict() for v in clf.classify_batch(gen)]
     b = [v.to_dict() for v in clf.classify_batch(tuple(posts), progress=True)]
-    assert a == b
+    assert_close(a, b)
 
 
 def test_rule_hit_spans(clf: Classifier) -> None:
@@ -185,3 +186,15 @@ def test_verdict_is_frozen(clf: Classifier) -> None:
     v = clf.classify("hello")
     with pytest.raises(Exception):
         v.windows = 3  # type: ignore[misc]
+
+
+def test_precision_and_batch_budget(tiny_dir: str, posts: list) -> None:
+    ref = Classifier.from_dir(tiny_dir, precision="f32")
+    want = ref.scores(posts)
+    for kwargs in ({"precision": "auto"}, {"precision": "int8"}, {"precision": "f32", "max_batch_tokens": 64}):
+        got = Classifier.from_dir(tiny_dir, **kwargs).scores(posts)
+        # int8 quantisation moves scores a little; the f32 path only by padding rounding.
+        tol = 0.05 if kwargs["precision"] == "int8" else 1e-5
+        np.testing.assert_allclose(got, want, atol=tol)
+    c = Classifier.from_dir(tiny_dir, precision="f32", max_batch_tokens=64)
+    assert pickle.loads(pickle.dumps(c)).scores(posts).tolist() == c.scores(posts).tolist()

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import postguard
+from conftest import assert_close
 from postguard import Classifier
 
 TEXTS = [
@@ -33,14 +34,14 @@ def test_threads_share_one_classifier(clf: Classifier) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(work, range(8)))
     for got in results:
-        assert got == expected
+        assert_close(got, expected)
 
     def single(t: str) -> dict:
         return clf.classify(t).to_dict()
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         singles = list(pool.map(single, TEXTS))
-    assert singles == expected
+    assert_close(singles, expected)
 
 
 def test_gil_released_during_batch(clf: Classifier) -> None:
@@ -90,7 +91,7 @@ def test_fork_after_parent_used_it(clf: Classifier) -> None:
         chunks = [TEXTS[i::3] for i in range(3)]
         res = pool.map_async(_classify_in_child, chunks).get(timeout=120)
     for i, got in enumerate(res):
-        assert got == expected[i::3]
+        assert_close(got, expected[i::3])
     # The parent still works after forking.
     assert [v.to_dict() for v in clf.classify_batch(TEXTS)] == expected
 

@@ -75,6 +75,9 @@ def test_lone_surrogate_is_value_error(tiny_clf: Classifier) -> None:
         {"default_rules": "yes"},
         {"locale": 44},
         {"rules": [3]},
+        {"precision": "fp16"},
+        {"max_batch_tokens": 0},
+        {"max_batch_tokens": 1.5},
     ],
 )
 def test_bad_options_are_value_errors(tiny_dir: str, kwargs: dict) -> None:

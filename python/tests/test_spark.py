@@ -10,6 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
+from conftest import ATOL
 from postguard import Classifier
 
 pytestmark = pytest.mark.spark
@@ -71,7 +72,7 @@ def test_score_spark_df_matches_local(spark, clf: Classifier) -> None:
     got = scored.toPandas().sort_values("id").reset_index(drop=True)
     want = clf.score_frame(pdf, "text", "parent")
     for label in clf.labels:
-        assert got[label].astype("float32").tolist() == want[label].tolist()
+        assert got[label].astype("float32").tolist() == pytest.approx(want[label].tolist(), abs=ATOL)
     assert [list(x) for x in got["flagged"]] == want["flagged"].tolist()
 
 
@@ -116,4 +117,4 @@ def test_example_script(spark, clf: Classifier, tmp_path, tiny_dir: str) -> None
     ref_clf = clf if postguard.has_bundled_model() else Classifier.from_dir(tiny_dir)
     want = ref_clf.score_frame(_frame(), "text", "parent")
     for label in ref_clf.labels:
-        assert out[label].astype("float32").tolist() == want[label].tolist()
+        assert out[label].astype("float32").tolist() == pytest.approx(want[label].tolist(), abs=ATOL)
