@@ -29,4 +29,6 @@ else
     "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
 fi
 
-"$VENV/bin/python" -m pytest tests -q "$@"
+# The pytest script, not `python -m pytest`: -m would put python/ itself on sys.path, and
+# the source folder (which has no compiled extension) would shadow the installed wheel.
+"$VENV/bin/pytest" tests -q "$@"
