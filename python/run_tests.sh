@@ -29,6 +29,8 @@ else
     "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
 fi
 
-# The pytest script, not `python -m pytest`: -m would put python/ itself on sys.path, and
-# the source folder (which has no compiled extension) would shadow the installed wheel.
-"$VENV/bin/pytest" tests -q "$@"
+# Run from tests/: Python (`python -m ...`, Spark's worker daemon) puts the working directory
+# on sys.path, and python/postguard — the source folder, with no compiled extension — would
+# shadow the installed wheel.
+cd tests
+"$VENV/bin/pytest" -q "$@"
