@@ -316,14 +316,13 @@ fn jsonl_line(fields: &Fields, header: &[String], pg: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::input::{FieldSpec, Item, parse_jsonl_line};
+pub(crate) mod test_support {
+    use std::io::{self, Write};
     use std::sync::{Arc, Mutex};
 
     /// A `Write` whose bytes can be read after the `Output` is done with it.
     #[derive(Clone, Default)]
-    struct Shared(Arc<Mutex<Vec<u8>>>);
+    pub(crate) struct Shared(Arc<Mutex<Vec<u8>>>);
     impl Write for Shared {
         fn write(&mut self, b: &[u8]) -> io::Result<usize> {
             self.0.lock().unwrap().extend_from_slice(b);
@@ -334,10 +333,18 @@ mod tests {
         }
     }
     impl Shared {
-        fn text(&self) -> String {
+        /// Everything written so far, as UTF-8.
+        pub(crate) fn text(&self) -> String {
             String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::Shared;
+    use super::*;
+    use crate::input::{FieldSpec, Item, parse_jsonl_line};
 
     fn labels() -> Vec<String> {
         ["bullying", "misinformation", "unsafe_advice", "crisis"].map(String::from).to_vec()

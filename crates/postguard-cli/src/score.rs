@@ -240,6 +240,7 @@ mod tests {
     use super::*;
     use crate::input::{FieldSpec, Format};
     use crate::output::ModelMeta;
+    use crate::output::test_support::Shared;
     use std::io::{BufRead, Write};
     use std::sync::{Arc, Mutex};
 
@@ -275,17 +276,6 @@ mod tests {
         }
     }
 
-    #[derive(Clone, Default)]
-    struct Shared(Arc<Mutex<Vec<u8>>>);
-    impl Write for Shared {
-        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
 
     fn reader(data: &[u8]) -> RecordReader {
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
@@ -315,7 +305,7 @@ mod tests {
                 Ok(())
             },
         );
-        let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        let text = buf.text();
         (res, summary, text, checkpoints)
     }
 
