@@ -79,10 +79,10 @@ pub fn error_json(e: &RecordError) -> String {
     if let Some(field) = &e.field {
         err["field"] = json!(field);
     }
-    if e.fields.is_none() {
-        if let Some(raw) = &e.raw {
-            err["raw"] = json!(raw);
-        }
+    if e.fields.is_none()
+        && let Some(raw) = &e.raw
+    {
+        err["raw"] = json!(raw);
     }
     json!({ "error": err }).to_string()
 }
@@ -270,13 +270,13 @@ impl Output {
     /// I/O errors of the sink.
     pub fn finish(&mut self) -> io::Result<u64> {
         let labels = self.labels.clone();
-        if let Kind::Csv { w, base, need_header } = &mut self.kind {
-            if *need_header {
-                *need_header = false;
-                let mut header = base.clone().unwrap_or_default();
-                header.extend(csv_postguard_columns(&labels));
-                w.write_record(&header)?;
-            }
+        if let Kind::Csv { w, base, need_header } = &mut self.kind
+            && *need_header
+        {
+            *need_header = false;
+            let mut header = base.clone().unwrap_or_default();
+            header.extend(csv_postguard_columns(&labels));
+            w.write_record(&header)?;
         }
         self.flush()
     }
