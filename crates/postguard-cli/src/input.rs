@@ -170,10 +170,24 @@ struct CsvInner {
     buf: Vec<u8>,
 }
 
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Removes a UTF-8 byte-order mark at the very start of a stream.
 struct SkipBom<R> {
     inner: R,
+    /// The first bytes, taken while they could still be a BOM (they may come in separate
+    /// reads: a pipe or a socket can return one byte at a time); handed out first if they are
+    /// not one.
+    head: Vec<u8>,
+    /// How much of `head` has been consumed.
+    head_pos: usize,
     checked: bool,
+}
+
+impl<R> SkipBom<R> {
+    fn new(inner: R) -> Self {
+        SkipBom { inner, head: Vec::new(), head_pos: 0, checked: false }
+    }
 }
 
 impl<R: BufRead> Read for SkipBom<R> {
@@ -191,19 +205,34 @@ impl<R: BufRead> Read for SkipBom<R> {
 
 impl<R: BufRead> BufRead for SkipBom<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        if !self.checked {
-            self.checked = true;
-            // A BOM split across reads is possible in theory only for absurdly small buffers;
-            // BufReader's default capacity always holds the first three bytes.
-            let buf = self.inner.fill_buf()?;
-            if buf.starts_with(b"\xEF\xBB\xBF") {
-                self.inner.consume(3);
+        while !self.checked {
+            if self.head.len() == BOM.len() || !BOM.starts_with(&self.head) {
+                self.checked = true;
+                break;
             }
+            let buf = self.inner.fill_buf()?;
+            if buf.is_empty() {
+                self.checked = true;
+                break;
+            }
+            let n = (BOM.len() - self.head.len()).min(buf.len());
+            self.head.extend_from_slice(&buf[..n]);
+            self.inner.consume(n);
+        }
+        if self.head == BOM {
+            self.head.clear();
+        }
+        if self.head_pos < self.head.len() {
+            return Ok(&self.head[self.head_pos..]);
         }
         self.inner.fill_buf()
     }
     fn consume(&mut self, amt: usize) {
-        self.inner.consume(amt);
+        let in_head = (self.head.len() - self.head_pos).min(amt);
+        self.head_pos += in_head;
+        if amt > in_head {
+            self.inner.consume(amt - in_head);
+        }
     }
 }
 
@@ -239,7 +268,7 @@ impl RecordReader {
     /// CSV: the header cannot be read, is not UTF-8, or lacks the text column (or a named context /
     /// id column).
     pub fn new(src: Box<dyn BufRead>, format: Format, spec: FieldSpec) -> Result<Self, ReadError> {
-        let src: Box<dyn BufRead> = Box::new(SkipBom { inner: src, checked: false });
+        let src: Box<dyn BufRead> = Box::new(SkipBom::new(src));
         let mut blank_lines = 0;
         let inner = match format {
             Format::Jsonl => Inner::Jsonl { src, line: 0, buf: Vec::new() },
@@ -678,6 +707,33 @@ mod tests {
         assert_eq!(e.raw.as_deref(), Some("{\"text\":\"b\u{FFFD}\"}"));
         assert_eq!(ok(&items[2]).text, "c");
         assert_eq!(ok(&items[2]).line, 5);
+    }
+
+    /// A reader that returns one byte per `read`, as a pipe or socket may.
+    struct OneByte(io::Cursor<Vec<u8>>);
+
+    impl Read for OneByte {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = out.len().min(1);
+            self.0.read(&mut out[..n])
+        }
+    }
+
+    #[test]
+    fn bom_split_across_reads_is_still_removed() {
+        // Found by the reader contract's chunked-read check (fuzz/): the BOM was only removed
+        // when the first read returned all three of its bytes.
+        for (data, format) in [(&b"\xEF\xBB\xBF{\"text\":\"a\"}\n"[..], Format::Jsonl), (b"\xEF\xBB\xBFtext\na\n", Format::Csv)] {
+            let src: Box<dyn BufRead> = Box::new(io::BufReader::with_capacity(2, OneByte(io::Cursor::new(data.to_vec()))));
+            let mut r = RecordReader::new(src, format, FieldSpec::default()).unwrap();
+            let items: Vec<Item> = r.by_ref().map(Result::unwrap).collect();
+            assert_eq!(items.len(), 1);
+            assert_eq!(ok(&items[0]).text, "a");
+        }
+        // Bytes that only start like a BOM are kept.
+        let src: Box<dyn BufRead> = Box::new(io::BufReader::with_capacity(1, OneByte(io::Cursor::new(b"\xEF\xBBx\n".to_vec()))));
+        let items: Vec<Item> = RecordReader::new(src, Format::Jsonl, FieldSpec::default()).unwrap().map(Result::unwrap).collect();
+        assert_eq!(err(&items[0]).raw.as_deref(), Some("\u{FFFD}x"));
     }
 
     #[test]

@@ -1,0 +1,51 @@
+//! Stable-Rust replay of the reader fuzz inputs: every file in `tests/fixtures/` and in
+//! `fuzz/seeds/{jsonl,csv}/` (fixtures, a minimized fuzz corpus and any crash inputs) goes
+//! through both readers under the contract in `reader_contract/mod.rs` — the same check the
+//! cargo-fuzz targets run — so CI checks it without nightly or libFuzzer.
+//!
+//! `POSTGUARD_READER_CORPUS=DIR[:DIR...]` replays more (e.g. a local `fuzz/corpus/jsonl`).
+
+mod reader_contract;
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<PathBuf> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.is_file() && !p.ends_with(".gitattributes")).collect();
+    files.sort();
+    files
+}
+
+fn replay(dirs: &[PathBuf]) -> usize {
+    let mut n = 0;
+    for dir in dirs {
+        for path in files(dir) {
+            let data = std::fs::read(&path).unwrap();
+            let run = |check: fn(&[u8]), what: &str| {
+                if std::panic::catch_unwind(|| check(&data)).is_err() {
+                    panic!("{what} reader contract broken by {}", path.display());
+                }
+            };
+            run(reader_contract::check_jsonl, "JSONL");
+            run(reader_contract::check_csv, "CSV");
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn fixtures_and_fuzz_seeds_keep_the_reader_contract() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = ["tests/fixtures", "fuzz/seeds/jsonl", "fuzz/seeds/csv"].map(|d| root.join(d));
+    let n = replay(&dirs);
+    assert!(n >= 11, "only {n} inputs found");
+}
+
+#[test]
+fn extra_corpus_from_env_keeps_the_reader_contract() {
+    let Some(dirs) = std::env::var_os("POSTGUARD_READER_CORPUS") else { return };
+    let dirs: Vec<PathBuf> = std::env::split_paths(&dirs).collect();
+    eprintln!("replayed {} inputs", replay(&dirs));
+}
