@@ -538,8 +538,9 @@ fn read_csv_record(
             }
             continue;
         }
-        // A CR right before the LF is part of the line end, not of the field.
-        if cell.last() == Some(&b'\r') && (st == St::Unquoted || st == St::QuoteInQuoted) {
+        // A CR right before the LF is part of the line end, not of the field — unless it is
+        // inside quotes: after a closing quote (`"ab\r"`) the cell's last CR was quoted.
+        if cell.last() == Some(&b'\r') && st == St::Unquoted {
             cell.pop();
         }
         rec.cells.push(cell);

@@ -43,6 +43,25 @@ fn fixtures_and_fuzz_seeds_keep_the_reader_contract() {
     assert!(n >= 11, "only {n} inputs found");
 }
 
+/// Found by `cargo fuzz run csv` (fuzz/seeds/csv/crash-30ade07b...): a CR quoted at the end of
+/// a field (`"ab\r"` then the line end) was dropped as if it were part of a CRLF.
+#[test]
+fn csv_quoted_cr_before_line_end_is_kept() {
+    for data in [&b"id,text\n1,\"ab\r\"\n2,x\n"[..], b"id,text\r\n1,\"ab\r\"\r\n", b"id,text\n1,\"ab\r\""] {
+        reader_contract::check_csv(data);
+    }
+    let src: Box<dyn std::io::BufRead> = Box::new(std::io::Cursor::new(b"id,text\n1,\"ab\r\"\n2,x\r\n".to_vec()));
+    let spec = postguard_cli::input::FieldSpec::default();
+    let items: Vec<_> = postguard_cli::input::RecordReader::new(src, postguard_cli::input::Format::Csv, spec)
+        .unwrap()
+        .map(|i| match i.unwrap() {
+            postguard_cli::input::Item::Ok(r) => r.text,
+            postguard_cli::input::Item::Err(e) => panic!("{e}"),
+        })
+        .collect();
+    assert_eq!(items, ["ab\r", "x"]);
+}
+
 #[test]
 fn extra_corpus_from_env_keeps_the_reader_contract() {
     let Some(dirs) = std::env::var_os("POSTGUARD_READER_CORPUS") else { return };
