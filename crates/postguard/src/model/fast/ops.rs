@@ -217,25 +217,41 @@ pub(crate) fn softmax_in_place(x: &mut [f32]) {
     }
 }
 
-/// Symmetric per-row int8 quantization of `rows` rows of `k` values into
-/// unsigned bytes with zero point 128, rows `k_pad` apart (padding 128,
-/// i.e. zero). Returns nothing; `scales[m]` gets the row's scale.
+/// Asymmetric per-row 8-bit quantization of `rows` rows of `k` values into
+/// unsigned bytes, rows `k_pad` apart (padding = the row's zero point, i.e.
+/// zero). Row `m` is represented as `x ≈ scales[m] * (q - zero_points[m])`
+/// over the row's own range `[min(x, 0), max(x, 0)]`: all 256 levels are used
+/// even when a row is one-sided (GELU outputs are almost all >= 0), which a
+/// symmetric scheme would spend half of on values that never occur.
 #[inline(always)]
-pub(crate) fn quantize_rows(x: &[f32], k: usize, k_pad: usize, out: &mut [u8], scales: &mut [f32]) {
-    for ((row, q), scale) in x.chunks_exact(k).zip(out.chunks_exact_mut(k_pad)).zip(scales.iter_mut()) {
-        let max = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
-        let s = if max > 0.0 { max / 127.0 } else { 1.0 };
+pub(crate) fn quantize_rows(
+    x: &[f32],
+    k: usize,
+    k_pad: usize,
+    out: &mut [u8],
+    scales: &mut [f32],
+    zero_points: &mut [i32],
+) {
+    for (((row, q), scale), zp) in
+        x.chunks_exact(k).zip(out.chunks_exact_mut(k_pad)).zip(scales.iter_mut()).zip(zero_points.iter_mut())
+    {
+        let (lo, hi) = row.iter().fold((0.0f32, 0.0f32), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let s = if hi > lo { (hi - lo) / 255.0 } else { 1.0 };
         let inv = 1.0 / s;
+        // The zero point is the integer nearest to -lo / s, in 0..=255.
+        let z = (-lo * inv).round().clamp(0.0, 255.0);
         for (q, v) in q.iter_mut().zip(row) {
             // Round to nearest even with the 1.5 * 2^23 trick (vectorizes
-            // without SSE4.1's round); |v * inv| <= 127, so q fits a byte.
+            // without SSE4.1's round), then shift by the zero point; the
+            // clamp only catches the half step that rounding z can add.
             let r = (v * inv + 12_582_912.0) - 12_582_912.0;
-            *q = (r as i32 + 128) as u8;
+            *q = (r + z).clamp(0.0, 255.0) as u8;
         }
         for q in &mut q[k..] {
-            *q = 128;
+            *q = z as u8;
         }
         *scale = s;
+        *zp = z as i32;
     }
 }
 
@@ -277,16 +293,22 @@ mod tests {
 
     #[test]
     fn quantization_round_trips_within_half_a_step() {
-        let x: Vec<f32> = (0..40).map(|i| (i as f32 - 17.0) * 0.37).collect();
-        let mut q = vec![0u8; 2 * 24];
-        let mut s = vec![0.0; 2];
-        quantize_rows(&x, 20, 24, &mut q, &mut s);
-        for m in 0..2 {
+        // Two-sided, one-sided (GELU-like) and all-zero rows.
+        let mut x: Vec<f32> = (0..20).map(|i| (i as f32 - 17.0) * 0.37).collect();
+        x.extend((0..20).map(|i| (i as f32 * 0.61).sin().max(-0.04) * 3.0));
+        x.extend([0.0; 20]);
+        let mut q = vec![0u8; 3 * 24];
+        let (mut s, mut z) = (vec![0.0; 3], vec![0; 3]);
+        quantize_rows(&x, 20, 24, &mut q, &mut s, &mut z);
+        for m in 0..3 {
             for i in 0..20 {
-                let back = (f32::from(q[m * 24 + i]) - 128.0) * s[m];
-                assert!((back - x[m * 20 + i]).abs() <= s[m] * 0.5 + 1e-6);
+                let back = (i32::from(q[m * 24 + i]) - z[m]) as f32 * s[m];
+                assert!((back - x[m * 20 + i]).abs() <= s[m] * 0.5 + 1e-6, "row {m} col {i}");
             }
-            assert!(q[m * 24 + 20..m * 24 + 24].iter().all(|&b| b == 128));
+            assert!(q[m * 24 + 20..m * 24 + 24].iter().all(|&b| i32::from(b) == z[m]));
         }
+        // The one-sided row uses (almost) the whole byte range.
+        let (lo, hi) = q[24..44].iter().fold((255u8, 0u8), |(lo, hi), &b| (lo.min(b), hi.max(b)));
+        assert!(lo <= 1 && hi == 255, "one-sided row spans {lo}..={hi}");
     }
 }
