@@ -333,9 +333,9 @@ class Classifier:
 
     @property
     def model_info(self) -> ModelInfo:
-        """Name, version and SHA-256 of the loaded model."""
-        name, version, sha256 = self._inner.model_info
-        return ModelInfo(name=name, version=version, sha256=sha256)
+        """Name, version, SHA-256 and arithmetic (``"int8"``/``"f32"``) of the loaded model."""
+        name, version, sha256, precision = self._inner.model_info
+        return ModelInfo(name=name, version=version, sha256=sha256, precision=precision)
 
     # -- classification --------------------------------------------------------------
 

@@ -26,9 +26,11 @@ class ModelInfo:
     version: str
     sha256: str
     """Hex SHA-256 of the model's ``model.safetensors``."""
+    precision: str
+    """Arithmetic the model ran in: ``"int8"`` (AVX512-VNNI CPUs, by default) or ``"f32"``."""
 
     def to_dict(self) -> Dict[str, str]:
-        return {"name": self.name, "version": self.version, "sha256": self.sha256}
+        return {"name": self.name, "version": self.version, "sha256": self.sha256, "precision": self.precision}
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ class Verdict:
             rule_hits=hits,
             resources=resources,
             windows=int(raw.get("windows", 1)),
-            model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"]),
+            model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"], precision=m["precision"]),
             _raw=raw,
         )
 

@@ -293,11 +293,11 @@ impl PyClassifier {
         Label::ALL.iter().map(|&l| f32_as_json_f64(t[l])).collect()
     }
 
-    /// `(name, version, sha256)` of the model.
+    /// `(name, version, sha256, precision)` of the model.
     #[getter]
-    fn model_info(&self) -> (String, String, String) {
+    fn model_info(&self) -> (String, String, String, String) {
         let info = self.inner.model_info();
-        (info.name.clone(), info.version.clone(), info.sha256.clone())
+        (info.name.clone(), info.version.clone(), info.sha256.clone(), info.precision.clone())
     }
 
     /// Verdicts of a batch as one JSON array, in input order.

@@ -95,7 +95,7 @@ fn verdict_json_shape() {
     );
 
     assert!(json["windows"].is_u64());
-    assert_eq!(keys(&json["model"]), ["name", "sha256", "version"]);
+    assert_eq!(keys(&json["model"]), ["name", "precision", "sha256", "version"]);
 
     // Round trip.
     let back: Verdict = serde_json::from_value(json).unwrap();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
-use postguard::{Classifier, HubModel, Label, ModelSource, Post, RuleSet, Verdict};
+use postguard::{Classifier, HubModel, Label, ModelSource, Post, Precision, RuleSet, Verdict};
 
 use crate::output::{ModelMeta, Scored};
 use crate::score::Scorer;
@@ -19,6 +19,7 @@ pub struct EngineArgs {
     pub thresholds: Vec<(Label, f32)>,
     pub max_batch_tokens: Option<usize>,
     pub locale: Option<String>,
+    pub precision: Precision,
 }
 
 /// Where the model comes from, for `model info`.
@@ -122,7 +123,11 @@ fn hub_cache_dir() -> Option<PathBuf> {
 pub fn classifier(args: &EngineArgs) -> anyhow::Result<(Classifier, SourceDesc)> {
     let rules = rules(args)?;
     let (source, desc) = source(args)?;
-    let mut b = Classifier::builder().model(source).rules(rules).thresholds(args.thresholds.clone());
+    let mut b = Classifier::builder()
+        .model(source)
+        .rules(rules)
+        .thresholds(args.thresholds.clone())
+        .precision(args.precision);
     if let Some(n) = args.max_batch_tokens {
         b = b.max_batch_tokens(n);
     }
@@ -144,6 +149,7 @@ pub fn scored(v: &Verdict) -> Scored {
             name: v.model().name.clone(),
             version: v.model().version.clone(),
             sha256: v.model().sha256.clone(),
+            precision: v.model().precision.clone(),
         },
     }
 }

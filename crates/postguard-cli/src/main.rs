@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, anyhow};
 use clap::{Args, Parser, Subcommand};
-use postguard::{Label, Post};
+use postguard::{Label, Post, Precision};
 
 use crate::engine::EngineArgs;
 // The record readers live in the library (so the fuzz targets can reach them); `crate::input`
@@ -92,9 +92,22 @@ struct Global {
     /// Locale that orders crisis help resources first (e.g. US, UK, IE).
     #[arg(long, global = true)]
     locale: Option<String>,
+    /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
+    /// (the reference). Outputs name the one used (`model.precision`).
+    #[arg(long, global = true, default_value = "auto", value_parser = parse_precision)]
+    precision: Precision,
     /// No progress bar and no summary on stderr (record errors are still reported).
     #[arg(long, short, global = true)]
     quiet: bool,
+}
+
+fn parse_precision(s: &str) -> Result<Precision, String> {
+    match s {
+        "auto" => Ok(Precision::Auto),
+        "int8" => Ok(Precision::Int8),
+        "f32" => Ok(Precision::F32),
+        other => Err(format!("expected auto, int8 or f32, got {other:?}")),
+    }
 }
 
 fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
@@ -277,6 +290,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         thresholds: g.thresholds.clone(),
         max_batch_tokens: g.max_batch_tokens,
         locale: g.locale.clone(),
+        precision: g.precision,
     };
     let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = Style { color };
@@ -396,7 +410,7 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         }
     }
     let m = v.model();
-    s += &st.dim(&format!("\nmodel: {} {} sha256:{}\n", m.name, m.version, &m.sha256[..m.sha256.len().min(12)]));
+    s += &st.dim(&format!("\nmodel: {} {} sha256:{} ({})\n", m.name, m.version, &m.sha256[..m.sha256.len().min(12)], m.precision));
     print(&s)
 }
 
@@ -479,7 +493,7 @@ fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     };
     if json {
         let v = serde_json::json!({
-            "name": m.name, "version": m.version, "sha256": m.sha256,
+            "name": m.name, "version": m.version, "sha256": m.sha256, "precision": m.precision,
             "base_model": clf.base_model(), "labels": labels, "thresholds": thresholds,
             "max_tokens": clf.max_tokens(), "stride": clf.stride(),
             "max_batch_tokens": clf.max_batch_tokens(), "rules": clf.rules().rules().len(),
@@ -489,10 +503,11 @@ fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     }
     let t: Vec<String> = clf.thresholds().iter().map(|(l, t)| format!("{}={t}", l.as_str())).collect();
     let s = format!(
-        "name:             {}\nversion:          {}\nsha256:           {}\nbase model:       {}\nlabels:           {}\nthresholds:       {}\nmax_tokens:       {} (stride {})\nmax_batch_tokens: {}\nrules:            {}\nsource:           {desc}\n",
+        "name:             {}\nversion:          {}\nsha256:           {}\nprecision:        {}\nbase model:       {}\nlabels:           {}\nthresholds:       {}\nmax_tokens:       {} (stride {})\nmax_batch_tokens: {}\nrules:            {}\nsource:           {desc}\n",
         m.name,
         m.version,
         m.sha256,
+        m.precision,
         clf.base_model().unwrap_or("-"),
         labels.join(", "),
         t.join(" "),

@@ -27,12 +27,13 @@ pub struct Scored {
     pub model: ModelMeta,
 }
 
-/// Name, version and weights digest of the model that produced a score.
+/// Name, version, weights digest and arithmetic (`int8`/`f32`) of the model that produced a score.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ModelMeta {
     pub name: String,
     pub version: String,
     pub sha256: String,
+    pub precision: String,
 }
 
 /// Serialises `[(label, score)]` as a JSON object in the given order.
@@ -356,7 +357,7 @@ mod tests {
             flagged: vec!["bullying".into()],
             rule_hits: json!([{"rule_id": "r", "start": 0, "end": 1}]),
             resources: json!([]),
-            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into() },
+            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), precision: "f32".into() },
         }
     }
 

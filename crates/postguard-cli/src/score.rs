@@ -269,7 +269,7 @@ mod tests {
                         flagged: if b > 0.5 { vec!["bullying".into()] } else { vec![] },
                         rule_hits: serde_json::json!([]),
                         resources: serde_json::json!([]),
-                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into() },
+                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), precision: "f32".into() },
                     })
                 })
                 .collect()

@@ -30,6 +30,10 @@ pub struct ModelInfo {
     pub version: String,
     /// Lower-case hex SHA-256 of `model.safetensors`.
     pub sha256: String,
+    /// Arithmetic the model ran in: `"int8"` or `"f32"` (see
+    /// [`Precision`](crate::Precision)); scores differ between the two by
+    /// quantization noise, so a reproduction needs both the hash and this.
+    pub precision: String,
 }
 
 /// The classification of one post: per-label scores, the rule hits behind
