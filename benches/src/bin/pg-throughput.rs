@@ -92,7 +92,8 @@ fn main() {
         "model": model.description,
         "posts": posts.len(),
         "batch": batch,
-        "precision": format!("{:?}", args.precision),
+        "precision": classifier.model_info().precision,
+        "peak_rss_mb": peak_rss_mb(),
         "mode": if args.scores_only { "scores_batch" } else { "classify_batch" },
         "threads": rayon_threads(),
         "load_s": load_s,
@@ -105,4 +106,11 @@ fn main() {
 
 fn rayon_threads() -> Option<usize> {
     std::env::var("RAYON_NUM_THREADS").ok().and_then(|v| v.parse().ok())
+}
+
+/// Peak resident set size of this process in MB (`VmHWM`), where Linux reports it.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb / 1024.0)
 }
