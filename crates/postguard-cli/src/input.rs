@@ -462,6 +462,8 @@ struct RawCsvRecord {
     /// 1-based line where the record starts.
     line: usize,
     cells: Vec<Vec<u8>>,
+    /// The input ended inside a quoted field: the last cell holds the rest of the input.
+    unclosed_quote: bool,
 }
 
 /// Read the next CSV record (RFC 4180: `,` separator, `"` quoting with `""` escapes, quoted
@@ -492,6 +494,7 @@ fn read_csv_record(
                 return Ok(None);
             }
             rec.cells.push(cell);
+            rec.unclosed_quote = st == St::Quoted;
             return Ok(Some(rec));
         }
         *line += 1;
@@ -554,6 +557,13 @@ impl CsvInner {
         let mut buf = Vec::new();
         let mut header = Vec::new();
         if let Some(rec) = read_csv_record(&mut src, &mut line, &mut buf, blank_lines)? {
+            if rec.unclosed_quote {
+                return Err(ReadError::Input(format!(
+                    "line {}: CSV header: {}",
+                    rec.line,
+                    unclosed_quote_message(rec.cells.len(), line)
+                )));
+            }
             for (i, cell) in rec.cells.into_iter().enumerate() {
                 let cell = String::from_utf8(cell).map_err(|e| {
                     ReadError::Input(format!(
@@ -598,6 +608,17 @@ impl CsvInner {
             let cells: Vec<&[u8]> = rec.cells.iter().map(Vec::as_slice).collect();
             csv_line(&cells)
         };
+        if rec.unclosed_quote {
+            // Without this the rest of the file would silently become one field of one record.
+            return Some(Ok(Item::Err(RecordError {
+                line,
+                field: self.header.get(rec.cells.len() - 1).cloned(),
+                message: unclosed_quote_message(rec.cells.len(), self.line),
+                fields: None,
+                raw: Some(raw()),
+                id: None,
+            })));
+        }
         if rec.cells.len() != self.header.len() {
             return Some(Ok(Item::Err(RecordError {
                 line,
@@ -630,6 +651,12 @@ impl CsvInner {
         }
         Some(Ok(extract(Fields::Csv(cells), line, &self.spec, &self.header)))
     }
+}
+
+/// The error for a quoted field (the record's `column`-th, 1-based) that is still open where the
+/// input ends, on line `last_line`.
+pub fn unclosed_quote_message(column: usize, last_line: usize) -> String {
+    format!("the quoted field in column {column} is never closed (the input ends inside it, on line {last_line})")
 }
 
 /// Re-encode CSV cells as one CSV line (lossy UTF-8), for error reports.

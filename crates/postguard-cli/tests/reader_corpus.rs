@@ -68,3 +68,22 @@ fn extra_corpus_from_env_keeps_the_reader_contract() {
     let dirs: Vec<PathBuf> = std::env::split_paths(&dirs).collect();
     eprintln!("replayed {} inputs", replay(&dirs));
 }
+
+#[test]
+fn csv_unclosed_quote_is_a_record_error_not_a_swallowed_file() {
+    // Before: the rest of the file silently became the `text` of line 3.
+    let data = b"id,text\n1,fine\n2,\"never closed\n3,hidden\n4,also hidden\n";
+    reader_contract::check_csv(data);
+    let items: Vec<_> = postguard_cli::input::RecordReader::new(
+        Box::new(std::io::Cursor::new(data.to_vec())),
+        postguard_cli::input::Format::Csv,
+        postguard_cli::input::FieldSpec::default(),
+    )
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap();
+    assert_eq!(items.len(), 2);
+    let postguard_cli::input::Item::Err(e) = &items[1] else { panic!("{:?}", items[1]) };
+    assert_eq!((e.line, e.field.as_deref()), (3, Some("text")));
+    assert!(e.message.contains("never closed") && e.message.contains("line 5"), "{}", e.message);
+}

@@ -19,7 +19,7 @@
 
 use std::io::{self, BufRead, BufReader, Read};
 
-use postguard_cli::input::{FieldSpec, Fields, Format, Item, RecordReader};
+use postguard_cli::input::{FieldSpec, Fields, Format, Item, RecordReader, unclosed_quote_message};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -267,11 +267,13 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
 struct CsvRec {
     line: usize,
     cells: Vec<Vec<u8>>,
+    /// The input ends inside a quoted field of this record.
+    unclosed: bool,
 }
 
 /// Split the whole input into CSV records (RFC 4180 with the reader's documented leniency: a
 /// quote inside an unquoted field, or text after a closing quote, is literal; a quoted field
-/// runs to the end of the input when unclosed; a CR before the line end is part of the line
+/// runs to the end of the input when unclosed (and the record is marked); a CR before the line end is part of the line
 /// end unless quoted). Blank lines between records are counted, not records.
 fn csv_records(data: &[u8]) -> (Vec<CsvRec>, usize) {
     let data = data.strip_prefix(BOM).unwrap_or(data);
@@ -285,7 +287,7 @@ fn csv_records(data: &[u8]) -> (Vec<CsvRec>, usize) {
             line += 1;
             continue;
         }
-        let mut rec = CsvRec { line, cells: Vec::new() };
+        let mut rec = CsvRec { line, cells: Vec::new(), unclosed: false };
         let mut cell = Vec::new();
         // Whether the last byte of the cell is an unquoted CR.
         let mut unquoted_cr = false;
@@ -298,6 +300,7 @@ fn csv_records(data: &[u8]) -> (Vec<CsvRec>, usize) {
             if at_field_start && b == b'"' {
                 // Quoted part: up to the closing quote (`""` is a quote).
                 i += 1;
+                rec.unclosed = true;
                 while i < data.len() {
                     match (data[i], data.get(i + 1)) {
                         (b'"', Some(b'"')) => {
@@ -306,6 +309,7 @@ fn csv_records(data: &[u8]) -> (Vec<CsvRec>, usize) {
                         }
                         (b'"', _) => {
                             i += 1;
+                            rec.unclosed = false;
                             break;
                         }
                         (c, _) => {
@@ -358,6 +362,13 @@ pub fn check_csv(data: &[u8]) {
         return;
     };
     // The header: UTF-8, with a `text` column; otherwise the reader does not start.
+    let last_line = data.split(|&b| b == b'\n').count() - usize::from(data.ends_with(b"\n"));
+    if head.unclosed {
+        let err = outcome.result.expect_err("a header with an unclosed quote is an error");
+        let want = format!("line {}: CSV header: {}", head.line, unclosed_quote_message(head.cells.len(), last_line));
+        assert_eq!(err, want);
+        return;
+    }
     let header: Result<Vec<String>, String> = head
         .cells
         .iter()
@@ -404,6 +415,7 @@ pub fn check_csv(data: &[u8]) {
         let bad_utf8 = rec.cells.iter().enumerate().find_map(|(i, c)| std::str::from_utf8(c).err().map(|e| (i, e)));
         match item {
             Item::Ok(r) => {
+                assert!(!rec.unclosed, "{ctx}: a record with an unclosed quote accepted");
                 assert_eq!(rec.cells.len(), got_header.len(), "{ctx}: ragged row accepted");
                 assert!(bad_utf8.is_none(), "{ctx}: invalid UTF-8 accepted");
                 let Fields::Csv(cells) = &r.fields else { panic!("{ctx}: CSV record with JSON fields") };
@@ -418,7 +430,10 @@ pub fn check_csv(data: &[u8]) {
             Item::Err(e) => {
                 one_line(&e.message);
                 assert!(e.raw.is_some() && e.fields.is_none(), "{ctx}: an unusable row is kept raw");
-                if rec.cells.len() != got_header.len() {
+                if rec.unclosed {
+                    assert_eq!(e.message, unclosed_quote_message(rec.cells.len(), last_line), "{ctx}");
+                    assert_eq!(e.field.as_deref(), got_header.get(rec.cells.len() - 1).map(String::as_str), "{ctx}");
+                } else if rec.cells.len() != got_header.len() {
                     assert_eq!(e.field, None, "{ctx}");
                     assert_eq!(
                         e.message,
