@@ -83,6 +83,13 @@ fn int8_loses_at_most_half_a_point_of_f1_per_label() {
     let build = |precision| {
         Classifier::builder().model(ModelSource::Dir(model.clone())).precision(precision).build().expect("model loads")
     };
+    if build(Precision::Auto).model_info().precision != "int8" {
+        // No AVX512-VNNI: the default here is f32, and the portable int8 kernel (much slower)
+        // computes the same integers as the VNNI one (kernel tests check they agree exactly),
+        // so the gate measured on a VNNI machine holds for it too.
+        eprintln!("skipped: int8 is not the default precision on this CPU (no AVX512-VNNI)");
+        return;
+    }
     let (reference, int8) = (build(Precision::F32), build(Precision::Int8));
     let scores = |c: &Classifier| -> Vec<PerLabel<f32>> {
         c.scores_batch(&sample.posts).expect("scores").into_iter().map(|s| s.scores).collect()
