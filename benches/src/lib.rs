@@ -128,19 +128,6 @@ pub fn synthetic_post(words: usize, seed: usize) -> Post {
     Post::new(text.join(" "))
 }
 
-/// Parses `auto`, `int8` or `f32`.
-///
-/// # Errors
-///
-/// Any other name.
-pub fn parse_precision(name: &str) -> Result<Precision, String> {
-    match name {
-        "auto" => Ok(Precision::Auto),
-        "int8" => Ok(Precision::Int8),
-        "f32" => Ok(Precision::F32),
-        other => Err(format!("unknown precision {other:?} (auto, int8, f32)")),
-    }
-}
 
 #[cfg(test)]
 mod tests {

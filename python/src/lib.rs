@@ -166,14 +166,9 @@ struct Options {
 }
 
 fn parse_precision(name: &str) -> PyResult<Precision> {
-    match name {
-        "auto" => Ok(Precision::Auto),
-        "int8" => Ok(Precision::Int8),
-        "f32" => Ok(Precision::F32),
-        other => Err(PyValueError::new_err(format!(
-            "precision must be 'auto', 'int8' or 'f32', got {other:?}"
-        ))),
-    }
+    name.parse().map_err(|_| {
+        PyValueError::new_err(format!("precision must be 'auto', 'int8' or 'f32', got {name:?}"))
+    })
 }
 
 fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {

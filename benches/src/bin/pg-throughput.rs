@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use postguard::{Classifier, Post, Precision};
-use postguard_benches::{BenchModel, corpus, parse_jsonl, parse_precision};
+use postguard_benches::{BenchModel, corpus, parse_jsonl};
 
 struct Args {
     model: Option<PathBuf>,
@@ -35,7 +35,7 @@ fn parse_args() -> Result<Args, String> {
             "--batch" => args.batch = value("--batch")?.parse().map_err(|e| format!("--batch: {e}"))?,
             "--repeat" => args.repeat = value("--repeat")?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "--scores-only" => args.scores_only = true,
-            "--precision" => args.precision = parse_precision(&value("--precision")?)?,
+            "--precision" => args.precision = value("--precision")?.parse()?,
             other => return Err(format!("unknown argument {other}")),
         }
     }

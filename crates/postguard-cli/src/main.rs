@@ -94,20 +94,11 @@ struct Global {
     locale: Option<String>,
     /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
     /// (the reference). Outputs name the one used (`model.precision`).
-    #[arg(long, global = true, default_value = "auto", value_parser = parse_precision)]
+    #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
     precision: Precision,
     /// No progress bar and no summary on stderr (record errors are still reported).
     #[arg(long, short, global = true)]
     quiet: bool,
-}
-
-fn parse_precision(s: &str) -> Result<Precision, String> {
-    match s {
-        "auto" => Ok(Precision::Auto),
-        "int8" => Ok(Precision::Int8),
-        "f32" => Ok(Precision::F32),
-        other => Err(format!("expected auto, int8 or f32, got {other:?}")),
-    }
 }
 
 fn parse_threshold(s: &str) -> Result<(Label, f32), String> {

@@ -73,7 +73,9 @@ impl Model {
             name: settings.name.clone().unwrap_or(files.default_name),
             version: settings.version.clone().unwrap_or(files.default_version),
             sha256,
-            precision: if network.fast().is_some() { "int8" } else { "f32" }.to_owned(),
+            precision: if network.fast().is_some() { Precision::Int8 } else { Precision::F32 }
+                .as_str()
+                .to_owned(),
         };
         let pad_id = u32::try_from(config.bert.pad_token_id).unwrap_or(0);
         let encoder = WindowEncoder::new(tokenizer, settings.max_tokens, settings.stride);

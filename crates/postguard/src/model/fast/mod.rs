@@ -381,12 +381,34 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// The name used on command lines and in outputs: `auto`, `int8` or `f32`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Int8 => "int8",
+            Self::F32 => "f32",
+        }
+    }
+
     pub(crate) fn uses_int8(self) -> bool {
         match self {
             Self::Auto => int8_accelerated(),
             Self::Int8 => true,
             Self::F32 => false,
         }
+    }
+}
+
+impl std::str::FromStr for Precision {
+    type Err = String;
+
+    /// Parses `auto`, `int8` or `f32` (the names of [`Precision::as_str`]).
+    fn from_str(name: &str) -> Result<Self, String> {
+        [Self::Auto, Self::Int8, Self::F32]
+            .into_iter()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| format!("unknown precision {name:?} (auto, int8, f32)"))
     }
 }
 

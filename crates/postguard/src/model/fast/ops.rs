@@ -90,34 +90,13 @@ pub(crate) fn axpy(y: &mut [f32], alpha: f32, x: &[f32]) {
 }
 
 /// `out[j] = scale * q . K[:, j]` for `j < tp`, with keys transposed:
-/// `keys_t[c * tp + j]` (`tp` a multiple of 16).
-///
-/// Four partial sums (over `c` modulo 4) keep four independent FMA chains in
-/// flight; one accumulator would wait on each FMA's latency.
+/// `keys_t[c * tp + j]` (`tp` a multiple of 16), 16 keys at a time ([`sum16`]).
 #[inline(always)]
 pub(crate) fn scores(q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut [f32]) {
     for jb in (0..tp).step_by(16) {
-        let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
-        let key = |c: usize| -> &[f32] { &keys_t[c * tp + jb..c * tp + jb + 16] };
-        let quads = q.len() / 4;
-        for c4 in 0..quads {
-            let c = c4 * 4;
-            let (k0, k1, k2, k3) = (key(c), key(c + 1), key(c + 2), key(c + 3));
-            for l in 0..16 {
-                a0[l] = q[c].mul_add(k0[l], a0[l]);
-                a1[l] = q[c + 1].mul_add(k1[l], a1[l]);
-                a2[l] = q[c + 2].mul_add(k2[l], a2[l]);
-                a3[l] = q[c + 3].mul_add(k3[l], a3[l]);
-            }
-        }
-        for c in quads * 4..q.len() {
-            let k = key(c);
-            for l in 0..16 {
-                a0[l] = q[c].mul_add(k[l], a0[l]);
-            }
-        }
-        for (l, o) in out[jb..jb + 16].iter_mut().enumerate() {
-            *o = ((a0[l] + a1[l]) + (a2[l] + a3[l])) * scale;
+        let sums = sum16(q, |c| &keys_t[c * tp + jb..c * tp + jb + 16]);
+        for (o, sum) in out[jb..jb + 16].iter_mut().zip(sums) {
+            *o = sum * scale;
         }
     }
 }
@@ -133,32 +112,36 @@ pub(crate) fn weighted_sum(p: &[f32], values: &[f32], stride: usize, out: &mut [
         }
         return;
     }
-    // 16 output values at a time, accumulated in registers over all j, in
-    // four partial sums (over j modulo 4) so that the FMAs do not wait on each other.
+    // 16 output values at a time, accumulated in registers over all j.
     for cb in (0..d).step_by(16) {
-        let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
-        let value = |j: usize| -> &[f32] { &values[j * stride + cb..j * stride + cb + 16] };
-        let quads = p.len() / 4;
-        for j4 in 0..quads {
-            let j = j4 * 4;
-            let (v0, v1, v2, v3) = (value(j), value(j + 1), value(j + 2), value(j + 3));
-            for l in 0..16 {
-                a0[l] = p[j].mul_add(v0[l], a0[l]);
-                a1[l] = p[j + 1].mul_add(v1[l], a1[l]);
-                a2[l] = p[j + 2].mul_add(v2[l], a2[l]);
-                a3[l] = p[j + 3].mul_add(v3[l], a3[l]);
-            }
-        }
-        for j in quads * 4..p.len() {
-            let v = value(j);
-            for l in 0..16 {
-                a0[l] = p[j].mul_add(v[l], a0[l]);
-            }
-        }
-        for (l, o) in out[cb..cb + 16].iter_mut().enumerate() {
-            *o = (a0[l] + a1[l]) + (a2[l] + a3[l]);
+        let sums = sum16(p, |j| &values[j * stride + cb..j * stride + cb + 16]);
+        out[cb..cb + 16].copy_from_slice(&sums);
+    }
+}
+
+/// `sum_i coef[i] * row(i)` for rows of 16 values, in four partial sums (over
+/// `i` modulo 4) so that the FMAs do not wait on each other's latency.
+#[inline(always)]
+fn sum16<'a>(coef: &[f32], row: impl Fn(usize) -> &'a [f32]) -> [f32; 16] {
+    let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
+    let quads = coef.len() / 4;
+    for i4 in 0..quads {
+        let i = i4 * 4;
+        let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
+        for l in 0..16 {
+            a0[l] = coef[i].mul_add(r0[l], a0[l]);
+            a1[l] = coef[i + 1].mul_add(r1[l], a1[l]);
+            a2[l] = coef[i + 2].mul_add(r2[l], a2[l]);
+            a3[l] = coef[i + 3].mul_add(r3[l], a3[l]);
         }
     }
+    for i in quads * 4..coef.len() {
+        let r = row(i);
+        for l in 0..16 {
+            a0[l] = coef[i].mul_add(r[l], a0[l]);
+        }
+    }
+    std::array::from_fn(|l| (a0[l] + a1[l]) + (a2[l] + a3[l]))
 }
 
 /// `e^x` to about 2e-7 relative error for x in [-87, 88], branch-free.
