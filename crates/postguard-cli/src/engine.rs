@@ -9,18 +9,50 @@ use postguard::{Classifier, HubModel, Label, ModelSource, Post, Precision, RuleS
 use crate::output::{ModelMeta, Scored};
 use crate::score::Scorer;
 
-/// The global options that decide which model and rules are loaded.
-#[derive(Debug, Clone, Default)]
+/// The global options that decide which model and rules are loaded (flattened into the CLI's
+/// global options, so every subcommand takes them).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct EngineArgs {
+    /// Model: a directory (Hugging Face layout), or a hub id `org/name` (cache from HF_HOME /
+    /// HF_HUB_CACHE; HF_HUB_OFFLINE=1 for cache only). Default: the bundled model.
+    #[arg(long, global = true, value_name = "DIR_OR_HUB_ID")]
     pub model: Option<String>,
+    /// Hub revision (branch, tag or commit) for a hub `--model`.
+    #[arg(long, global = true, value_name = "REV")]
     pub revision: Option<String>,
+    /// Extra rule pack (TOML); repeatable. Later packs override rules with the same id.
+    #[arg(long = "rules", global = true, value_name = "PACK.toml")]
     pub rules: Vec<PathBuf>,
+    /// Do not load the built-in rule pack.
+    #[arg(long, global = true)]
     pub no_default_rules: bool,
+    /// Threshold override, e.g. `--threshold bullying=0.7`; repeatable or comma-separated.
+    #[arg(long = "threshold", global = true, value_name = "LABEL=VALUE", value_delimiter = ',', value_parser = parse_threshold)]
     pub thresholds: Vec<(Label, f32)>,
+    /// Token budget of one model forward pass (default: the engine's).
+    #[arg(long, global = true, value_name = "TOKENS")]
     pub max_batch_tokens: Option<usize>,
+    /// Locale that orders crisis help resources first (e.g. US, UK, IE).
+    #[arg(long, global = true)]
     pub locale: Option<String>,
+    /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
+    /// (the reference). Outputs name the one used (`model.precision`).
+    #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
     pub precision: Precision,
 }
+
+fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
+    let (l, v) = s.split_once('=').ok_or_else(|| format!("expected LABEL=VALUE, got `{s}`"))?;
+    let label: Label = l.trim().parse().map_err(|_| {
+        format!("unknown label `{}` (labels: bullying, misinformation, unsafe_advice, crisis)", l.trim())
+    })?;
+    let value: f32 = v.trim().parse().map_err(|_| format!("`{}` is not a number", v.trim()))?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(format!("threshold {value} is outside 0..1"));
+    }
+    Ok((label, value))
+}
+
 
 /// Where the model comes from, for `model info`.
 #[derive(Debug, Clone)]

@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, anyhow};
 use clap::{Args, Parser, Subcommand};
-use postguard::{Label, Post, Precision};
+use postguard::{Label, Post};
 
 use crate::engine::EngineArgs;
 // The record readers live in the library (so the fuzz targets can reach them); `crate::input`
@@ -64,53 +64,17 @@ struct Cli {
 
 #[derive(Debug, Args)]
 struct Global {
-    /// Model: a directory (Hugging Face layout), or a hub id `org/name` (cache from HF_HOME /
-    /// HF_HUB_CACHE; HF_HUB_OFFLINE=1 for cache only). Default: the bundled model.
-    #[arg(long, global = true, value_name = "DIR_OR_HUB_ID")]
-    model: Option<String>,
-    /// Hub revision (branch, tag or commit) for a hub `--model`.
-    #[arg(long, global = true, value_name = "REV")]
-    revision: Option<String>,
-    /// Extra rule pack (TOML); repeatable. Later packs override rules with the same id.
-    #[arg(long = "rules", global = true, value_name = "PACK.toml")]
-    rules: Vec<PathBuf>,
-    /// Do not load the built-in rule pack.
-    #[arg(long, global = true)]
-    no_default_rules: bool,
-    /// Threshold override, e.g. `--threshold bullying=0.7`; repeatable or comma-separated.
-    #[arg(long = "threshold", global = true, value_name = "LABEL=VALUE", value_delimiter = ',', value_parser = parse_threshold)]
-    thresholds: Vec<(Label, f32)>,
+    #[command(flatten)]
+    engine: EngineArgs,
     /// Records per scoring batch (score/eval read, score and write this many at a time).
     #[arg(long, global = true, default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     batch_size: u64,
-    /// Token budget of one model forward pass (default: the engine's).
-    #[arg(long, global = true, value_name = "TOKENS")]
-    max_batch_tokens: Option<usize>,
     /// Worker threads (default: all cores).
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1024))]
     threads: Option<u64>,
-    /// Locale that orders crisis help resources first (e.g. US, UK, IE).
-    #[arg(long, global = true)]
-    locale: Option<String>,
-    /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
-    /// (the reference). Outputs name the one used (`model.precision`).
-    #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
-    precision: Precision,
     /// No progress bar and no summary on stderr (record errors are still reported).
     #[arg(long, short, global = true)]
     quiet: bool,
-}
-
-fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
-    let (l, v) = s.split_once('=').ok_or_else(|| format!("expected LABEL=VALUE, got `{s}`"))?;
-    let label: Label = l.trim().parse().map_err(|_| {
-        format!("unknown label `{}` (labels: bullying, misinformation, unsafe_advice, crisis)", l.trim())
-    })?;
-    let value: f32 = v.trim().parse().map_err(|_| format!("`{}` is not a number", v.trim()))?;
-    if !(0.0..=1.0).contains(&value) {
-        return Err(format!("threshold {value} is outside 0..1"));
-    }
-    Ok((label, value))
 }
 
 #[derive(Debug, Subcommand)]
@@ -273,27 +237,18 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         // candle's CPU kernels and the engine's batch parallelism run on rayon's global pool.
         rayon::ThreadPoolBuilder::new().num_threads(n as usize).build_global().code(exit::USAGE)?;
     }
-    let eargs = EngineArgs {
-        model: g.model.clone(),
-        revision: g.revision.clone(),
-        rules: g.rules.clone(),
-        no_default_rules: g.no_default_rules,
-        thresholds: g.thresholds.clone(),
-        max_batch_tokens: g.max_batch_tokens,
-        locale: g.locale.clone(),
-        precision: g.precision,
-    };
+    let eargs = &g.engine;
     let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = Style { color };
     match &cli.command {
-        Command::Check { text, context, json } => check(&eargs, text, context.as_deref(), *json, style),
-        Command::Score(a) => score_cmd(&eargs, g, a),
-        Command::Eval(a) => eval_cmd(&eargs, g, a),
-        Command::Rules(RulesCommand::List { json }) => rules_list(&eargs, *json),
+        Command::Check { text, context, json } => check(eargs, text, context.as_deref(), *json, style),
+        Command::Score(a) => score_cmd(eargs, g, a),
+        Command::Eval(a) => eval_cmd(eargs, g, a),
+        Command::Rules(RulesCommand::List { json }) => rules_list(eargs, *json),
         Command::Rules(RulesCommand::Test { text, context, json }) => {
-            rules_test(&eargs, text, context.as_deref(), *json, style)
+            rules_test(eargs, text, context.as_deref(), *json, style)
         }
-        Command::Model(ModelCommand::Info { json }) => model_info(&eargs, *json),
+        Command::Model(ModelCommand::Info { json }) => model_info(eargs, *json),
     }
 }
 
