@@ -391,12 +391,20 @@ impl Precision {
         }
     }
 
-    pub(crate) fn uses_int8(self) -> bool {
+    /// What this precision means on this CPU: [`Precision::Auto`] becomes `Int8` where the CPU
+    /// has AVX512-VNNI and `F32` elsewhere; the others are returned as they are. This is what a
+    /// classifier built with `self` reports in [`ModelInfo::precision`](crate::ModelInfo).
+    #[must_use]
+    pub fn resolve(self) -> Self {
         match self {
-            Self::Auto => int8_accelerated(),
-            Self::Int8 => true,
-            Self::F32 => false,
+            Self::Auto if int8_accelerated() => Self::Int8,
+            Self::Auto => Self::F32,
+            other => other,
         }
+    }
+
+    pub(crate) fn uses_int8(self) -> bool {
+        self.resolve() == Self::Int8
     }
 }
 
@@ -428,6 +436,23 @@ mod tests {
         let mut posts: Vec<Post> = texts.iter().map(|t| Post::new(*t)).collect();
         posts.push(Post::new("then do it").with_context("i keep thinking"));
         posts
+    }
+
+    #[test]
+    fn resolve_names_what_a_classifier_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        TinyModel::default().write(dir.path()).unwrap();
+        for p in [Precision::Auto, Precision::Int8, Precision::F32] {
+            let clf = Classifier::builder()
+                .model(crate::ModelSource::Dir(dir.path().to_owned()))
+                .precision(p)
+                .build()
+                .unwrap();
+            assert_eq!(clf.model_info().precision, p.resolve().as_str(), "{p:?}");
+            assert_ne!(p.resolve(), Precision::Auto);
+        }
+        assert_eq!(Precision::Int8.resolve(), Precision::Int8);
+        assert_eq!(Precision::F32.resolve(), Precision::F32);
     }
 
     #[test]
