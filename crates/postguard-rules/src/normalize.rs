@@ -360,11 +360,10 @@ impl Normalizer {
             }
             if is_invisible(c) || is_combining_mark(c) {
                 // Glue the invisible char to the previous piece so spans stay contiguous.
-                if let Some(p) = pieces.last_mut() {
-                    if !p.c.is_whitespace() && p.end == start {
+                if let Some(p) = pieces.last_mut()
+                    && !p.c.is_whitespace() && p.end == start {
                         p.end = end;
                     }
-                }
                 continue;
             }
             if let Some(m) = confusable(c) {
@@ -437,15 +436,14 @@ impl Normalizer {
             gap.chars += 1;
             return;
         }
-        if let [p] = tok {
-            if matches!(p.c, '@' | '$') {
+        if let [p] = tok
+            && matches!(p.c, '@' | '$') {
                 // A lone leet symbol may belong to a spaced-out word ("w @ n t"); it is
                 // kept as a one-char word here and dropped by `join_single_letters` if not.
                 self.chars.push(*p);
                 self.push_word(self.chars.len() - 1, gap);
                 return;
             }
-        }
         let has_letter = tok.iter().any(|p| p.c.is_alphabetic());
         let has_leet = tok
             .iter()
@@ -473,15 +471,14 @@ impl Normalizer {
                 } else {
                     true
                 };
-                if ok {
-                    if let Some(m) = leet(c) {
+                if ok
+                    && let Some(m) = leet(c) {
                         c = m;
                         if m == 'i' && matches!(p.c, '1' | '|' | '!') {
                             c = self.leet_one(tok, k, word_start);
                         }
                         is_word = true;
                     }
-                }
             }
             if is_word {
                 if word_start.is_none() {

@@ -90,15 +90,14 @@ impl ModelConfig {
                 });
             }
         }
-        if let Some(model_type) = object.get("model_type").and_then(Value::as_str) {
-            if model_type != "bert" {
+        if let Some(model_type) = object.get("model_type").and_then(Value::as_str)
+            && model_type != "bert" {
                 return Err(invalid(
                     path,
                     "model_type",
                     format!("{model_type:?} is not supported (expected \"bert\")"),
                 ));
             }
-        }
         let labels = Self::parse_id2label(path, &object)?;
 
         for field in REQUIRED {
@@ -132,7 +131,7 @@ impl ModelConfig {
                 path: path.to_owned(),
                 source,
             })?;
-        if bert.num_attention_heads == 0 || bert.hidden_size % bert.num_attention_heads != 0 {
+        if bert.num_attention_heads == 0 || !bert.hidden_size.is_multiple_of(bert.num_attention_heads) {
             return Err(invalid(
                 path,
                 "num_attention_heads",

@@ -220,6 +220,43 @@ mod avx512 {
     }
 }
 
+/// Work that [`with_simd`] runs compiled for the best instruction set.
+pub(crate) trait SimdTask {
+    /// What the work returns.
+    type Output;
+    /// Does the work; implementations mark this `#[inline(always)]` (and so
+    /// everything it calls), or it is compiled for the SSE2 baseline.
+    fn run(self) -> Self::Output;
+}
+
+/// Runs `task` compiled for the instruction set `isa` (AVX512 when the CPU has
+/// it): `task.run` and the `#[inline(always)]` helpers it calls are inlined
+/// into a `#[target_feature]` function, so their plain loops vectorize with
+/// 512-bit registers instead of the SSE2 baseline of the build target. (A
+/// closure would not do: it is not reliably inlined, and then compiles
+/// without the features.)
+#[inline(always)]
+pub(crate) fn with_simd<T: SimdTask>(isa: Isa, task: T) -> T::Output {
+    match isa {
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx512Vnni => {
+            // SAFETY: Isa::Avx512Vnni is only constructed by Isa::detect
+            // after checking these CPU features.
+            unsafe { run_avx512(task) }
+        }
+        _ => task.run(),
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512dq,avx2,fma,bmi2")]
+/// # Safety
+///
+/// The CPU must support the enabled features.
+unsafe fn run_avx512<T: SimdTask>(task: T) -> T::Output {
+    task.run()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,41 +304,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Work that [`with_simd`] runs compiled for the best instruction set.
-pub(crate) trait SimdTask {
-    /// What the work returns.
-    type Output;
-    /// Does the work; implementations mark this `#[inline(always)]` (and so
-    /// everything it calls), or it is compiled for the SSE2 baseline.
-    fn run(self) -> Self::Output;
-}
-
-/// Runs `task` compiled for the instruction set `isa` (AVX512 when the CPU has
-/// it): `task.run` and the `#[inline(always)]` helpers it calls are inlined
-/// into a `#[target_feature]` function, so their plain loops vectorize with
-/// 512-bit registers instead of the SSE2 baseline of the build target. (A
-/// closure would not do: it is not reliably inlined, and then compiles
-/// without the features.)
-#[inline(always)]
-pub(crate) fn with_simd<T: SimdTask>(isa: Isa, task: T) -> T::Output {
-    match isa {
-        #[cfg(target_arch = "x86_64")]
-        Isa::Avx512Vnni => {
-            // SAFETY: Isa::Avx512Vnni is only constructed by Isa::detect
-            // after checking these CPU features.
-            unsafe { run_avx512(task) }
-        }
-        _ => task.run(),
-    }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512dq,avx2,fma,bmi2")]
-/// # Safety
-///
-/// The CPU must support the enabled features.
-unsafe fn run_avx512<T: SimdTask>(task: T) -> T::Output {
-    task.run()
 }

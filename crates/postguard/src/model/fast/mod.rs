@@ -200,7 +200,7 @@ impl FastBert {
         let h = config.hidden_size;
         let inter = config.intermediate_size;
         let heads = config.num_attention_heads;
-        if heads == 0 || h % heads != 0 {
+        if heads == 0 || !h.is_multiple_of(heads) {
             candle_core::bail!("hidden_size {h} is not a multiple of num_attention_heads {heads}");
         }
         let emb = encoder.pp("embeddings");

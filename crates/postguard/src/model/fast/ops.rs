@@ -105,7 +105,7 @@ pub(crate) fn scores(q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut
 #[inline(always)]
 pub(crate) fn weighted_sum(p: &[f32], values: &[f32], stride: usize, out: &mut [f32]) {
     let d = out.len();
-    if d % 16 != 0 {
+    if !d.is_multiple_of(16) {
         out.fill(0.0);
         for (j, &pj) in p.iter().enumerate() {
             axpy(out, pj, &values[j * stride..j * stride + d]);
@@ -135,10 +135,10 @@ fn sum16<'a>(coef: &[f32], row: impl Fn(usize) -> &'a [f32]) -> [f32; 16] {
             a3[l] = coef[i + 3].mul_add(r3[l], a3[l]);
         }
     }
-    for i in quads * 4..coef.len() {
+    for (i, &c) in coef.iter().enumerate().skip(quads * 4) {
         let r = row(i);
         for l in 0..16 {
-            a0[l] = coef[i].mul_add(r[l], a0[l]);
+            a0[l] = c.mul_add(r[l], a0[l]);
         }
     }
     std::array::from_fn(|l| (a0[l] + a1[l]) + (a2[l] + a3[l]))
@@ -169,7 +169,7 @@ pub(crate) fn erf(x: f32) -> f32 {
     p = x2 * p + -2.101_024e-6;
     p = x2 * p + -5.692_506_4e-5;
     p = x2 * p + -7.349_906_3e-4;
-    p = x2 * p + -2.954_600_0e-3;
+    p = x2 * p + -2.954_6e-3;
     p = x2 * p + -1.609_603_3e-2;
     p *= x;
     let mut q = x2 * -1.456_607_2e-5 + -2.133_740_6e-4;
