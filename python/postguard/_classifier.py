@@ -297,18 +297,7 @@ class Classifier:
         return self
 
     def _init(self, spec: Dict[str, Any]) -> None:
-        opts = {k: spec[k] for k in _OPTION_NAMES}
-        source = spec["source"]
-        if source == "bundled":
-            inner = _ext.Classifier.bundled(**opts)
-        elif source == "dir":
-            inner = _ext.Classifier.from_dir(spec["path"], **opts)
-        elif source == "hub":
-            inner = _ext.Classifier.from_hub(
-                spec["repo_id"], spec["revision"], spec["cache_dir"], spec["offline"], **opts
-            )
-        else:  # pragma: no cover - specs are built by this module
-            raise ValueError(f"unknown model source {source!r}")
+        inner = _ext.Classifier.load(spec)
         self._inner = inner
         self._spec = spec
 
@@ -470,7 +459,6 @@ def _chunks(n: int, progress: bool) -> List[Tuple[int, int]]:
     return [(i, min(i + step, n)) for i in range(0, n, step)]
 
 
-_OPTION_NAMES = ("rules", "default_rules", "thresholds", "locale", "precision", "max_batch_tokens")
 PRECISIONS = ("auto", "int8", "f32")
 
 

@@ -1,6 +1,6 @@
 """Type stubs for the Rust extension module (internal; use the ``postguard`` package API)."""
 
-from typing import List, Mapping, Optional, Sequence, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -12,37 +12,10 @@ def has_bundled_model() -> bool:
 
 class Classifier:
     @staticmethod
-    def bundled(
-        rules: Sequence[str] = ...,
-        default_rules: bool = ...,
-        thresholds: Optional[Mapping[str, float]] = ...,
-        locale: Optional[str] = ...,
-        precision: str = ...,
-        max_batch_tokens: Optional[int] = ...,
-    ) -> Classifier: ...
-    @staticmethod
-    def from_dir(
-        path: str,
-        rules: Sequence[str] = ...,
-        default_rules: bool = ...,
-        thresholds: Optional[Mapping[str, float]] = ...,
-        locale: Optional[str] = ...,
-        precision: str = ...,
-        max_batch_tokens: Optional[int] = ...,
-    ) -> Classifier: ...
-    @staticmethod
-    def from_hub(
-        repo_id: str,
-        revision: Optional[str],
-        cache_dir: Optional[str],
-        offline: bool,
-        rules: Sequence[str] = ...,
-        default_rules: bool = ...,
-        thresholds: Optional[Mapping[str, float]] = ...,
-        locale: Optional[str] = ...,
-        precision: str = ...,
-        max_batch_tokens: Optional[int] = ...,
-    ) -> Classifier: ...
+    def load(spec: Mapping[str, Any]) -> Classifier:
+        """Build from a spec: ``source`` ("bundled", "dir" with ``path``, "hub" with ``repo_id``,
+        ``revision``, ``cache_dir``, ``offline``) and every option (``rules``, ``default_rules``,
+        ``thresholds``, ``locale``, ``precision``, ``max_batch_tokens``)."""
     @property
     def labels(self) -> List[str]: ...
     @property

@@ -109,10 +109,10 @@ static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
 fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
     let pid = std::process::id();
     let mut slot = POOL.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((owner, pool)) = slot.as_ref() {
-        if *owner == pid {
-            return Ok(Arc::clone(pool));
-        }
+    if let Some((owner, pool)) = slot.as_ref()
+        && *owner == pid
+    {
+        return Ok(Arc::clone(pool));
     }
     if let Some(inherited) = slot.take() {
         std::mem::forget(inherited);
@@ -155,14 +155,50 @@ fn posts(texts: Vec<String>, contexts: Option<Vec<Option<String>>>) -> PyResult<
     }
 }
 
-/// Options shared by every constructor.
-struct Options {
+/// What `postguard/_classifier.py` passes to [`PyClassifier::load`]: one dict naming the model
+/// source and the options (the same dict is pickled as the classifier's spec, so an unpickled
+/// classifier is rebuilt from exactly what built the first one). The Python layer has already
+/// checked the types; the keys of the other sources are absent.
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct Spec {
+    /// "bundled", "dir" or "hub".
+    source: String,
+    #[pyo3(default)]
+    path: Option<PathBuf>,
+    #[pyo3(default)]
+    repo_id: Option<String>,
+    #[pyo3(default)]
+    revision: Option<String>,
+    #[pyo3(default)]
+    cache_dir: Option<PathBuf>,
+    #[pyo3(default)]
+    offline: bool,
     rules: Vec<PathBuf>,
     default_rules: bool,
     thresholds: Option<HashMap<String, f32>>,
     locale: Option<String>,
-    precision: Precision,
+    precision: String,
     max_batch_tokens: Option<usize>,
+}
+
+impl Spec {
+    fn model_source(&mut self) -> PyResult<ModelSource> {
+        let missing = |key: &str| PyValueError::new_err(format!("source {:?} needs {key:?}", self.source));
+        match self.source.as_str() {
+            "bundled" => Ok(ModelSource::Bundled),
+            "dir" => Ok(ModelSource::Dir(self.path.take().ok_or_else(|| missing("path"))?)),
+            "hub" => Ok(ModelSource::Hub(HubModel {
+                repo_id: self.repo_id.take().ok_or_else(|| missing("repo_id"))?,
+                revision: self.revision.take(),
+                cache_dir: self.cache_dir.take(),
+                offline: self.offline,
+            })),
+            other => Err(PyValueError::new_err(format!(
+                "source must be 'bundled', 'dir' or 'hub', got {other:?}"
+            ))),
+        }
+    }
 }
 
 fn parse_precision(name: &str) -> PyResult<Precision> {
@@ -171,7 +207,7 @@ fn parse_precision(name: &str) -> PyResult<Precision> {
     })
 }
 
-fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
+fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classifier, Error> {
     let mut rules = RuleSet::builder();
     rules.with_default_pack(opts.default_rules);
     for path in &opts.rules {
@@ -192,7 +228,7 @@ fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
         .model(source)
         .rules(rules)
         .thresholds(thresholds)
-        .precision(opts.precision);
+        .precision(precision);
     if let Some(locale) = opts.locale {
         builder = builder.locale(&locale);
     }
@@ -202,76 +238,24 @@ fn build(source: ModelSource, opts: Options) -> Result<Classifier, Error> {
     builder.build()
 }
 
+/// `(scores, flagged)`: two `(n, 4)` arrays in label order.
+type ScoresAndFlags<'py> = (Bound<'py, PyArray2<f32>>, Bound<'py, PyArray2<bool>>);
+
 /// A loaded classifier (immutable; shared freely between threads).
 #[pyclass(frozen, module = "postguard._postguard", name = "Classifier")]
 struct PyClassifier {
     inner: Classifier,
 }
 
-impl PyClassifier {
-    fn load(py: Python<'_>, source: ModelSource, opts: Options) -> PyResult<Self> {
-        let inner = run_detached(py, move || build(source, opts))?;
-        Ok(Self { inner })
-    }
-}
-
 #[pymethods]
 impl PyClassifier {
+    /// Loads a classifier from a spec dict (see [`Spec`]); the GIL is released while the model loads.
     #[staticmethod]
-    #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
-    fn bundled(
-        py: Python<'_>,
-        rules: Vec<PathBuf>,
-        default_rules: bool,
-        thresholds: Option<HashMap<String, f32>>,
-        locale: Option<String>,
-        precision: &str,
-        max_batch_tokens: Option<usize>,
-    ) -> PyResult<Self> {
-        let precision = parse_precision(precision)?;
-        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
-        Self::load(py, ModelSource::Bundled, opts)
-    }
-
-    #[staticmethod]
-    #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (path, rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
-    fn from_dir(
-        py: Python<'_>,
-        path: PathBuf,
-        rules: Vec<PathBuf>,
-        default_rules: bool,
-        thresholds: Option<HashMap<String, f32>>,
-        locale: Option<String>,
-        precision: &str,
-        max_batch_tokens: Option<usize>,
-    ) -> PyResult<Self> {
-        let precision = parse_precision(precision)?;
-        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
-        Self::load(py, ModelSource::Dir(path), opts)
-    }
-
-    #[staticmethod]
-    #[allow(clippy::too_many_arguments)]
-    #[pyo3(signature = (repo_id, revision, cache_dir, offline, rules = Vec::new(), default_rules = true, thresholds = None, locale = None, precision = "auto", max_batch_tokens = None))]
-    fn from_hub(
-        py: Python<'_>,
-        repo_id: String,
-        revision: Option<String>,
-        cache_dir: Option<PathBuf>,
-        offline: bool,
-        rules: Vec<PathBuf>,
-        default_rules: bool,
-        thresholds: Option<HashMap<String, f32>>,
-        locale: Option<String>,
-        precision: &str,
-        max_batch_tokens: Option<usize>,
-    ) -> PyResult<Self> {
-        let precision = parse_precision(precision)?;
-        let opts = Options { rules, default_rules, thresholds, locale, precision, max_batch_tokens };
-        let hub = HubModel { repo_id, revision, cache_dir, offline };
-        Self::load(py, ModelSource::Hub(hub), opts)
+    fn load(py: Python<'_>, mut spec: Spec) -> PyResult<Self> {
+        let precision = parse_precision(&spec.precision)?;
+        let source = spec.model_source()?;
+        let inner = run_detached(py, move || build(source, precision, spec))?;
+        Ok(Self { inner })
     }
 
     /// Label names in score-column order.
@@ -318,7 +302,7 @@ impl PyClassifier {
         texts: Vec<String>,
         contexts: Option<Vec<Option<String>>>,
         kind: &str,
-    ) -> PyResult<(Bound<'py, PyArray2<f32>>, Bound<'py, PyArray2<bool>>)> {
+    ) -> PyResult<ScoresAndFlags<'py>> {
         let pick: fn(&postguard::LabelScore) -> f32 = match kind {
             "fused" => |s| s.fused,
             "model" => |s| s.model,
