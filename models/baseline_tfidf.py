@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 import pg_common as pg
-from train import draw_epoch
+from train import DEFAULT_RECIPE, RECIPES, draw_epoch
 
 
 def featurize_text(r):
@@ -37,7 +37,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--recipe", choices=sorted(RECIPES), default=DEFAULT_RECIPE, help="train.py's draw recipe")
+    ap.add_argument("--epochs", type=int, default=3, help="number of train.py epoch draws to unite")
     ap.add_argument("--bench-every", type=int, default=10)
     args = ap.parse_args()
     out = Path(args.out)
@@ -50,7 +51,7 @@ def main():
     rng = random.Random(args.seed)
     seen = {}
     for _ in range(args.epochs):
-        for r in draw_epoch(by_src, rng):
+        for r in draw_epoch(by_src, rng, args.recipe):
             seen[r["id"]] = r
     rows = list(seen.values())
     print(f"training rows (union of {args.epochs} epoch draws): {len(rows)}")

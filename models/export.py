@@ -2,7 +2,7 @@
 postguard engine loads (see models/README.md).
 
     python models/export.py --ckpt models/work/l6/final --out models/postguard-default \
-        --name postguard-minilm-l6 --version 1.0.0
+        --name postguard-minilm-l6 --version 1.1.0
 
 Weights are rounded to F16 *before* scoring val, so the thresholds are calibrated on exactly the
 scores the engine computes (it upcasts the F16 weights to F32 and runs in F32).
@@ -51,7 +51,7 @@ def main():
     ap.add_argument("--ckpt", required=True, help="directory written by train.py")
     ap.add_argument("--out", required=True)
     ap.add_argument("--name", required=True)
-    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--version", default="1.1.0")
     ap.add_argument("--max-tokens", type=int, default=256)
     ap.add_argument("--stride", type=int, default=64)
     ap.add_argument("--dtype", choices=["f16", "f32"], default="f16")

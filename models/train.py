@@ -24,20 +24,38 @@ import torch
 
 import pg_common as pg
 
-# Per-source caps on rows drawn per epoch (redrawn each epoch so later epochs see other rows).
-# Sources not listed are used in full (all misinformation sources are: the head needs their real
-# negatives to learn claim veracity rather than "COVID topic").  Rows positive for unsafe_advice or
-# crisis are always kept (rare heads); formspring bullying positives too (7% of that source).
-CAPS = {
-    "goemotions": 3000,  # 43k Reddit comments, all-negative or null: hard negatives only
-    "tweeteval": 3000,  # 19k tweets, offensive/hate/emotion tasks
-    "formspring-cyberbullying": 2000,
-    "diasafety": 6000,  # 9k dialogue responses; all unsafe_advice positives are always kept
-    "dreaddit": 2000,
+# Per-source caps on rows drawn per epoch (redrawn each epoch so later epochs see other rows),
+# by recipe.  Sources not listed are used in full (all misinformation sources are: the head needs
+# their real negatives to learn claim veracity rather than "COVID topic").  Rows positive for
+# unsafe_advice or crisis are always kept (rare heads); formspring bullying positives too (7% of
+# that source).  davidson (18k tweets, 83% "offensive") is drawn label-balanced, `davidson` =
+# (positives, negatives), so that tweet slang/profanity is not learned as "bullying" by source
+# identity.
+#   v1: the first shipped model (36k rows/epoch, 2 epochs), sized for a shared, loaded machine.
+#   v2: about 1.5x the rows per epoch: more of the bullying sources that v1 under-sampled
+#       (tweeteval, formspring, diasafety in full), more hard negatives (goemotions, dreaddit in
+#       full), davidson still balanced.  Meant for 3 epochs.
+RECIPES = {
+    "v1": {
+        "caps": {
+            "goemotions": 3000,  # 43k Reddit comments, all-negative or null: hard negatives only
+            "tweeteval": 3000,  # 19k tweets, offensive/hate/emotion tasks
+            "formspring-cyberbullying": 2000,
+            "diasafety": 6000,  # 9k dialogue responses; all unsafe_advice positives are always kept
+            "dreaddit": 2000,
+        },
+        "davidson": (1200, 1200),
+    },
+    "v2": {
+        "caps": {
+            "goemotions": 6000,
+            "tweeteval": 10000,
+            "formspring-cyberbullying": 4000,
+        },
+        "davidson": (2000, 2000),
+    },
 }
-# davidson (18k tweets, 83% "offensive"): drawn label-balanced so that tweet slang/profanity is
-# not learned as "bullying" by source identity: DAVIDSON_POS positives + DAVIDSON_NEG negatives.
-DAVIDSON_POS, DAVIDSON_NEG = 1200, 1200
+DEFAULT_RECIPE = "v2"
 
 
 def always_keep(r):
@@ -47,17 +65,19 @@ def always_keep(r):
     return r["source"] == "formspring-cyberbullying" and lab.get("bullying") == 1
 
 
-def draw_epoch(by_src, rng):
+def draw_epoch(by_src, rng, recipe=DEFAULT_RECIPE):
+    caps = RECIPES[recipe]["caps"]
+    dav_pos, dav_neg = RECIPES[recipe]["davidson"]
     rows = []
     for src, recs in by_src.items():
         if src == "davidson-hate-offensive":
             pos = [r for r in recs if r["labels"]["bullying"] == 1]
             neg = [r for r in recs if r["labels"]["bullying"] == 0]
-            rows += rng.sample(pos, min(DAVIDSON_POS, len(pos))) + rng.sample(neg, min(DAVIDSON_NEG, len(neg)))
-        elif src in CAPS:
+            rows += rng.sample(pos, min(dav_pos, len(pos))) + rng.sample(neg, min(dav_neg, len(neg)))
+        elif src in caps:
             keep = [r for r in recs if always_keep(r)]
             rest = [r for r in recs if not always_keep(r)]
-            n = max(0, CAPS[src] - len(keep))
+            n = max(0, caps[src] - len(keep))
             rows += keep + rng.sample(rest, min(n, len(rest)))
         else:
             rows += recs
@@ -101,7 +121,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--layers", default="0,1,2,3,4,5", help="teacher layers kept, in order")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--recipe", choices=sorted(RECIPES), default=DEFAULT_RECIPE, help="per-source caps, see RECIPES")
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--max-len", type=int, default=128)
@@ -145,7 +166,7 @@ def main():
     y_all, m_all = pg.label_matrix(train)
     row_of = {r["id"]: i for i, r in enumerate(train)}
 
-    epochs = [draw_epoch(by_src, rng) for _ in range(args.epochs)]
+    epochs = [draw_epoch(by_src, rng, args.recipe) for _ in range(args.epochs)]
     # class imbalance: per-head pos_weight = sqrt(neg/pos) on the epoch-1 draw, clipped to [1, 4]
     ids0 = [row_of[r["id"]] for r in epochs[0]]
     pos = (y_all[ids0] * m_all[ids0]).sum(0)
@@ -224,7 +245,7 @@ def main():
         layers=layers, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, max_len=args.max_len,
         seed=args.seed, bf16=bf16, threads=args.threads, pos_weight=pos_weight.tolist(),
         rows_per_epoch=[len(e) for e in epochs], steps=step, train_minutes=(time.time() - t0) / 60,
-        caps=CAPS, davidson=[DAVIDSON_POS, DAVIDSON_NEG], word_embeddings_trained=args.train_word_embeddings,
+        recipe=args.recipe, caps=RECIPES[args.recipe]["caps"], davidson=list(RECIPES[args.recipe]["davidson"]), word_embeddings_trained=args.train_word_embeddings,
     )
     (out / "train_meta.json").write_text(json.dumps(meta, indent=2))
     log(f"done: {json.dumps(meta)}")
