@@ -25,14 +25,14 @@ const SAMPLE_EVERY: usize = 10;
 /// Per-head F1 floors for the model score on the fixed sample.
 fn model_floor(label: Label) -> f64 {
     match label {
-        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.0.0
-        // (sha256 76904c1a…): 0.872, 0.885, 0.800, 0.538. unsafe_advice and crisis
+        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.1.0
+        // (sha256 bdfe1abb…, F32): 0.884, 0.921, 0.812, 0.519. unsafe_advice and crisis
         // have only 17 and 15 positives here (one post moves F1 by ~3 points), so
         // their floors leave more room.
-        Label::Bullying => 0.84,
-        Label::Misinformation => 0.85,
-        Label::UnsafeAdvice => 0.68,
-        Label::Crisis => 0.45,
+        Label::Bullying => 0.85,
+        Label::Misinformation => 0.89,
+        Label::UnsafeAdvice => 0.70,
+        Label::Crisis => 0.43,
     }
 }
 
