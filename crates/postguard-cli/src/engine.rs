@@ -53,7 +53,6 @@ fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
     Ok((label, value))
 }
 
-
 /// Where the model comes from, for `model info`.
 #[derive(Debug, Clone)]
 pub enum SourceDesc {
