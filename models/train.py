@@ -35,6 +35,13 @@ import pg_common as pg
 #   v2: about 1.5x the rows per epoch: more of the bullying sources that v1 under-sampled
 #       (tweeteval, formspring, diasafety in full), more hard negatives (goemotions, dreaddit in
 #       full), davidson still balanced.  Meant for 3 epochs.
+#   v3: v2's caps plus three changes aimed at the crisis head, whose misses are long Reddit posts
+#       and whose false alarms are death-word hyperbole in short comments:
+#       - `max_len` 256: train on the window length the engine scores with (postguard.json
+#         max_tokens), not 128; only the long Reddit sources get longer (+10% tokens per epoch);
+#       - `repeat`: the two long-post crisis sources (sdcnl, C-SSRS; 1.7k rows) twice per epoch;
+#       - `hard_negatives`: rows listed in that file (models/mine_hard_negatives.py: explicit 0s
+#         that the previous model scored over threshold) are always kept inside their source's cap.
 RECIPES = {
     "v1": {
         "caps": {
@@ -54,19 +61,41 @@ RECIPES = {
         },
         "davidson": (2000, 2000),
     },
+    "v3": {
+        "caps": {
+            "goemotions": 6000,
+            "tweeteval": 10000,
+            "formspring-cyberbullying": 4000,
+        },
+        "davidson": (2000, 2000),
+        "max_len": 256,
+        "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2},
+        "hard_negatives": "hard_negatives_v3.txt",
+    },
 }
 DEFAULT_RECIPE = "v2"
 
 
-def always_keep(r):
+def load_hard_negatives(recipe) -> set[str]:
+    name = RECIPES[recipe].get("hard_negatives")
+    if not name:
+        return set()
+    lines = (Path(__file__).resolve().parent / name).read_text().splitlines()
+    return {ln.split("\t")[0] for ln in lines if ln and not ln.startswith("#")}
+
+
+def always_keep(r, hard=frozenset()):
+    if r["id"] in hard:
+        return True
     lab = r["labels"]
     if any(lab.get(k) == 1 for k in ("unsafe_advice", "crisis")):
         return True
     return r["source"] == "formspring-cyberbullying" and lab.get("bullying") == 1
 
 
-def draw_epoch(by_src, rng, recipe=DEFAULT_RECIPE):
+def draw_epoch(by_src, rng, recipe=DEFAULT_RECIPE, hard=frozenset()):
     caps = RECIPES[recipe]["caps"]
+    repeat = RECIPES[recipe].get("repeat", {})
     dav_pos, dav_neg = RECIPES[recipe]["davidson"]
     rows = []
     for src, recs in by_src.items():
@@ -75,12 +104,12 @@ def draw_epoch(by_src, rng, recipe=DEFAULT_RECIPE):
             neg = [r for r in recs if r["labels"]["bullying"] == 0]
             rows += rng.sample(pos, min(dav_pos, len(pos))) + rng.sample(neg, min(dav_neg, len(neg)))
         elif src in caps:
-            keep = [r for r in recs if always_keep(r)]
-            rest = [r for r in recs if not always_keep(r)]
+            keep = [r for r in recs if always_keep(r, hard)]
+            rest = [r for r in recs if not always_keep(r, hard)]
             n = max(0, caps[src] - len(keep))
             rows += keep + rng.sample(rest, min(n, len(rest)))
         else:
-            rows += recs
+            rows += recs * repeat.get(src, 1)
     return rows
 
 
@@ -125,7 +154,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--lr", type=float, default=8e-5)
-    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--max-len", type=int, help="training tokens per row (default: the recipe's, else 128)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-bf16", action="store_true")
@@ -133,6 +162,8 @@ def main():
     ap.add_argument("--train-word-embeddings", action="store_true", help="default: frozen")
     ap.add_argument("--save-every", type=int, default=200, help="checkpoint to OUT/last every N steps")
     args = ap.parse_args()
+    if args.max_len is None:
+        args.max_len = RECIPES[args.recipe].get("max_len", 128)
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -166,7 +197,10 @@ def main():
     y_all, m_all = pg.label_matrix(train)
     row_of = {r["id"]: i for i, r in enumerate(train)}
 
-    epochs = [draw_epoch(by_src, rng, args.recipe) for _ in range(args.epochs)]
+    hard = load_hard_negatives(args.recipe)
+    if hard:
+        log(f"{len(hard)} hard negatives always kept ({RECIPES[args.recipe]['hard_negatives']})")
+    epochs = [draw_epoch(by_src, rng, args.recipe, hard) for _ in range(args.epochs)]
     # class imbalance: per-head pos_weight = sqrt(neg/pos) on the epoch-1 draw, clipped to [1, 4]
     ids0 = [row_of[r["id"]] for r in epochs[0]]
     pos = (y_all[ids0] * m_all[ids0]).sum(0)
@@ -245,7 +279,8 @@ def main():
         layers=layers, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr, max_len=args.max_len,
         seed=args.seed, bf16=bf16, threads=args.threads, pos_weight=pos_weight.tolist(),
         rows_per_epoch=[len(e) for e in epochs], steps=step, train_minutes=(time.time() - t0) / 60,
-        recipe=args.recipe, caps=RECIPES[args.recipe]["caps"], davidson=list(RECIPES[args.recipe]["davidson"]), word_embeddings_trained=args.train_word_embeddings,
+        recipe=args.recipe, caps=RECIPES[args.recipe]["caps"], davidson=list(RECIPES[args.recipe]["davidson"]),
+        repeat=RECIPES[args.recipe].get("repeat", {}), hard_negatives=len(hard), word_embeddings_trained=args.train_word_embeddings,
     )
     (out / "train_meta.json").write_text(json.dumps(meta, indent=2))
     log(f"done: {json.dumps(meta)}")
