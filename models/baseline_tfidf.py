@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 import pg_common as pg
-from train import DEFAULT_RECIPE, RECIPES, draw_epoch
+from train import DEFAULT_RECIPE, RECIPES, draw_epoch, load_hard_negatives
 
 
 def featurize_text(r):
@@ -37,7 +37,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--recipe", choices=sorted(RECIPES), default=DEFAULT_RECIPE, help="train.py's draw recipe")
+    ap.add_argument(
+        "--recipe", choices=sorted(RECIPES), action="append",
+        help=f"train.py's draw recipe (default {DEFAULT_RECIPE}); repeat to train on the union of several "
+        "runs' draws (e.g. the ingredients of a weight soup)",
+    )
     ap.add_argument("--epochs", type=int, default=3, help="number of train.py epoch draws to unite")
     ap.add_argument("--bench-every", type=int, default=10)
     args = ap.parse_args()
@@ -48,13 +52,17 @@ def main():
     by_src = defaultdict(list)
     for r in train:
         by_src[r["source"]].append(r)
-    rng = random.Random(args.seed)
+    recipes = args.recipe or [DEFAULT_RECIPE]
     seen = {}
-    for _ in range(args.epochs):
-        for r in draw_epoch(by_src, rng, args.recipe):
-            seen[r["id"]] = r
+    for recipe in recipes:
+        # the same draws as `train.py --recipe R --seed S` (a fresh generator per run)
+        rng = random.Random(args.seed)
+        hard = load_hard_negatives(recipe)
+        for _ in range(args.epochs):
+            for r in draw_epoch(by_src, rng, recipe, hard):
+                seen[r["id"]] = r
     rows = list(seen.values())
-    print(f"training rows (union of {args.epochs} epoch draws): {len(rows)}")
+    print(f"training rows (union of {args.epochs} epoch draws of recipe {'+'.join(recipes)}): {len(rows)}")
 
     t0 = time.time()
     word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True, lowercase=True)
