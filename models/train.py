@@ -61,17 +61,12 @@ RECIPES = {
         },
         "davidson": (2000, 2000),
     },
-    "v3": {
-        "caps": {
-            "goemotions": 6000,
-            "tweeteval": 10000,
-            "formspring-cyberbullying": 4000,
-        },
-        "davidson": (2000, 2000),
-        "max_len": 256,
-        "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2},
-        "hard_negatives": "hard_negatives_v3.txt",
-    },
+}
+RECIPES["v3"] = {
+    **RECIPES["v2"],  # same caps and davidson draw
+    "max_len": 256,
+    "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2},
+    "hard_negatives": "hard_negatives_v3.txt",
 }
 DEFAULT_RECIPE = "v2"
 
