@@ -25,14 +25,15 @@ const SAMPLE_EVERY: usize = 10;
 /// Per-head F1 floors for the model score on the fixed sample.
 fn model_floor(label: Label) -> f64 {
     match label {
-        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.1.0
-        // (sha256 bdfe1abb…, F32): 0.884, 0.921, 0.812, 0.519. unsafe_advice and crisis
-        // have only 17 and 15 positives here (one post moves F1 by ~3 points), so
-        // their floors leave more room.
-        Label::Bullying => 0.85,
-        Label::Misinformation => 0.89,
-        Label::UnsafeAdvice => 0.70,
-        Label::Crisis => 0.43,
+        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.2.0
+        // (sha256 77b3cede…, F32): 0.890, 0.911, 0.727, 0.683; the engine's int8 path
+        // gives 0.888, 0.911, 0.727, 0.683. unsafe_advice and crisis have only 17 and
+        // 15 positives here (one post moves F1 by ~3-4 points), so their floors leave
+        // more room.
+        Label::Bullying => 0.86,
+        Label::Misinformation => 0.88,
+        Label::UnsafeAdvice => 0.65,
+        Label::Crisis => 0.60,
     }
 }
 

@@ -102,11 +102,13 @@ fn context_changes_the_real_verdict() {
 }
 
 /// Harmless contexts must not make "then do it" flagged (no reply rule fires
-/// there, so this is the model alone). Both defaults so far fail it, each
+/// there, so this is the model alone). Every default so far fails it, each
 /// differently: 1.0.0 flagged misinformation (0.935 under "i want to start
-/// running again", threshold 0.792); 1.1.0 flags crisis instead (0.507, 0.867
-/// and 0.199 under the three contexts below, threshold 0.103) while
-/// misinformation falls to 0.203. The text alone scores ≤ 0.02 on every head:
+/// running again", threshold 0.792); 1.1.0 flagged crisis instead (0.507, 0.867
+/// and 0.199 under the three contexts below, threshold 0.103); 1.2.0 flags
+/// crisis under one of them ("should i quit my job", 0.341, threshold 0.189;
+/// misinformation 0.776 under the running one stays under its 0.842). The text
+/// alone scores ≤ 0.02 on every head:
 /// short replies with a context are out of distribution (the only labelled
 /// replies are DiaSafety's, which carry no misinformation label, and long
 /// therapist answers). Un-ignore when a retrained model passes it.
