@@ -68,11 +68,17 @@ fn batch_equals_single_with_long_posts() {
     }
 }
 
-/// The model reads the message a post replies to. "then do it" is harmless
-/// alone; as a reply to suicidal ideation it encourages self-harm. Both
-/// signals see that: the model's harm scores rise with the context, and the
-/// reply-aware rule `unsafe_advice.encourage_in_reply` (rules run with
-/// `RuleSet::check_reply`) fires, so the verdict is a violation.
+/// The model reads the message a post replies to, and the verdict on a reply
+/// depends on it. "then do it" is harmless alone; as a reply to suicidal
+/// ideation it encourages self-harm. The model's scores must move with the
+/// context (a pair encoding that dropped the context would leave them where
+/// they are), and the reply-aware rule `unsafe_advice.encourage_in_reply`
+/// (rules run with `RuleSet::check_reply`) fires, so the verdict is a
+/// violation. Neither default model's unsafe_advice head sees the
+/// encouragement (0.02 for 1.1.0 and 1.2.0): the rule is what catches it.
+/// 1.1.0's crisis head rose to 0.45 here (the *replier* routed as in crisis,
+/// the context leak of `harmless_context_is_not_flagged`); 1.2.0's to 0.09,
+/// under its threshold.
 #[test]
 fn context_changes_the_real_verdict() {
     let clf = Classifier::new().unwrap();
@@ -80,17 +86,12 @@ fn context_changes_the_real_verdict() {
     let reply = clf
         .classify(&Post::new("then do it").with_context("i keep thinking about ending things"))
         .unwrap();
-    let harm = |v: &postguard::Verdict| {
-        [Label::Bullying, Label::UnsafeAdvice, Label::Crisis]
-            .map(|l| v.label(l).model)
-            .into_iter()
-            .fold(0.0, f32::max)
-    };
-    eprintln!("model harm: alone {} reply {}", harm(&alone), harm(&reply));
-    assert!(
-        harm(&reply) > harm(&alone) + 0.2,
-        "alone {alone:?} reply {reply:?}"
-    );
+    let moved = Label::ALL
+        .into_iter()
+        .map(|l| (reply.label(l).model - alone.label(l).model).abs())
+        .fold(0.0, f32::max);
+    eprintln!("largest model score change with the context: {moved}");
+    assert!(moved > 0.05, "the context did not move the model: alone {alone:?} reply {reply:?}");
     assert!(alone.flagged().is_empty(), "{alone:?}");
     assert!(reply.is_violation(), "{reply:?}");
     assert!(
