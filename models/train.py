@@ -74,9 +74,8 @@ RECIPES["v3"] = {
     "hard_negatives": "hard_negatives_v3.txt",
 }
 RECIPES["v4"] = {
-    **RECIPES["v2"],
-    "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2},
-    "hard_negatives": "hard_negatives_v3.txt",
+    **RECIPES["v3"],  # same caps, davidson draw, repeats and hard-negative list
+    "max_len": 128,
     "hard_negative_heads": ("crisis",),
 }
 DEFAULT_RECIPE = "v2"
