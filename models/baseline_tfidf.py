@@ -3,6 +3,7 @@
 non-null rows, thresholds chosen on val by the same rule as the shipped model.
 
     python models/baseline_tfidf.py --out models/work/tfidf
+    python models/baseline_tfidf.py --recipe v4 --oof 5 --out models/work/tfidf-v4-oof   # + teacher scores
 """
 
 from __future__ import annotations
@@ -29,11 +30,54 @@ def featurize_text(r):
     return r["text"]
 
 
-def main():
+def fit(rows):
+    """TF-IDF word 1-2-grams + char_wb 2-5-grams, one balanced logistic regression per head on that
+    head's non-null rows."""
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True, lowercase=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=200_000, sublinear_tf=True)
+    texts = [featurize_text(r) for r in rows]
+    X = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+    y, m = pg.label_matrix(rows)
+    heads = {}
+    for j, lab in enumerate(pg.LABELS):
+        k = m[:, j] == 1
+        clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000, solver="liblinear")
+        clf.fit(X[k], y[k, j])
+        heads[lab] = clf
+    return dict(word=word, char=char, heads=heads)
+
+
+def predict_with(model, recs):
+    from scipy.sparse import hstack
+
+    tx = [featurize_text(r) for r in recs]
+    Xv = hstack([model["word"].transform(tx), model["char"].transform(tx)]).tocsr()
+    return np.stack([model["heads"][lab].predict_proba(Xv)[:, 1] for lab in pg.LABELS], axis=1).astype(np.float32)
+
+
+def write_oof(rows, k, seed, path):
+    """Out-of-fold scores for the training rows themselves (k seeded folds: each row is scored by
+    the baseline fitted on the other k-1 folds), the teacher signal for `train.py --teacher`.
+    In-sample scores would be memorised labels, not a second opinion."""
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    scores = np.zeros((len(rows), len(pg.LABELS)), np.float32)
+    for f in range(k):
+        held = order[f::k]
+        held_set = set(held)
+        t0 = time.time()
+        model = fit([r for i, r in enumerate(rows) if i not in held_set])
+        scores[held] = predict_with(model, [rows[i] for i in held])
+        print(f"fold {f+1}/{k}: {len(held)} rows scored in {time.time()-t0:.0f}s")
+    np.savez_compressed(path, ids=np.array([r["id"] for r in rows]), scores=scores, labels=np.array(pg.LABELS))
+    print(f"out-of-fold scores for {len(rows)} rows -> {path}")
+
+
+def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=13)
@@ -44,6 +88,10 @@ def main():
     )
     ap.add_argument("--epochs", type=int, default=3, help="number of train.py epoch draws to unite")
     ap.add_argument("--bench-every", type=int, default=10)
+    ap.add_argument(
+        "--oof", type=int, default=0, metavar="K",
+        help="also write K-fold out-of-fold scores of the training rows to OUT/train_oof.npz (train.py --teacher)",
+    )
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -65,28 +113,15 @@ def main():
     print(f"training rows (union of {args.epochs} epoch draws of recipe {'+'.join(recipes)}): {len(rows)}")
 
     t0 = time.time()
-    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=200_000, sublinear_tf=True, lowercase=True)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=200_000, sublinear_tf=True)
-    texts = [featurize_text(r) for r in rows]
-    X = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
-    y, m = pg.label_matrix(rows)
-    heads = {}
-    for j, lab in enumerate(pg.LABELS):
-        k = m[:, j] == 1
-        clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000, solver="liblinear")
-        clf.fit(X[k], y[k, j])
-        heads[lab] = clf
+    model = fit(rows)
     print(f"trained in {time.time()-t0:.0f}s")
     with open(out / "tfidf.pkl", "wb") as f:
-        pickle.dump(dict(word=word, char=char, heads=heads), f)
-
-    def predict(recs):
-        tx = [featurize_text(r) for r in recs]
-        Xv = hstack([word.transform(tx), char.transform(tx)]).tocsr()
-        return np.stack([heads[lab].predict_proba(Xv)[:, 1] for lab in pg.LABELS], axis=1).astype(np.float32)
+        pickle.dump(model, f)
+    if args.oof:
+        write_oof(rows, args.oof, args.seed, out / "train_oof.npz")
 
     val = pg.load_jsonl(pg.DATA_DIR / "val.jsonl")
-    scores = predict(val)
+    scores = predict_with(model, val)
     np.save(out / "val_scores.npy", scores)
     yv, mv = pg.label_matrix(val)
     th = {}
@@ -102,9 +137,9 @@ def main():
     print(f"therapist answers any-flag rate {rate*100:.2f}% of {len(ans)}")
 
     bench = [r for i, r in enumerate(val) if i % args.bench_every == 0]
-    predict(bench[:50])
+    predict_with(model, bench[:50])
     t1 = time.time()
-    predict(bench)
+    predict_with(model, bench)
     pps = len(bench) / (time.time() - t1)
     size = (out / "tfidf.pkl").stat().st_size
     print(f"bench: {len(bench)} posts, {pps:.0f} posts/s, pickle {size/1e6:.1f} MB")

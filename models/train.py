@@ -156,7 +156,7 @@ def build_model(layers, num_labels=4):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--layers", default="0,1,2,3,4,5", help="teacher layers kept, in order")
+    ap.add_argument("--layers", default="0,1,2,3,4,5", help="pretrained layers kept, in order (smaller variants)")
     ap.add_argument("--recipe", choices=sorted(RECIPES), default=DEFAULT_RECIPE, help="per-source caps, see RECIPES")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=32)
@@ -168,6 +168,11 @@ def main():
     ap.add_argument("--max-steps", type=int, default=0, help="stop early (timing runs)")
     ap.add_argument("--train-word-embeddings", action="store_true", help="default: frozen")
     ap.add_argument("--save-every", type=int, default=200, help="checkpoint to OUT/last every N steps")
+    ap.add_argument(
+        "--teacher", help="out-of-fold scores of the training rows (baseline_tfidf.py --oof K: OUT/train_oof.npz); "
+        "known labels are softened towards them, see --teacher-weight",
+    )
+    ap.add_argument("--teacher-weight", type=float, default=0.5, help="target = (1-w)*label + w*teacher score")
     args = ap.parse_args()
     if args.max_len is None:
         args.max_len = RECIPES[args.recipe].get("max_len", 128)
@@ -204,10 +209,38 @@ def main():
     y_all, m_all = pg.label_matrix(train)
     row_of = {r["id"]: i for i, r in enumerate(train)}
 
+    if args.teacher:
+        # distillation from a second, lexical view: a known label's target becomes
+        # (1-w)*label + w*teacher, the teacher's score being out-of-fold (never fitted on that row).
+        # Null labels stay masked.  Rows the teacher did not score are an error, not a silent 0.
+        if not 0.0 < args.teacher_weight < 1.0:
+            raise SystemExit(f"--teacher-weight must lie in (0, 1), got {args.teacher_weight}")
+        with np.load(args.teacher) as z:
+            t_ids, t_scores, t_heads = z["ids"].tolist(), z["scores"], z["labels"].tolist()
+        if t_heads != list(pg.LABELS):
+            raise SystemExit(f"{args.teacher}: heads {t_heads}, expected {pg.LABELS}")
+        t_of = dict(zip(t_ids, t_scores))
+        y_teacher = np.full_like(y_all, np.nan)
+        for rid, i in row_of.items():
+            if rid in t_of:
+                y_teacher[i] = t_of[rid]
+        log(f"teacher {args.teacher}: {len(t_of)} rows, weight {args.teacher_weight}")
+
     hard = load_hard_negatives(args.recipe)
     if hard:
         log(f"{len(hard)} hard negatives always kept ({RECIPES[args.recipe]['hard_negatives']})")
     epochs = [draw_epoch(by_src, rng, args.recipe, hard) for _ in range(args.epochs)]
+    if args.teacher:
+        unscored = sorted({r["id"] for e in epochs for r in e} - set(t_of))
+        if unscored:
+            raise SystemExit(
+                f"{args.teacher} has no score for {len(unscored)} drawn rows (e.g. {unscored[:3]}): "
+                f"make it with baseline_tfidf.py --recipe {args.recipe} --seed {args.seed} --epochs {args.epochs} --oof K"
+            )
+        w = args.teacher_weight
+        y_fit = np.where(m_all == 1, (1 - w) * y_all + w * np.nan_to_num(y_teacher), y_all).astype(np.float32)
+    else:
+        y_fit = y_all
     # class imbalance: per-head pos_weight = sqrt(neg/pos) on the epoch-1 draw, clipped to [1, 4]
     ids0 = [row_of[r["id"]] for r in epochs[0]]
     pos = (y_all[ids0] * m_all[ids0]).sum(0)
@@ -249,7 +282,7 @@ def main():
         run_loss = 0.0
         for b in batches:
             ids, tt, am = pg.pad_batch([encs[i] for i in b])
-            yb = torch.from_numpy(y_all[ridx[b]])
+            yb = torch.from_numpy(y_fit[ridx[b]])
             mb = torch.from_numpy(m_all[ridx[b]])
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
                 logits = model(input_ids=ids, token_type_ids=tt, attention_mask=am).logits
@@ -288,6 +321,7 @@ def main():
         rows_per_epoch=[len(e) for e in epochs], steps=step, train_minutes=(time.time() - t0) / 60,
         recipe=args.recipe, caps=RECIPES[args.recipe]["caps"], davidson=list(RECIPES[args.recipe]["davidson"]),
         repeat=RECIPES[args.recipe].get("repeat", {}), hard_negatives=len(hard), word_embeddings_trained=args.train_word_embeddings,
+        teacher=args.teacher, teacher_weight=args.teacher_weight if args.teacher else None,
     )
     (out / "train_meta.json").write_text(json.dumps(meta, indent=2))
     log(f"done: {json.dumps(meta)}")
