@@ -13,10 +13,11 @@ one head (`--head`), with ids and scores, to be judged by hand; `--judgments FIL
 `id<TAB>kind<TAB>verdict`, verdict one of label-wrong / label-right / unclear) tallies a finished
 audit against the sample it names, so the sample and the verdicts can be checked by anyone.
 
-    python models/headroom.py models/postguard-default --scores models/work/val_scores_soup-v2v4.npy \
+    python models/headroom.py models/postguard-default --scores models/work/val_scores_soup-v2v4v5.npy \
         --tfidf models/work/tfidf-v2v4
-    python models/headroom.py models/postguard-default --scores ... --tfidf ... \
-        --head bullying --audit-sample 40 --judgments models/bullying_audit.tsv
+    # the audit in models/bullying_audit.tsv is of 1.2.0's errors (models/work/export-soup-v2v4):
+    python models/headroom.py models/work/export-soup-v2v4 --scores models/work/val_scores_soup-v2v4.npy \
+        --tfidf models/work/tfidf-v2v4 --head bullying --audit-sample 40 --judgments models/bullying_audit.tsv
 """
 
 from __future__ import annotations

@@ -25,15 +25,15 @@ const SAMPLE_EVERY: usize = 10;
 /// Per-head F1 floors for the model score on the fixed sample.
 fn model_floor(label: Label) -> f64 {
     match label {
-        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.2.0
-        // (sha256 77b3cede…, F32): 0.890, 0.911, 0.727, 0.683; the engine's int8 path
-        // gives 0.888, 0.911, 0.727, 0.683. unsafe_advice and crisis have only 17 and
+        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.3.0
+        // (sha256 d9ce9366…, F32): 0.892, 0.906, 0.800, 0.634; the engine's int8 path
+        // gives 0.892, 0.909, 0.800, 0.619. unsafe_advice and crisis have only 17 and
         // 15 positives here (one post moves F1 by ~3-4 points), so their floors leave
         // more room.
         Label::Bullying => 0.86,
         Label::Misinformation => 0.88,
-        Label::UnsafeAdvice => 0.65,
-        Label::Crisis => 0.60,
+        Label::UnsafeAdvice => 0.72,
+        Label::Crisis => 0.55,
     }
 }
 

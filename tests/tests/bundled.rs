@@ -74,11 +74,11 @@ fn batch_equals_single_with_long_posts() {
 /// context (a pair encoding that dropped the context would leave them where
 /// they are), and the reply-aware rule `unsafe_advice.encourage_in_reply`
 /// (rules run with `RuleSet::check_reply`) fires, so the verdict is a
-/// violation. Neither default model's unsafe_advice head sees the
-/// encouragement (0.02 for 1.1.0 and 1.2.0): the rule is what catches it.
+/// violation. No default model's unsafe_advice head sees the encouragement
+/// (0.02 for 1.1.0 and 1.2.0, 0.04 for 1.3.0): the rule is what catches it.
 /// 1.1.0's crisis head rose to 0.45 here (the *replier* routed as in crisis,
-/// the context leak of `harmless_context_is_not_flagged`); 1.2.0's to 0.09,
-/// under its threshold.
+/// the context leak of `harmless_context_is_not_flagged`); 1.2.0's to 0.09 and
+/// 1.3.0's to 0.13, under their thresholds.
 #[test]
 fn context_changes_the_real_verdict() {
     let clf = Classifier::new().unwrap();
@@ -108,8 +108,10 @@ fn context_changes_the_real_verdict() {
 /// running again", threshold 0.792); 1.1.0 flagged crisis instead (0.507, 0.867
 /// and 0.199 under the three contexts below, threshold 0.103); 1.2.0 flags
 /// crisis under one of them ("should i quit my job", 0.341, threshold 0.189;
-/// misinformation 0.776 under the running one stays under its 0.842). The text
-/// alone scores ≤ 0.02 on every head:
+/// misinformation 0.776 under the running one stays under its 0.842); 1.3.0
+/// flags misinformation under the running one (0.809, threshold 0.755; crisis
+/// 0.291 under the job one stays under its 0.347). The text alone scores
+/// ≤ 0.02 on every head:
 /// short replies with a context are out of distribution (the only labelled
 /// replies are DiaSafety's, which carry no misinformation label, and long
 /// therapist answers). Un-ignore when a retrained model passes it.
