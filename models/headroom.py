@@ -37,7 +37,7 @@ VERDICTS = ("label-wrong", "label-right", "unclear")
 
 def f1_by_rule(label, y, s):
     t, _ = pg.choose_threshold(label, y, s)
-    return pg.prf_at(y, s, t)[2], t
+    return pg.prf_at(y, s, t)[2]
 
 
 def errors(y, s, t):
@@ -85,8 +85,8 @@ def main():
             a[(sk == sc) & (yy == 0)] = 0.0
             c = ss.copy()
             c[(sk == sc) & (yy == 1)] = 1.0
-            print(f"| {sc} | {nfp} | {nfn} | {f1_by_rule(lab, yy, a)[0]*100:.1f} | {f1_by_rule(lab, yy, c)[0]*100:.1f} |")
-        ens = ", ".join(f"TF-IDF weight {w}: {f1_by_rule(lab, yy, (1 - w) * ss + w * b[k, j])[0]*100:.1f}" for w in (0.3, 0.5))
+            print(f"| {sc} | {nfp} | {nfn} | {f1_by_rule(lab, yy, a)*100:.1f} | {f1_by_rule(lab, yy, c)*100:.1f} |")
+        ens = ", ".join(f"TF-IDF weight {w}: {f1_by_rule(lab, yy, (1 - w) * ss + w * b[k, j])*100:.1f}" for w in (0.3, 0.5))
         print(f"score average with the TF-IDF baseline (thresholds by the rule): {ens}")
 
     if not args.audit_sample:

@@ -209,38 +209,35 @@ def main():
     y_all, m_all = pg.label_matrix(train)
     row_of = {r["id"]: i for i, r in enumerate(train)}
 
+    hard = load_hard_negatives(args.recipe)
+    if hard:
+        log(f"{len(hard)} hard negatives always kept ({RECIPES[args.recipe]['hard_negatives']})")
+    epochs = [draw_epoch(by_src, rng, args.recipe, hard) for _ in range(args.epochs)]
+    y_fit = y_all
     if args.teacher:
         # distillation from a second, lexical view: a known label's target becomes
         # (1-w)*label + w*teacher, the teacher's score being out-of-fold (never fitted on that row).
-        # Null labels stay masked.  Rows the teacher did not score are an error, not a silent 0.
-        if not 0.0 < args.teacher_weight < 1.0:
-            raise SystemExit(f"--teacher-weight must lie in (0, 1), got {args.teacher_weight}")
+        # Null labels stay masked.  Drawn rows the teacher did not score are an error, not a silent 0.
+        w = args.teacher_weight
+        if not 0.0 < w < 1.0:
+            raise SystemExit(f"--teacher-weight must lie in (0, 1), got {w}")
         with np.load(args.teacher) as z:
             t_ids, t_scores, t_heads = z["ids"].tolist(), z["scores"], z["labels"].tolist()
         if t_heads != list(pg.LABELS):
             raise SystemExit(f"{args.teacher}: heads {t_heads}, expected {pg.LABELS}")
         t_of = dict(zip(t_ids, t_scores))
-        y_teacher = np.full_like(y_all, np.nan)
-        for rid, i in row_of.items():
-            if rid in t_of:
-                y_teacher[i] = t_of[rid]
-        log(f"teacher {args.teacher}: {len(t_of)} rows, weight {args.teacher_weight}")
-
-    hard = load_hard_negatives(args.recipe)
-    if hard:
-        log(f"{len(hard)} hard negatives always kept ({RECIPES[args.recipe]['hard_negatives']})")
-    epochs = [draw_epoch(by_src, rng, args.recipe, hard) for _ in range(args.epochs)]
-    if args.teacher:
         unscored = sorted({r["id"] for e in epochs for r in e} - set(t_of))
         if unscored:
             raise SystemExit(
                 f"{args.teacher} has no score for {len(unscored)} drawn rows (e.g. {unscored[:3]}): "
                 f"make it with baseline_tfidf.py --recipe {args.recipe} --seed {args.seed} --epochs {args.epochs} --oof K"
             )
-        w = args.teacher_weight
-        y_fit = np.where(m_all == 1, (1 - w) * y_all + w * np.nan_to_num(y_teacher), y_all).astype(np.float32)
-    else:
-        y_fit = y_all
+        y_fit = y_all.copy()
+        for rid, t in t_of.items():
+            if (i := row_of.get(rid)) is None:
+                continue  # not a train row: never drawn (the check above covers drawn rows)
+            y_fit[i] = np.where(m_all[i] == 1, (1 - w) * y_all[i] + w * t, y_all[i])
+        log(f"teacher {args.teacher}: {len(t_of)} rows, weight {w}")
     # class imbalance: per-head pos_weight = sqrt(neg/pos) on the epoch-1 draw, clipped to [1, 4]
     ids0 = [row_of[r["id"]] for r in epochs[0]]
     pos = (y_all[ids0] * m_all[ids0]).sum(0)
