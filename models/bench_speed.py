@@ -1,5 +1,6 @@
 """posts/s of exported model directories with torch on CPU (F32, 2 threads), on one fixed corpus:
-val.jsonl lines with line_index % 10 == 0 (1772 posts), scored like the engine (windows, pairs).
+the CI sample of the accuracy floors (every 10th val row of the sources in
+models/accuracy_sample.json, 1770 posts), scored like the engine (windows, pairs).
 Also prints the size on disk of each directory.
 
     python models/bench_speed.py models/postguard-default models/work/export-l3
@@ -22,14 +23,13 @@ def main():
 
     ap = argparse.ArgumentParser()
     ap.add_argument("dirs", nargs="+")
-    ap.add_argument("--every", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=2, help="report the best of N timed passes")
     ap.add_argument("--json", help="append results as JSON lines here")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     val = pg.load_jsonl(pg.DATA_DIR / "val.jsonl")
-    corpus = [r for i, r in enumerate(val) if i % args.every == 0]
+    corpus = [val[i] for i in pg.accuracy_sample(val)[1]]
     for d in map(Path, args.dirs):
         pgj = json.loads((d / "postguard.json").read_text())
         model = BertForSequenceClassification.from_pretrained(d, dtype=torch.float32)

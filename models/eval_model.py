@@ -1,6 +1,6 @@
 """Print per-head P/R/F1/AUPRC (overall and per source) of an exported postguard model directory
-at its own thresholds, on val.jsonl (default) and on the fixed CI sample (val lines whose 0-based
-line index is divisible by 10).
+at its own thresholds, on val.jsonl (default) and on the fixed CI sample of the accuracy floors
+(every 10th val row of the sources in models/accuracy_sample.json, chosen by source).
 
     python models/eval_model.py models/postguard-default
     python models/eval_model.py models/postguard-default --json models/work/eval-default.json
@@ -28,7 +28,6 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model_dir")
     ap.add_argument("--data", default=str(pg.DATA_DIR / "val.jsonl"))
-    ap.add_argument("--sample-every", type=int, default=10, help="fixed sample: line_index %% N == 0")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--scores", help="reuse/save scores .npy at this path")
     ap.add_argument("--json", help="write all metrics as JSON here")
@@ -55,9 +54,9 @@ def main():
     full = pg.metrics_table(recs, scores, th)
     print(f"\n## {Path(args.data).name}: all {len(recs)} posts\n")
     print(pg.format_table(full))
-    idx = [i for i in range(len(recs)) if i % args.sample_every == 0]
+    _, idx = pg.accuracy_sample(recs)
     sub = pg.metrics_table([recs[i] for i in idx], scores[idx], th)
-    print(f"\n## fixed sample: line_index % {args.sample_every} == 0 ({len(idx)} posts), overall\n")
+    print(f"\n## fixed CI sample (models/accuracy_sample.json, {len(idx)} posts), overall\n")
     print(pg.format_table(sub, scopes=["all"]))
     ans = pg.therapist_answers(recs)
     rate = pg.any_flag_rate(scores, th, ans)
@@ -67,7 +66,7 @@ def main():
             model=pgj, data=args.data, therapist_any_flag_rate=rate, therapist_n=len(ans),
             full={f"{k[0]}/{k[1]}": v for k, v in full.items()},
             sample={f"{k[0]}/{k[1]}": v for k, v in sub.items()},
-            sample_rule=f"line_index % {args.sample_every} == 0",
+            sample_rule="models/accuracy_sample.json",
         )
         Path(args.json).write_text(json.dumps(doc, indent=2))
 

