@@ -128,9 +128,10 @@ struct Inner {
     allows: Vec<CompiledList>,
     fps: Vec<CompiledList>,
     ac: Option<AhoCorasick>,
-    ac_targets: Vec<Target>,
+    /// Per phrase pattern: its target and where its squashed letters may match.
+    ac_targets: Vec<(Target, Stretch)>,
     set: Option<RegexSet>,
-    regexes: Vec<(Target, Regex)>,
+    regexes: Vec<CompiledRegex>,
     cues: Cues,
     /// Every word of every compiled phrase (splits joined single letters).
     vocab: Vocab,
@@ -283,18 +284,20 @@ impl RuleSet {
         s.cands.clear();
         if let Some(ac) = &inner.ac {
             for m in ac.find_overlapping_iter(norm.text.as_str()) {
-                if bounded(bytes, m.start(), m.end()) {
-                    s.cands
-                        .push((inner.ac_targets[m.pattern().as_usize()], m.start(), m.end()));
+                let (target, stretch) = inner.ac_targets[m.pattern().as_usize()];
+                if bounded(bytes, m.start(), m.end())
+                    && stretch.allows(norm, m.start(), m.end())
+                {
+                    s.cands.push((target, m.start(), m.end()));
                 }
             }
         }
         if let Some(set) = &inner.set {
             for i in set.matches(&norm.text).iter() {
-                let (target, re) = &inner.regexes[i];
-                for m in re.find_iter(&norm.text) {
-                    if m.end() > m.start() {
-                        s.cands.push((*target, m.start(), m.end()));
+                let re = &inner.regexes[i];
+                for m in re.tolerant.find_iter(&norm.text) {
+                    if m.end() > m.start() && re.allows(norm, m.start(), m.end()) {
+                        s.cands.push((re.target, m.start(), m.end()));
                     }
                 }
             }
@@ -635,7 +638,7 @@ impl RuleSetBuilder {
             None
         } else {
             Some(
-                RegexSet::new(c.regexes.iter().map(|(_, r)| r.as_str())).map_err(|e| {
+                RegexSet::new(c.regexes.iter().map(|r| r.tolerant.as_str())).map_err(|e| {
                     RulesError::Regex {
                         pack: "(all)".into(),
                         id: "(regex set)".into(),
@@ -676,13 +679,67 @@ fn invalid(pack: &str, id: &str, reason: &str) -> RulesError {
     }
 }
 
+/// Where a phrase variant with squashed letters may match. Squashing a stretched word of the
+/// text ("offff" -> "of", "gooood" -> "god") can make it equal to a different word, so a
+/// squashed variant of a phrase ("off myself" -> "of myself") matches only where the text
+/// really was stretched, never an ordinary word ("proud of myself").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stretch {
+    /// The phrase as written: matches anywhere.
+    Plain,
+    /// Word `k` of the match (bit `k`) must be a stretched word of the text.
+    Words(u64),
+    /// A glued or no-space form of a squashed phrase: some word of the match must be
+    /// stretched.
+    Any,
+}
+
+impl Stretch {
+    fn allows(self, norm: &Normalized, a: usize, b: usize) -> bool {
+        let first = norm.word_at(a);
+        match self {
+            Stretch::Plain => true,
+            Stretch::Words(mask) => (0..64)
+                .filter(|k| mask & (1 << k) != 0)
+                .all(|k| norm.words.get(first + k).is_some_and(|w| w.stretched)),
+            Stretch::Any => stretched_between(norm, first, b),
+        }
+    }
+}
+
+/// Some word from `first` up to the one holding normalised byte `b - 1` is stretched.
+fn stretched_between(norm: &Normalized, first: usize, b: usize) -> bool {
+    let last = norm.word_at(b.saturating_sub(1));
+    norm.words
+        .get(first..=last.min(norm.words.len().saturating_sub(1)))
+        .is_some_and(|ws| ws.iter().any(|w| w.stretched))
+}
+
+/// A rule's regex: `tolerant` also matches squashed spellings ([`squash_tolerant`]);
+/// where it differs from the pattern as written, a match must either match `strict` as
+/// a whole or lie on a stretched word of the text (see [`Stretch`]).
+#[derive(Debug)]
+struct CompiledRegex {
+    target: Target,
+    tolerant: Regex,
+    strict: Option<Regex>,
+}
+
+impl CompiledRegex {
+    fn allows(&self, norm: &Normalized, a: usize, b: usize) -> bool {
+        self.strict.as_ref().is_none_or(|strict| {
+            strict.is_match(&norm.text[a..b]) || stretched_between(norm, norm.word_at(a), b)
+        })
+    }
+}
+
 /// Collects normalised phrases and regexes with their targets.
 #[derive(Default)]
 struct Compiler {
     phrases: Vec<String>,
-    targets: Vec<Target>,
-    seen: HashMap<String, Vec<Target>>,
-    regexes: Vec<(Target, Regex)>,
+    targets: Vec<(Target, Stretch)>,
+    seen: HashMap<String, Vec<(Target, Stretch)>>,
+    regexes: Vec<CompiledRegex>,
     /// Words of the phrases as written (not of the glued / joined variants, which would
     /// make "icutmyself" look like a word).
     vocab: Vocab,
@@ -715,48 +772,65 @@ impl Compiler {
                     self.vocab.insert(squash_word(w));
                     self.vocab.insert(w.to_owned());
                 }
-                for v in variants(&norm) {
-                    self.push(v, t);
+                for (v, stretch) in variants(&norm) {
+                    self.push(v, t, stretch);
                 }
             }
         }
         for p in patterns {
-            let wrapped = format!(r"(?-u:\b)(?:{})(?-u:\b)", squash_tolerant(p));
-            let re = Regex::new(&wrapped).map_err(|e| RulesError::Regex {
-                pack: pack.to_owned(),
-                id: id.to_owned(),
-                pattern: p.clone(),
-                source: Box::new(e),
-            })?;
-            self.regexes.push((t, re));
+            let compile = |body: &str, anchored: bool| {
+                let (open, close) = if anchored { ("^", "$") } else { ("", "") };
+                Regex::new(&format!(r"{open}(?-u:\b)(?:{body})(?-u:\b){close}")).map_err(|e| {
+                    RulesError::Regex {
+                        pack: pack.to_owned(),
+                        id: id.to_owned(),
+                        pattern: p.clone(),
+                        source: Box::new(e),
+                    }
+                })
+            };
+            let tolerant_body = squash_tolerant(p);
+            let strict = if tolerant_body == *p { None } else { Some(compile(p, true)?) };
+            let tolerant = compile(&tolerant_body, false)?;
+            self.regexes.push(CompiledRegex { target: t, tolerant, strict });
         }
         Ok(())
     }
 
-    fn push(&mut self, phrase: String, t: Target) {
+    fn push(&mut self, phrase: String, t: Target, stretch: Stretch) {
         let ts = self.seen.entry(phrase.clone()).or_default();
-        if ts.contains(&t) {
+        if ts.contains(&(t, Stretch::Plain)) || ts.contains(&(t, stretch)) {
             return;
         }
-        ts.push(t);
+        ts.push((t, stretch));
         self.phrases.push(phrase);
-        self.targets.push(t);
+        self.targets.push((t, stretch));
     }
 }
 
-/// Forms of a normalised phrase that the text may take:
+/// Forms of a normalised phrase that the text may take, each with where it may match:
 /// - per-word squashed forms: a stretched word in the text ("killlll", "seeeker") has every
 ///   doubled letter collapsed ("kil", "seker"), so each word of the phrase may appear
-///   squashed or not (all combinations for up to 4 such words, else all-or-nothing);
+///   squashed or not (all combinations for up to 4 such words, else all-or-nothing); a
+///   squashed word matches only a stretched word of the text ([`Stretch::Words`]);
 /// - one-letter words glued to the next ("a l o s e r" normalises to "aloser");
 /// - for 2-3 word phrases, the no-space form ("killyourself", "#endital").
-fn variants(norm: &str) -> Vec<String> {
+fn variants(norm: &str) -> Vec<(String, Stretch)> {
     let words: Vec<&str> = norm.split(' ').collect();
     let squashed: Vec<String> = words.iter().map(|w| squash_word(w)).collect();
     let doubled: Vec<usize> = (0..words.len())
         .filter(|&i| squashed[i] != words[i])
         .collect();
-    let mut bases: Vec<Vec<&str>> = Vec::new();
+    // Index of each phrase word among the text's words (a phrase word may hold a '\n').
+    let first_text_word: Vec<usize> = words
+        .iter()
+        .scan(0, |n, w| {
+            let at = *n;
+            *n += 1 + w.matches('\n').count();
+            Some(at)
+        })
+        .collect();
+    let mut bases: Vec<(Vec<&str>, Stretch)> = Vec::new();
     let masks: Vec<u32> = if doubled.len() <= 4 {
         (0..1u32 << doubled.len()).collect()
     } else {
@@ -764,16 +838,33 @@ fn variants(norm: &str) -> Vec<String> {
     };
     for mask in masks {
         let mut b = words.clone();
+        let mut need = 0u64;
+        let mut beyond = false;
         for (bit, &wi) in doubled.iter().enumerate() {
             if mask & (1 << bit.min(31)) != 0 {
                 b[wi] = &squashed[wi];
+                let at = first_text_word[wi];
+                for k in at..=at + words[wi].matches('\n').count() {
+                    if k < 64 {
+                        need |= 1 << k;
+                    } else {
+                        beyond = true;
+                    }
+                }
             }
         }
-        bases.push(b);
+        let stretch = match (mask, beyond) {
+            (0, _) => Stretch::Plain,
+            (_, false) => Stretch::Words(need),
+            (_, true) => Stretch::Any,
+        };
+        bases.push((b, stretch));
     }
     let mut out = Vec::new();
-    for b in bases {
-        out.push(b.join(" "));
+    // A glued or joined form of a squashed phrase: its words no longer line up.
+    let joined_stretch = |s: Stretch| if s == Stretch::Plain { s } else { Stretch::Any };
+    for (b, stretch) in bases {
+        out.push((b.join(" "), stretch));
         if b.len() > 1 && b[..b.len() - 1].iter().any(|w| w.chars().count() == 1) {
             let mut glued = String::with_capacity(norm.len());
             for (i, w) in b.iter().enumerate() {
@@ -782,13 +873,13 @@ fn variants(norm: &str) -> Vec<String> {
                     glued.push(' ');
                 }
             }
-            out.push(glued);
+            out.push((glued, joined_stretch(stretch)));
         }
         let n_words = b.iter().map(|w| w.split('\n').count()).sum::<usize>();
         if (2..=3).contains(&n_words) {
             let joined: String = b.concat().chars().filter(|c| *c != '\n').collect();
             if joined.len() >= 6 {
-                out.push(joined);
+                out.push((joined, joined_stretch(stretch)));
             }
         }
     }

@@ -75,6 +75,10 @@ pub(crate) struct Word {
     pub sentence: u32,
     /// A clause break (`,` `:` `;` `(` dash ...) or sentence break precedes this word.
     pub clause_break_before: bool,
+    /// The word was stretched in the text ("offff", "killlll") and squashed: only then may
+    /// a rule's squashed phrase variant match it, so that squashing never makes two
+    /// different words equal ("off myself" must not match "proud of myself").
+    pub stretched: bool,
 }
 
 /// What separated a word from the previous one.
@@ -91,6 +95,8 @@ struct TmpWord {
     c0: usize,
     c1: usize,
     gap: Gap,
+    /// See [`Word::stretched`].
+    stretched: bool,
 }
 
 /// The normalised text and its maps. Buffers are reused between calls.
@@ -552,6 +558,7 @@ impl Normalizer {
             c0: ws,
             c1: new_end,
             gap: *gap,
+            stretched: new_end != end,
         });
         *gap = Gap::default();
     }
@@ -599,13 +606,16 @@ impl Normalizer {
                         p.c = m;
                     }
                 }
+                let joined_end = c1;
                 let c1 = squash(&mut self.chars, c0, c1);
+                let stretched = c1 != joined_end;
                 self.segment(c0, c1, vocab);
                 let mut first = true;
                 for k in 0..self.cuts.len() - 1 {
                     let w = TmpWord {
                         c0: self.cuts[k],
                         c1: self.cuts[k + 1],
+                        stretched,
                         gap: if first {
                             gap
                         } else {
@@ -727,6 +737,7 @@ impl Normalizer {
                 end: out.text.len(),
                 sentence,
                 clause_break_before: wi == 0 || w.gap.clause || w.gap.sentence,
+                stretched: w.stretched,
             });
         }
     }
