@@ -129,7 +129,7 @@ pub struct EvalReport {
 type Labelled = (Record, Vec<(usize, bool)>, String);
 
 /// A record's known labels: `(head index, positive)`.
-fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
+pub(crate) fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
     let err = |message: String| Box::new(RecordError {
         line: rec.line,
         field: Some(fields.labels.clone()),

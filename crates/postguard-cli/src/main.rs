@@ -1,9 +1,10 @@
 //! `postguard`: label social-media posts (bullying, misinformation, unsafe advice) and flag posts
 //! whose author may be in crisis (routed to help, never a violation).
 //!
-//! Subcommands: `check`, `score`, `eval`, `rules list|test`, `model info`. Exit codes are in
+//! Subcommands: `check`, `score`, `eval`, `rules list|test|audit`, `model info`. Exit codes are in
 //! [`exit`] and in `--help`.
 
+mod audit;
 mod engine;
 mod eval;
 mod output;
@@ -191,7 +192,47 @@ enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Measure every rule on labelled JSONL (the shared data schema): hits, precision where
+    /// the rule's head is labelled, and the share of rows labelled 0 for that head that it
+    /// hits, against the floor of its severity; worst rule first. Exit 1 if a rule is past
+    /// its floor.
+    #[command(after_help = AUDIT_HELP)]
+    Audit {
+        /// Labelled JSONL files (fields: text, context, labels {head: 1|0|null}); all are
+        /// counted together.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the audit as JSON instead of a Markdown table.
+        #[arg(long)]
+        json: bool,
+        /// Field holding the per-head labels.
+        #[arg(long, default_value = "labels")]
+        labels_field: String,
+        /// `HEAD:SOURCE`: do not count SOURCE's labels for HEAD (treat them as null), for a
+        /// source whose labels for that head do not judge the post (repeatable).
+        #[arg(long, value_name = "HEAD:SOURCE", value_parser = parse_ignore)]
+        ignore_labels: Vec<(Label, String)>,
+    },
 }
+
+fn parse_ignore(s: &str) -> Result<(Label, String), String> {
+    let (head, source) = s.split_once(':').ok_or_else(|| format!("expected HEAD:SOURCE, got `{s}`"))?;
+    let label = head.parse::<Label>().map_err(|e| e.to_string())?;
+    if source.is_empty() {
+        return Err(format!("no source after `{head}:`"));
+    }
+    Ok((label, source.to_owned()))
+}
+
+const AUDIT_HELP: &str = "\
+Floors: high severity hits at most 0.05% of the rows labelled 0 for its head and, where it
+hits labelled rows, has precision >= 0.90; medium hits at most 0.5%; low has no floor.
+--ignore-labels crisis:sdcnl is how the rules README's table is made: SDCNL's crisis labels
+are subreddits (r/SuicideWatch vs r/depression), not judgments of the post.
+A null label is unknown: that row is not counted for the head. Each record is checked as the
+classifier checks it (the text as a reply to its context, when it has one).
+Exit codes: 0 every rule within its floor, 1 some rule past its floor, 2 usage, 3 bad input,
+4 rules could not be loaded.";
 
 #[derive(Debug, Subcommand)]
 enum ModelCommand {
@@ -247,6 +288,9 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Rules(RulesCommand::List { json }) => rules_list(eargs, *json),
         Command::Rules(RulesCommand::Test { text, context, json }) => {
             rules_test(eargs, text, context.as_deref(), *json, style)
+        }
+        Command::Rules(RulesCommand::Audit { files, json, labels_field, ignore_labels }) => {
+            rules_audit(eargs, files, *json, labels_field, ignore_labels)
         }
         Command::Model(ModelCommand::Info { json }) => model_info(eargs, *json),
     }
@@ -388,6 +432,38 @@ fn rules_list(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     }
     s += &format!("{} rules\n", rules.rules().len());
     print(&s)
+}
+
+fn rules_audit(
+    eargs: &EngineArgs,
+    files: &[PathBuf],
+    json: bool,
+    labels_field: &str,
+    ignore: &[(Label, String)],
+) -> Result<u8, Failure> {
+    let rules = engine::rules(eargs).code(exit::MODEL)?;
+    let mut audit = postguard::rules::RuleAudit::new(&rules);
+    let fields = eval::EvalFields { labels: labels_field.to_owned(), source: "source".to_owned() };
+    let mut names = Vec::new();
+    for file in files {
+        let name = input_name(file);
+        if Format::from_path(file) == Some(Format::Csv) {
+            return Err(anyhow!("{name}: rules audit reads labelled JSONL, not CSV")).code(exit::USAGE);
+        }
+        if file.is_dir() {
+            return Err(anyhow!("{name}: is a directory, not a labelled JSONL file")).code(exit::USAGE);
+        }
+        let spec = FieldSpec { text: "text".into(), context: Some("context".into()), context_required: false, id: Some("id".into()) };
+        let mut reader =
+            RecordReader::new(open_input(file)?, Format::Jsonl, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+        audit::add_file(&mut audit, &rules, &mut reader, &fields, ignore, &name).map_err(|e| anyhow!("{e}")).code(exit::INPUT)?;
+        names.push(name);
+    }
+    let report =
+        audit::AuditReport { files: names, ignored: ignore.to_vec(), records: audit.records(), rules: audit.rows() };
+    let text = if json { serde_json::to_string_pretty(&report.json()).expect("serialises") + "\n" } else { report.table() };
+    print(&text)?;
+    Ok(if report.rules.iter().all(|r| r.within_floor()) { exit::OK } else { 1 })
 }
 
 fn rules_test(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: Style) -> Result<u8, Failure> {

@@ -25,6 +25,8 @@ const REPORTED_WINDOW: usize = 6;
 const CRISIS_REPORTED_WINDOW: usize = 2;
 /// Words between a conditional cue and the hit.
 const CONDITIONAL_WINDOW: usize = 6;
+/// Words between a first-person subject and the hit ("i will commit suicide").
+const FIRST_PERSON_WINDOW: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CueKind {
@@ -39,6 +41,8 @@ pub(crate) enum CueKind {
     Conditional,
     FigurativeAfter,
     SelfReference,
+    FirstPerson,
+    OtherPerson,
     NotNegation,
     Reset,
 }
@@ -63,7 +67,7 @@ impl Cues {
     pub(crate) fn compile(c: &ContextCues) -> Result<Self, RulesError> {
         let mut kinds = Vec::new();
         let mut phrases = Vec::new();
-        let lists: [(&Vec<String>, CueKind); 13] = [
+        let lists: [(&Vec<String>, CueKind); 15] = [
             (&c.negation, CueKind::Negation),
             (&c.self_negation, CueKind::SelfNegation),
             (&c.debunk_before, CueKind::DebunkBefore),
@@ -75,6 +79,8 @@ impl Cues {
             (&c.conditional, CueKind::Conditional),
             (&c.figurative_after, CueKind::FigurativeAfter),
             (&c.self_reference, CueKind::SelfReference),
+            (&c.first_person, CueKind::FirstPerson),
+            (&c.other_person, CueKind::OtherPerson),
             (&c.not_negation, CueKind::NotNegation),
             (&c.reset, CueKind::Reset),
         ];
@@ -273,6 +279,18 @@ pub(crate) fn suppression(
                 before(CueKind::SelfReference, clause_from, CONDITIONAL_WINDOW)
                     .and_then(|h| say("about the author", h, "before"))
             }
+            ContextKind::FirstPerson => hits
+                .iter()
+                .find(|h| {
+                    h.kind == CueKind::FirstPerson
+                        && h.w1 < ws
+                        && h.w0 >= clause_from
+                        && ws - h.w1 <= FIRST_PERSON_WINDOW
+                        && !hits.iter().any(|o| {
+                            o.kind == CueKind::OtherPerson && o.w0 > h.w1 && o.w1 < ws
+                        })
+                })
+                .and_then(|h| say("about the author", h, "before")),
             ContextKind::Quote => in_quotes(original, orig.0, orig.1)
                 .then(|| "quote: inside quotation marks".to_owned()),
         };

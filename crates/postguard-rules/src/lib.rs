@@ -8,6 +8,8 @@
 //!   (supportive / debunking markers that damp the model) and [`SuppressedHit`]s (hits
 //!   cancelled by negation, debunking, recovery, quotes ..., each with a reason).
 //! - [`Label`] and [`Severity`]: the taxonomy shared with the rest of postguard.
+//! - [`RuleAudit`]: per-rule hits, precision and negative hit rate over labelled data,
+//!   against the [`Floor`] of each severity.
 //!
 //! ```
 //! use postguard_rules::{Label, RuleSet, Severity};
@@ -116,6 +118,7 @@
 
 #![warn(missing_docs)]
 
+mod audit;
 mod context;
 mod engine;
 mod error;
@@ -124,6 +127,7 @@ mod normalize;
 mod pack;
 mod report;
 
+pub use audit::{AuditRow, Floor, RuleAudit};
 pub use engine::{
     DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, ReplyExample, RuleInfo, RuleSet,
     RuleSetBuilder,

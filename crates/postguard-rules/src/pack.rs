@@ -57,6 +57,10 @@ pub(crate) enum ContextKind {
     Figurative,
     /// The author talks about themself ("I'm scared I'm an attention seeker").
     SelfReference,
+    /// A first-person subject shortly before the hit, with no other person named in
+    /// between: the author speaks of themself ("I want to commit suicide", "i wish i could
+    /// just die already"), so a rule about telling someone else to die does not apply.
+    FirstPerson,
 }
 
 impl ContextKind {
@@ -128,6 +132,10 @@ pub(crate) struct ContextCues {
     #[serde(default)]
     pub self_reference: Vec<String>,
     #[serde(default)]
+    pub first_person: Vec<String>,
+    #[serde(default)]
+    pub other_person: Vec<String>,
+    #[serde(default)]
     pub not_negation: Vec<String>,
     #[serde(default)]
     pub reset: Vec<String>,
@@ -146,6 +154,8 @@ impl ContextCues {
         self.conditional.extend(o.conditional);
         self.figurative_after.extend(o.figurative_after);
         self.self_reference.extend(o.self_reference);
+        self.first_person.extend(o.first_person);
+        self.other_person.extend(o.other_person);
         self.not_negation.extend(o.not_negation);
         self.reset.extend(o.reset);
     }

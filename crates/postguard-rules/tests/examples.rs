@@ -91,15 +91,18 @@ fn every_label_is_covered() {
 #[test]
 fn person_decides_bullying_versus_crisis() {
     let rules = RuleSet::default();
-    for t in [
-        "kill yourself",
-        "go kill urself",
-        "kys",
-        "you should kill yourself",
-        "unalive yourself",
+    // Bare "kill yourself" is medium (people weighing their own death write it with a
+    // generic "you"): still bullying, never crisis.
+    for (t, high) in [
+        ("kill yourself", false),
+        ("go kill urself", true),
+        ("kys", true),
+        ("you should kill yourself", true),
+        ("unalive yourself", true),
     ] {
         let r = rules.check(t);
-        assert!(r.has_high(Label::Bullying), "{t}: {r:?}");
+        assert!(r.hits_for(Label::Bullying).next().is_some(), "{t}: {r:?}");
+        assert_eq!(r.has_high(Label::Bullying), high, "{t}: {r:?}");
         assert!(
             r.hits_for(Label::Crisis).next().is_none(),
             "{t} must not be crisis: {r:?}"
