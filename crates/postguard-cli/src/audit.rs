@@ -12,7 +12,7 @@ use postguard::rules::{AuditRow, RuleAudit, RuleSet};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::eval::{EvalFields, known_labels};
+use crate::eval::{EvalFields, known_labels, string_field};
 use crate::input::{Item, ReadError, Record, RecordReader};
 
 /// Records checked in parallel at a time.
@@ -66,12 +66,11 @@ pub fn add_file(
             };
             let known = known_labels(&rec, fields, &labels)
                 .map_err(|e| ReadError::Input(format!("{}: {e}", crate::score::location(name, &e))))?;
-            let source = rec.fields.get(&fields.source, &[]).map(|v| v.to_json());
-            let source = source.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+            let source = string_field(&rec, &fields.source).unwrap_or_default();
             let known = known
                 .into_iter()
                 .map(|(i, p)| (Label::ALL[i], p))
-                .filter(|(l, _)| !ignore.iter().any(|(il, is)| il == l && is == source))
+                .filter(|(l, _)| !ignore.iter().any(|(il, is)| il == l && *is == source))
                 .collect();
             chunk.push((rec, known));
         }

@@ -94,6 +94,18 @@ pub fn average_precision(points: &[(f32, bool)]) -> Option<f64> {
 pub struct EvalFields {
     pub labels: String,
     pub source: String,
+    /// Behavioural-suite records name the functionality they test (`tests/behaviour/`);
+    /// records without the field are left out of the per-functionality table.
+    pub functionality: String,
+}
+
+/// Pass rate of one functionality of a behavioural suite: a case passes when every head it
+/// labels (0 or 1) is decided that way by the verdict's `flagged` list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FunctionalityResult {
+    pub cases: usize,
+    pub passed: usize,
+    pub pass_rate: f64,
 }
 
 /// Sampling and error handling.
@@ -121,12 +133,21 @@ pub struct EvalReport {
     pub overall: BTreeMap<String, HeadMetrics>,
     /// Source -> head -> metrics.
     pub by_source: BTreeMap<String, BTreeMap<String, HeadMetrics>>,
+    /// Functionality -> pass rate, for records that carry a functionality field.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_functionality: BTreeMap<String, FunctionalityResult>,
     #[serde(skip)]
     pub labels: Vec<String>,
 }
 
-/// A record to evaluate: the record, its known labels `(head index, positive)`, its source.
-type Labelled = (Record, Vec<(usize, bool)>, String);
+/// A record to evaluate: the record, its known labels `(head index, positive)`, its source
+/// and its functionality (behavioural suites only).
+type Labelled = (Record, Vec<(usize, bool)>, String, Option<String>);
+
+/// A string field of `rec`, if present.
+pub(crate) fn string_field(rec: &Record, field: &str) -> Option<String> {
+    rec.fields.get(field, &[]).and_then(|v| v.to_json().as_str().map(str::to_owned))
+}
 
 /// A record's known labels: `(head index, positive)`.
 pub(crate) fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
@@ -187,6 +208,7 @@ pub fn run(
     let labels = scorer.labels();
     let mut overall = vec![HeadData::default(); labels.len()];
     let mut by_source: BTreeMap<String, Vec<HeadData>> = BTreeMap::new();
+    let mut by_functionality: BTreeMap<String, FunctionalityResult> = BTreeMap::new();
     let (mut records, mut record_errors, mut index) = (0usize, 0usize, 0usize);
     let mut done = false;
     while !done {
@@ -209,12 +231,9 @@ pub fn run(
             }
             let parsed = match item {
                 Item::Ok(rec) => known_labels(&rec, fields, &labels).map_err(|e| *e).map(|known| {
-                    let source = rec
-                        .fields
-                        .get(&fields.source, &[])
-                        .and_then(|v| v.to_json().as_str().map(str::to_owned))
-                        .unwrap_or_else(|| "(none)".to_owned());
-                    (rec, known, source)
+                    let source = string_field(&rec, &fields.source).unwrap_or_else(|| "(none)".to_owned());
+                    let functionality = string_field(&rec, &fields.functionality);
+                    (rec, known, source, functionality)
                 }),
                 Item::Err(e) => Err(e),
             };
@@ -234,9 +253,9 @@ pub fn run(
             continue;
         }
         let posts: Vec<(&str, Option<&str>)> =
-            chunk.iter().map(|(r, _, _)| (r.text.as_str(), r.context.as_deref())).collect();
+            chunk.iter().map(|(r, ..)| (r.text.as_str(), r.context.as_deref())).collect();
         let results = scorer.score(&posts);
-        for ((rec, known, source), result) in chunk.iter().zip(results) {
+        for ((rec, known, source, functionality), result) in chunk.iter().zip(results) {
             let scored = match result {
                 Ok(s) => s,
                 Err(m) => {
@@ -252,11 +271,18 @@ pub fn run(
             records += 1;
             let per_source =
                 by_source.entry(source.clone()).or_insert_with(|| vec![HeadData::default(); labels.len()]);
+            let mut passed = true;
             for &(head, positive) in known {
                 let score = scored.scores.get(head).map_or(0.0, |s| s.1);
                 let flagged = scored.flagged.iter().any(|f| *f == labels[head]);
                 overall[head].points.push((score, flagged, positive));
                 per_source[head].points.push((score, flagged, positive));
+                passed &= flagged == positive;
+            }
+            if let Some(f) = functionality {
+                let r = by_functionality.entry(f.clone()).or_default();
+                r.cases += 1;
+                r.passed += usize::from(passed);
             }
         }
         progress.inc(chunk.len() as u64);
@@ -275,6 +301,13 @@ pub fn run(
         thresholds,
         overall: to_map(&overall),
         by_source: by_source.iter().map(|(s, d)| (s.clone(), to_map(d))).collect(),
+        by_functionality: by_functionality
+            .into_iter()
+            .map(|(f, mut r)| {
+                r.pass_rate = r.passed as f64 / r.cases.max(1) as f64;
+                (f, r)
+            })
+            .collect(),
         labels: labels.clone(),
     })
 }
@@ -324,6 +357,12 @@ impl EvalReport {
         rows("(overall)", &self.overall);
         for (src, m) in &self.by_source {
             rows(src, m);
+        }
+        if !self.by_functionality.is_empty() {
+            let _ = writeln!(s, "\n{:<40} {:>6} {:>7} {:>9}", "functionality", "cases", "passed", "pass rate");
+            for (f, r) in &self.by_functionality {
+                let _ = writeln!(s, "{f:<40} {:>6} {:>7} {:>8.1}%", r.cases, r.passed, 100.0 * r.pass_rate);
+            }
         }
         s
     }

@@ -168,6 +168,10 @@ struct EvalArgs {
     /// Field holding the source name (metrics per source).
     #[arg(long, default_value = "source")]
     source_field: String,
+    /// Field naming a behavioural-suite case's functionality (tests/behaviour/suite.jsonl):
+    /// the pass rate per functionality is printed for records that have it.
+    #[arg(long, default_value = "functionality")]
+    functionality_field: String,
     /// fail: stop at the first bad record (exit 3); skip|emit: leave it out, report it (exit 5).
     #[arg(long, value_enum, default_value_t = OnError::Fail)]
     on_error: OnError,
@@ -443,7 +447,11 @@ fn rules_audit(
 ) -> Result<u8, Failure> {
     let rules = engine::rules(eargs).code(exit::MODEL)?;
     let mut audit = postguard::rules::RuleAudit::new(&rules);
-    let fields = eval::EvalFields { labels: labels_field.to_owned(), source: "source".to_owned() };
+    let fields = eval::EvalFields {
+        labels: labels_field.to_owned(),
+        source: "source".to_owned(),
+        functionality: "functionality".to_owned(),
+    };
     let mut names = Vec::new();
     for file in files {
         let name = input_name(file);
@@ -757,7 +765,11 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
     let report = eval::run(
         &mut reader,
         &mut scorer,
-        &eval::EvalFields { labels: a.labels_field.clone(), source: a.source_field.clone() },
+        &eval::EvalFields {
+            labels: a.labels_field.clone(),
+            source: a.source_field.clone(),
+            functionality: a.functionality_field.clone(),
+        },
         thresholds,
         &eval::EvalOptions {
             limit: a.limit,

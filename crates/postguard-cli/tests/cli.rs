@@ -547,3 +547,87 @@ fn write_tiny_model() {
         postguard::testing::TinyModel::default().write(Path::new(&dir)).unwrap();
     }
 }
+
+/// A labelled JSONL file in cargo's per-target test tmpdir.
+fn labelled_file(name: &str, rows: &[&str]) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, rows.join("\n") + "\n").unwrap();
+    path
+}
+
+#[test]
+fn rules_audit_counts_per_rule_against_its_floor() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let pack = dir.join("audit-pack.toml");
+    std::fs::write(
+        &pack,
+        "[[rule]]\nid = \"bullying.grumble\"\nlabel = \"bullying\"\nseverity = \"medium\"\nphrases = [\"grumble\"]\n",
+    )
+    .unwrap();
+    let mut rows = vec![
+        r#"{"text": "grumble grumble", "source": "a", "labels": {"bullying": 1}}"#.to_owned(),
+        r#"{"text": "grumble", "source": "b", "labels": {"bullying": 0}}"#.to_owned(),
+        r#"{"text": "grumble", "source": "a", "labels": {"bullying": null}}"#.to_owned(),
+    ];
+    rows.extend((0..97).map(|i| format!(r#"{{"text": "fine day {i}", "source": "a", "labels": {{"bullying": 0}}}}"#)));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let file = labelled_file("audit.jsonl", &rows);
+    let audit = |extra: &[&str]| {
+        bin().arg("--no-default-rules").arg("--rules").arg(&pack).args(["rules", "audit", "--json"]).args(extra).arg(&file).output().unwrap()
+    };
+    // 1 of 98 rows labelled 0 hit: ~1.0%, past the medium floor of 0.5% -> exit 1.
+    let o = audit(&[]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["records"], 100);
+    let r = &v["rules"][0];
+    assert_eq!((r["rule_id"].as_str(), r["hits"].as_u64(), r["labelled_hits"].as_u64()), (Some("bullying.grumble"), Some(3), Some(2)));
+    assert_eq!((r["positive_hits"].as_u64(), r["zero_hits"].as_u64(), r["zero_rows"].as_u64()), (Some(1), Some(1), Some(98)));
+    assert_eq!((r["precision"].as_f64(), r["within_floor"].as_bool()), (Some(0.5), Some(false)));
+    // Source b's bullying labels not counted: no hit on a 0 row left -> exit 0.
+    let o = audit(&["--ignore-labels", "bullying:b"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((v["rules"][0]["zero_hits"].as_u64(), v["rules"][0]["zero_rows"].as_u64()), (Some(0), Some(97)));
+    assert_eq!(v["ignored_labels"], serde_json::json!(["bullying:b"]));
+    // The table form.
+    let o = bin().arg("--no-default-rules").arg("--rules").arg(&pack).args(["rules", "audit"]).arg(&file).output().unwrap();
+    assert!(stdout(&o).contains("| `bullying.grumble` | medium | 3 | 2 | 0.500 | 1 of 98 |"), "{}", stdout(&o));
+    // Bad input names file and line; usage mistakes exit 2.
+    let bad = labelled_file("audit-bad.jsonl", &[r#"{"text": "a", "labels": {"bullying": 0}}"#, r#"{"text": "b", "labels": {"bullying": 7}}"#]);
+    let o = bin().args(["rules", "audit"]).arg(&bad).output().unwrap();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("audit-bad.jsonl:2") && stderr(&o).contains("bullying"), "{}", stderr(&o));
+    let o = bin().args(["rules", "audit", "--ignore-labels", "nonsense"]).arg(&file).output().unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let o = bin().args(["rules", "audit"]).arg(dir).output().unwrap();
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+}
+
+#[test]
+fn eval_reports_pass_rate_per_functionality() {
+    let file = labelled_file(
+        "functionalities.jsonl",
+        &[
+            r#"{"text": "kys", "functionality": "urging", "labels": {"bullying": 1, "crisis": 0}}"#,
+            r#"{"text": "k y s loser", "functionality": "urging", "labels": {"bullying": 1}}"#,
+            r#"{"text": "have a lovely day", "functionality": "everyday", "labels": {"bullying": 0}}"#,
+            r#"{"text": "hello there", "functionality": "everyday", "labels": {"bullying": 1}}"#,
+            r#"{"text": "no functionality field", "labels": {"bullying": 0}}"#,
+        ],
+    );
+    // Thresholds of 1: only high-severity rule hits flag, so the decisions are known.
+    let t = "bullying=1,misinformation=1,unsafe_advice=1,crisis=1";
+    let o = pg(&["--threshold", t, "eval", "--json", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["by_functionality"]["urging"], serde_json::json!({"cases": 2, "passed": 2, "pass_rate": 1.0}));
+    assert_eq!(v["by_functionality"]["everyday"], serde_json::json!({"cases": 2, "passed": 1, "pass_rate": 0.5}));
+    assert_eq!(v["by_functionality"].as_object().unwrap().len(), 2);
+    let o = pg(&["--threshold", t, "eval", file.to_str().unwrap()]);
+    assert!(stdout(&o).contains("everyday") && stdout(&o).contains("50.0%"), "{}", stdout(&o));
+    // Files without the field print no such table.
+    let o = pg(&["eval", "--json", &fx("labelled.jsonl")]);
+    assert!(serde_json::from_str::<Value>(&stdout(&o)).unwrap().get("by_functionality").is_none());
+}
