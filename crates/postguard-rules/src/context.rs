@@ -43,6 +43,9 @@ pub(crate) enum CueKind {
     SelfReference,
     FirstPerson,
     OtherPerson,
+    Attribution,
+    Lyrics,
+    SelfAttribution,
     NotNegation,
     Reset,
 }
@@ -67,7 +70,7 @@ impl Cues {
     pub(crate) fn compile(c: &ContextCues) -> Result<Self, RulesError> {
         let mut kinds = Vec::new();
         let mut phrases = Vec::new();
-        let lists: [(&Vec<String>, CueKind); 15] = [
+        let lists: [(&Vec<String>, CueKind); 18] = [
             (&c.negation, CueKind::Negation),
             (&c.self_negation, CueKind::SelfNegation),
             (&c.debunk_before, CueKind::DebunkBefore),
@@ -81,6 +84,9 @@ impl Cues {
             (&c.self_reference, CueKind::SelfReference),
             (&c.first_person, CueKind::FirstPerson),
             (&c.other_person, CueKind::OtherPerson),
+            (&c.attribution, CueKind::Attribution),
+            (&c.lyrics, CueKind::Lyrics),
+            (&c.self_attribution, CueKind::SelfAttribution),
             (&c.not_negation, CueKind::NotNegation),
             (&c.reset, CueKind::Reset),
         ];
@@ -170,6 +176,8 @@ pub(crate) fn suppression(
         .unwrap_or(sentence_start);
     let sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence);
     let next_sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence + 1);
+    let prev_sentence_start =
+        lo + words[lo..=ws].partition_point(|w| w.sentence + 1 < sentence);
     // Cue hits are sorted by end word; keep the ones inside the window.
     let hits = &hits[hits.partition_point(|h| h.w0 < lo)..];
     let hits = &hits[..hits.partition_point(|h| h.w0 < hi)];
@@ -291,6 +299,36 @@ pub(crate) fn suppression(
                         })
                 })
                 .and_then(|h| say("about the author", h, "before")),
+            ContextKind::Attributed => {
+                let lyrics_before = before(CueKind::Lyrics, sentence_start, usize::MAX)
+                    .and_then(|h| say("lyrics", h, "before"));
+                let notes = music_notes_on_line(original, orig.0, orig.1)
+                    .then(|| "lyrics: music notes on the line".to_owned());
+                // "the song was playing and i thought, \"...\"": an `i thought` between the
+                // cue and the hit makes the quoted words the author's own after all.
+                let own_words_after = |h: &CueHit| {
+                    h.w1 < ws
+                        && hits.iter().any(|m| {
+                            m.kind == CueKind::SelfAttribution && m.w0 > h.w1 && m.w1 < ws
+                        })
+                };
+                lyrics_before.or(notes).or_else(|| {
+                    if !in_quotes(original, orig.0, orig.1) {
+                        return None;
+                    }
+                    hits.iter()
+                        .find(|h| {
+                            matches!(h.kind, CueKind::Attribution | CueKind::Lyrics)
+                                && h.w0 >= prev_sentence_start
+                                && h.w1 < next_sentence_end
+                                && (h.w1 < ws || h.w0 > we)
+                                && !own_words_after(h)
+                        })
+                        .and_then(|h| {
+                            say("attributed: quoted words of someone else", h, if h.w1 < ws { "before" } else { "after" })
+                        })
+                })
+            }
             ContextKind::Quote => in_quotes(original, orig.0, orig.1)
                 .then(|| "quote: inside quotation marks".to_owned()),
         };
@@ -299,6 +337,24 @@ pub(crate) fn suppression(
         }
     }
     None
+}
+
+/// Whether a music note (♩ ♪ ♫ ♬ 🎵 🎶) stands on the line of `original[a..b]`.
+fn music_notes_on_line(original: &str, a: usize, b: usize) -> bool {
+    let line_start = original[..a].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[b..].find('\n').map_or(original.len(), |i| b + i);
+    // Bounded like the quote check: a pathological one-line post costs no more than this.
+    let from = line_start.max(a.saturating_sub(QUOTE_LOOK));
+    let to = line_end.min(b + QUOTE_LOOK);
+    let is_note = |c: char| matches!(c, '\u{2669}'..='\u{266C}' | '\u{1F3B5}' | '\u{1F3B6}');
+    let (mut from, mut to) = (from, to);
+    while !original.is_char_boundary(from) {
+        from += 1;
+    }
+    while !original.is_char_boundary(to) {
+        to -= 1;
+    }
+    original[from..to].chars().any(is_note)
 }
 
 /// Whether `original[a..b]` sits inside quotation marks on its line.

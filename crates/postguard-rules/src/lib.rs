@@ -52,7 +52,9 @@
 //! negation = ["dont ever"]                  # also: self_negation, not_negation,
 //!                                           # debunk_before, debunk_after, recovery_before,
 //!                                           # recovery_after, reported, conditional,
-//!                                           # self_reference, figurative_after, reset
+//!                                           # self_reference, figurative_after, reset,
+//!                                           # first_person, other_person, attribution,
+//!                                           # lyrics, self_attribution
 //! [[rule]]
 //! id = "bullying.forum_insult"              # <label>.<name>
 //! label = "bullying"                        # bullying | misinformation | unsafe_advice | crisis
@@ -79,10 +81,11 @@
 //! Phrases and text are normalised alike (see [`normalize()`]), so phrases are written in
 //! plain lowercase English and match obfuscated spellings; matches are whole words only.
 //! Context kinds: `negation`, `self_negation`, `debunk`, `recovery`, `reported`, `quote`,
-//! `conditional`, `figurative`, `self_reference`. Defaults by label: bullying — negation,
+//! `conditional`, `figurative`, `self_reference`, `first_person`, `attributed`. Defaults by label: bullying — negation,
 //! reported, quote, conditional; misinformation — negation, debunk, reported, quote;
-//! unsafe_advice — those plus conditional and recovery; crisis — self_negation, recovery and
-//! narrowly-reported speech only (a person in crisis is never cancelled by quotes).
+//! unsafe_advice — those plus conditional and recovery; crisis — self_negation, recovery,
+//! narrowly-reported speech and `attributed` (quoted words attributed to a song, a book, a
+//! survey or another person, or lyrics) only: a quote alone never cancels a crisis hit.
 //!
 //! Reply-aware rules: `when_context = "<label>"` makes a rule fire only in
 //! [`RuleSet::check_reply`]`(text, Some(context))` when `context` (the message replied to)

@@ -61,6 +61,11 @@ pub(crate) enum ContextKind {
     /// between: the author speaks of themself ("I want to commit suicide", "i wish i could
     /// just die already"), so a rule about telling someone else to die does not apply.
     FirstPerson,
+    /// The words are someone else's: quoted and attributed to a song, film, book, survey or
+    /// another person in the same or a neighbouring sentence ("my friend texted me \"i want
+    /// to die\""), or lyrics (a `lyrics` cue before the hit in its sentence, or music notes
+    /// on its line). A quote alone never cancels a crisis hit.
+    Attributed,
 }
 
 impl ContextKind {
@@ -71,8 +76,9 @@ impl ContextKind {
             Label::Misinformation => &[Negation, Debunk, Reported, Quote, Conditional],
             Label::UnsafeAdvice => &[Negation, Debunk, Reported, Quote, Conditional, Recovery],
             // Missing a person in crisis is the worst failure: only narrow cues apply
-            // (and quotes never cancel crisis: a quoted "I want to die" still gets help).
-            Label::Crisis => &[SelfNegation, Recovery, Reported],
+            // (a quote alone never cancels crisis: a quoted "I want to die" still gets help;
+            // only quoted words attributed to a song, a book or another person do).
+            Label::Crisis => &[SelfNegation, Recovery, Reported, Attributed],
         }
     }
 }
@@ -136,6 +142,12 @@ pub(crate) struct ContextCues {
     #[serde(default)]
     pub other_person: Vec<String>,
     #[serde(default)]
+    pub attribution: Vec<String>,
+    #[serde(default)]
+    pub lyrics: Vec<String>,
+    #[serde(default)]
+    pub self_attribution: Vec<String>,
+    #[serde(default)]
     pub not_negation: Vec<String>,
     #[serde(default)]
     pub reset: Vec<String>,
@@ -156,6 +168,9 @@ impl ContextCues {
         self.self_reference.extend(o.self_reference);
         self.first_person.extend(o.first_person);
         self.other_person.extend(o.other_person);
+        self.attribution.extend(o.attribution);
+        self.lyrics.extend(o.lyrics);
+        self.self_attribution.extend(o.self_attribution);
         self.not_negation.extend(o.not_negation);
         self.reset.extend(o.reset);
     }
