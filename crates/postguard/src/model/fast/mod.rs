@@ -364,7 +364,8 @@ impl FastBert {
 ///
 /// int8 scores differ from f32 scores by quantization noise (mean |logit
 /// difference| ~0.03 on the validation set); `tests/int8_accuracy.rs` checks
-/// on all of `val.jsonl` that no label's F1 drops by more than half a point
+/// on the `val.jsonl` rows of the sources in `models/accuracy_sample.json` that no
+/// label's F1 drops by more than half a point
 /// (or int8 is net wrong on at most 3 more posts) and that few decisions change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
