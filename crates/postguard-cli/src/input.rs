@@ -363,8 +363,21 @@ pub fn parse_jsonl_line(bytes: &[u8], line: usize, spec: &FieldSpec) -> Item {
             let kind = json_kind(text.trim_start());
             return err(format!("expected a JSON object, got {kind}"));
         }
-        Err(e) => return err(format!("invalid JSON: {e}")),
+        Err(e) => return err(format!("invalid JSON: {} (column {})", json_message(&e), e.column())),
     };
+    // A key given twice is read differently by different JSON readers (serde_json's first-wins
+    // here, Python's json and most others last-wins): scoring one value while a downstream
+    // system reads the other would let a post through unseen. Never scored; a record error.
+    if let Some(path) = duplicate_key(&members) {
+        return Item::Err(RecordError {
+            line,
+            field: Some(path),
+            message: "duplicate key: the record gives it more than once, and JSON readers disagree on which value counts".into(),
+            fields: None,
+            raw: Some(text.to_owned()),
+            id: None,
+        });
+    }
     let fields = Fields::Json(members);
     extract(fields, line, spec, &[])
 }
@@ -412,12 +425,20 @@ fn string_value(v: FieldValue<'_>) -> Result<Option<String>, String> {
             match t.as_bytes().first() {
                 Some(b'"') => serde_json::from_str::<String>(t)
                     .map(Some)
-                    .map_err(|e| format!("invalid string: {e}")),
+                    .map_err(|e| format!("invalid string: {} (character {} of the value)", json_message(&e), e.column())),
                 Some(b'n') => Ok(None),
                 _ => Err(format!("expected a string, got {}", json_kind(t))),
             }
         }
     }
+}
+
+/// serde_json's message without its ` at line L column C` suffix: each JSONL line is parsed on
+/// its own, so its "line 1" would contradict the record's real line, which the caller names.
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).map_or(full.clone(), str::to_owned)
 }
 
 /// JSON type name of a JSON text, from its first character.
@@ -429,6 +450,93 @@ fn json_kind(t: &str) -> &'static str {
         Some(b't' | b'f') => "boolean",
         Some(b'n') => "null",
         _ => "number",
+    }
+}
+
+/// The first key that occurs twice in one object, at any depth, as a dotted path
+/// (`labels.bullying`, `items[2].text`).
+fn duplicate_key(members: &[(String, Box<RawValue>)]) -> Option<String> {
+    let mut seen = std::collections::HashSet::with_capacity(members.len());
+    for (k, _) in members {
+        if !seen.insert(k.as_str()) {
+            return Some(k.clone());
+        }
+    }
+    for (k, v) in members {
+        if matches!(v.get().as_bytes().first(), Some(b'{' | b'[')) {
+            if let Ok(DupCheck(Some(inner))) = serde_json::from_str::<DupCheck>(v.get()) {
+                let sep = if inner.starts_with('[') { "" } else { "." };
+                return Some(format!("{k}{sep}{inner}"));
+            }
+        }
+    }
+    None
+}
+
+/// Walks a JSON value; holds the path of the first duplicated object key found in it.
+struct DupCheck(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for DupCheck {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = DupCheck;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DupCheck, A::Error> {
+                let mut seen = std::collections::HashSet::new();
+                let mut found = None;
+                while let Some(k) = map.next_key::<String>()? {
+                    let DupCheck(inner) = map.next_value::<DupCheck>()?;
+                    if found.is_none() {
+                        if seen.contains(&k) {
+                            found = Some(k);
+                        } else {
+                            if let Some(p) = inner {
+                                let sep = if p.starts_with('[') { "" } else { "." };
+                                found = Some(format!("{k}{sep}{p}"));
+                            }
+                            seen.insert(k);
+                        }
+                    }
+                }
+                Ok(DupCheck(found))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<DupCheck, A::Error> {
+                let mut found = None;
+                let mut i = 0usize;
+                while let Some(DupCheck(inner)) = seq.next_element::<DupCheck>()? {
+                    if found.is_none() {
+                        if let Some(p) = inner {
+                            let sep = if p.starts_with('[') { "" } else { "." };
+                            found = Some(format!("[{i}]{sep}{p}"));
+                        }
+                    }
+                    i += 1;
+                }
+                Ok(DupCheck(found))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+            fn visit_unit<E>(self) -> Result<DupCheck, E> {
+                Ok(DupCheck(None))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -575,6 +683,18 @@ impl CsvInner {
                 })?;
                 header.push(cell);
             }
+            // Two columns with one name: which one is "the text" is a guess, and the output
+            // (keyed by name) would lose one of them. Stop before reading any record.
+            for (i, h) in header.iter().enumerate() {
+                if let Some(j) = header[..i].iter().position(|x| x == h) {
+                    return Err(ReadError::Input(format!(
+                        "line {}: CSV header names column `{h}` twice (columns {} and {}); rename one",
+                        rec.line,
+                        j + 1,
+                        i + 1
+                    )));
+                }
+            }
             let check = |name: &str| -> Result<(), ReadError> {
                 if header.iter().any(|h| h == name) {
                     Ok(())
@@ -707,7 +827,8 @@ mod tests {
             (r#"["text"]"#, Err("expected a JSON object, got array")),
             (r#""text""#, Err("expected a JSON object, got string")),
             (r#"{"text": "unterminated"#, Err("invalid JSON: EOF while parsing")),
-            (r#"{"text": "a"} trailing"#, Err("invalid JSON: trailing characters")),
+            (r#"{"text": "a"} trailing"#, Err("invalid JSON: trailing characters (column 15)")),
+            (r#"{"text": "\ud800 x"}"#, Err("field `text`: invalid string: unexpected end of hex escape (character 8 of the value)")),
         ];
         for (i, (input, want)) in cases.iter().enumerate() {
             let item = parse_jsonl_line(input.as_bytes(), i + 1, &FieldSpec::default());
@@ -833,6 +954,41 @@ mod tests {
         // An empty file (or only a header) has no records and is not an error.
         assert!(read_all(b"", Format::Csv, FieldSpec::default()).0.is_empty());
         assert!(read_all(b"text\n", Format::Csv, FieldSpec::default()).0.is_empty());
+    }
+
+    #[test]
+    fn duplicate_keys_are_record_errors_at_any_depth() {
+        // (input, the key path the error names)
+        let cases = [
+            (r#"{"text": "first", "text": "kys loser"}"#, "text"),
+            (r#"{"id": 1, "text": "a", "id": 2}"#, "id"),
+            (r#"{"text": "a", "labels": {"bullying": 0, "bullying": 1}}"#, "labels.bullying"),
+            (r#"{"text": "a", "meta": {"x": [1, {"k": 1, "k": 2}]}}"#, "meta.x[1].k"),
+            (r#"{"text": "a", "list": [{"k": 1}, {"k": 2, "j": {"q": 1, "q": 1}}]}"#, "list[1].j.q"),
+        ];
+        for (input, path) in cases {
+            let item = parse_jsonl_line(input.as_bytes(), 18, &FieldSpec::default());
+            let e = err(&item);
+            assert_eq!(e.line, 18, "{input}");
+            assert_eq!(e.field.as_deref(), Some(path), "{input}");
+            assert!(e.to_string().contains("duplicate key"), "{input}: {e}");
+            assert_eq!(e.raw.as_deref(), Some(input));
+        }
+        // The same key in sibling objects is not a duplicate.
+        let item = parse_jsonl_line(br#"{"text": "a", "l": [{"k": 1}, {"k": 2}], "m": {"k": 3}}"#, 1, &FieldSpec::default());
+        assert_eq!(ok(&item).text, "a");
+    }
+
+    #[test]
+    fn csv_duplicate_header_stops_the_run() {
+        for (data, want) in [
+            (&b"text,text\na,kys loser\n"[..], "line 1: CSV header names column `text` twice (columns 1 and 2); rename one"),
+            (b"\n\nid,text,note,id\n1,a,b,2\n", "line 3: CSV header names column `id` twice (columns 1 and 4); rename one"),
+        ] {
+            let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
+            let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
+            assert_eq!(e.to_string(), want);
+        }
     }
 
     #[test]

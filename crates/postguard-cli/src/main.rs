@@ -610,7 +610,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
 
     // Resume point (before loading the model, so a wrong --resume fails fast).
     let point = match (&a.output, a.resume) {
-        (Some(out), true) => resume::prepare(out, out_format).map_err(|e| anyhow!(e)).code(exit::INPUT)?,
+        (Some(out), true) => resume::prepare(out, out_format, a.id_field.as_deref()).map_err(|e| anyhow!(e)).code(exit::INPUT)?,
         _ => resume::ResumePoint::default(),
     };
     if !point.from_checkpoint && point.records_done > 0 && a.on_error == OnError::Skip {
@@ -625,7 +625,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
 
     let mut summary = point.summary.clone();
     if point.records_done > 0 {
-        let found = score::skip_records(&mut reader, point.records_done)
+        let found = score::skip_records(&mut reader, point.records_done, point.kept_ids.as_deref(), point.summary.skipped == 0)
             .map_err(|e| anyhow!("{name}: {e}"))
             .code(exit::INPUT)?;
         if found < point.records_done {

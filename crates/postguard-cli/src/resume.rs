@@ -47,6 +47,9 @@ pub struct ResumePoint {
     pub truncated_bytes: u64,
     /// CSV output: the original columns of the header already in the file.
     pub csv_base: Option<Vec<String>>,
+    /// The id (`--id-field`) of every record kept in the output, in order, when an id field is
+    /// given: the skipped input records must carry the same ids.
+    pub kept_ids: Option<Vec<Option<String>>>,
 }
 
 /// Path of the checkpoint for `output`.
@@ -81,11 +84,19 @@ pub fn clear(output: &Path) {
     let _ = fs::remove_file(checkpoint_path(output));
 }
 
-/// Prepare `output` for resuming: truncate it and say how many input records to skip.
+/// Prepare `output` for resuming: truncate it, check every record it keeps, and say how many
+/// input records to skip.
+///
+/// Each kept record must be one this command writes: JSONL, a complete JSON object with a
+/// `postguard` object; CSV, a row of the header's width under a header with the `postguard_*`
+/// columns. With `id_field`, the ids of the kept records are returned for the caller to match
+/// against the input. Without a checkpoint the summary is counted from the kept records (ok,
+/// errored, flagged per label), so a resumed run reports the whole file.
 ///
 /// # Errors
-/// I/O errors, a checkpoint for another format, or an output shorter than its checkpoint.
-pub fn prepare(output: &Path, format: Format) -> Result<ResumePoint, String> {
+/// I/O errors, a checkpoint for another format, an output shorter than its checkpoint, or a kept
+/// line that is not a postguard record (named by line).
+pub fn prepare(output: &Path, format: Format, id_field: Option<&str>) -> Result<ResumePoint, String> {
     let io_err = |e: io::Error| format!("{}: {e}", output.display());
     let len = match fs::metadata(output) {
         Ok(m) => m.len(),
@@ -121,6 +132,7 @@ pub fn prepare(output: &Path, format: Format) -> Result<ResumePoint, String> {
                 from_checkpoint: true,
                 truncated_bytes: len - cp.output_bytes,
                 csv_base: None,
+                kept_ids: None,
             }
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -129,10 +141,11 @@ pub fn prepare(output: &Path, format: Format) -> Result<ResumePoint, String> {
             let records = if format == Format::Csv { records.saturating_sub(1) } else { records };
             ResumePoint {
                 records_done: records,
-                summary: Summary { records_in: records, records_out: records, ok: records, ..Summary::default() },
+                summary: Summary { records_in: records, records_out: records, ..Summary::default() },
                 from_checkpoint: false,
                 truncated_bytes: len - complete_len,
                 csv_base: None,
+                kept_ids: None,
             }
         }
         Err(e) => return Err(format!("{}: {e}", cp_path.display())),
@@ -144,7 +157,130 @@ pub fn prepare(output: &Path, format: Format) -> Result<ResumePoint, String> {
     if format == Format::Csv && len - point.truncated_bytes > 0 {
         point.csv_base = Some(csv_header_base(output).map_err(io_err)?);
     }
+    let kept = read_kept(output, format, id_field)?;
+    if kept.records != point.summary.records_out {
+        return Err(format!(
+            "{}: holds {} complete records, but its checkpoint says {} were written; it was changed after the run, start over without --resume",
+            output.display(),
+            kept.records,
+            point.summary.records_out
+        ));
+    }
+    if !point.from_checkpoint {
+        point.summary.ok = kept.ok;
+        point.summary.errored = kept.errored;
+        point.summary.flagged = kept.flagged;
+    }
+    point.kept_ids = id_field.map(|_| kept.ids);
     Ok(point)
+}
+
+/// What the kept part of an output holds, read back record by record.
+#[derive(Debug, Default)]
+struct Kept {
+    records: u64,
+    ok: u64,
+    errored: u64,
+    flagged: std::collections::BTreeMap<String, u64>,
+    ids: Vec<Option<String>>,
+}
+
+fn damaged(output: &Path, line: u64, why: &str) -> String {
+    format!(
+        "{}:{line}: {why}; --resume keeps only records postguard score wrote. The output is damaged or comes from elsewhere: fix or remove that line, or start over without --resume",
+        output.display()
+    )
+}
+
+/// Read every record of a (truncated) output and check it is a postguard output record.
+fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Kept, String> {
+    use std::collections::HashMap;
+
+    use serde_json::value::RawValue;
+
+    let io_err = |e: io::Error| format!("{}: {e}", output.display());
+    let mut kept = Kept::default();
+    match format {
+        Format::Jsonl => {
+            let mut r = BufReader::with_capacity(1 << 20, File::open(output).map_err(io_err)?);
+            let mut buf = Vec::new();
+            let mut line = 0u64;
+            loop {
+                buf.clear();
+                if r.read_until(b'\n', &mut buf).map_err(io_err)? == 0 {
+                    break;
+                }
+                line += 1;
+                let text = std::str::from_utf8(&buf).map_err(|e| damaged(output, line, &format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+                let members: HashMap<String, Box<RawValue>> = serde_json::from_str(text.trim_end())
+                    .map_err(|e| damaged(output, line, &format!("not a JSON object ({e})")))?;
+                let pg = members
+                    .get("postguard")
+                    .ok_or_else(|| damaged(output, line, "no `postguard` member"))?;
+                let pg: serde_json::Value = serde_json::from_str(pg.get()).map_err(|e| damaged(output, line, &e.to_string()))?;
+                let Some(pg) = pg.as_object() else {
+                    return Err(damaged(output, line, "`postguard` is not an object"));
+                };
+                if pg.contains_key("error") {
+                    kept.errored += 1;
+                } else {
+                    let Some(flagged) = pg.get("flagged").and_then(|f| f.as_array()) else {
+                        return Err(damaged(output, line, "`postguard` has neither `flagged` nor `error`"));
+                    };
+                    kept.ok += 1;
+                    for l in flagged.iter().filter_map(|l| l.as_str()) {
+                        *kept.flagged.entry(l.to_owned()).or_default() += 1;
+                    }
+                }
+                if let Some(name) = id_field {
+                    kept.ids.push(members.get(name).map(|raw| match serde_json::from_str::<String>(raw.get()) {
+                        Ok(s) => s,
+                        Err(_) => raw.get().to_owned(),
+                    }));
+                }
+                kept.records += 1;
+            }
+        }
+        Format::Csv => {
+            let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(File::open(output).map_err(io_err)?);
+            let header = r.headers().map_err(|e| damaged(output, 1, &format!("CSV header: {e}")))?.clone();
+            if header.is_empty() {
+                return Ok(kept);
+            }
+            let col = |name: &str| header.iter().position(|h| h == name);
+            let (Some(flagged_col), Some(error_col)) = (col("postguard_flagged"), col("postguard_error")) else {
+                return Err(damaged(output, 1, "the CSV header has no postguard_flagged / postguard_error columns"));
+            };
+            let id_col = match id_field {
+                Some(name) => Some(col(name).ok_or_else(|| damaged(output, 1, &format!("the CSV header has no id column `{name}`")))?),
+                None => None,
+            };
+            let mut rec = csv::StringRecord::new();
+            loop {
+                match r.read_record(&mut rec) {
+                    Ok(false) => break,
+                    Ok(true) => {}
+                    Err(e) => {
+                        let line = e.position().map_or(0, |p| p.line());
+                        return Err(damaged(output, line, &format!("not a row of this CSV output ({e})")));
+                    }
+                }
+                if !rec[error_col].is_empty() {
+                    kept.errored += 1;
+                } else {
+                    kept.ok += 1;
+                    for l in rec[flagged_col].split(';').filter(|l| !l.is_empty()) {
+                        *kept.flagged.entry(l.to_owned()).or_default() += 1;
+                    }
+                }
+                if let Some(c) = id_col {
+                    kept.ids.push(Some(rec[c].to_owned()).filter(|s| !s.is_empty()));
+                }
+                kept.records += 1;
+            }
+        }
+    }
+    Ok(kept)
 }
 
 /// Columns of an existing CSV output before the postguard ones.
@@ -189,36 +325,87 @@ mod tests {
     fn counts_and_truncates_a_partial_jsonl_line() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("o.jsonl");
-        fs::write(&out, "{\"a\":1}\n{\"a\":2}\n{\"a\"").unwrap();
-        let p = prepare(&out, Format::Jsonl).unwrap();
+        fs::write(&out, format!("{}{}{{\"a\"", rec(1, &[]), rec(2, &[]))).unwrap();
+        let p = prepare(&out, Format::Jsonl, None).unwrap();
         assert_eq!((p.records_done, p.truncated_bytes, p.from_checkpoint), (2, 4, false));
-        assert_eq!(fs::read_to_string(&out).unwrap(), "{\"a\":1}\n{\"a\":2}\n");
+        assert_eq!(fs::read_to_string(&out).unwrap(), format!("{}{}", rec(1, &[]), rec(2, &[])));
+    }
+
+    /// A JSONL output record as `score` writes it.
+    fn rec(id: u32, flagged: &[&str]) -> String {
+        format!("{{\"id\":{id},\"text\":\"t\",\"postguard\":{{\"scores\":{{}},\"flagged\":{}}}}}\n", serde_json::to_string(flagged).unwrap())
+    }
+
+    #[test]
+    fn a_kept_line_that_is_not_a_postguard_record_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("o.jsonl");
+        for (bad, why) in [
+            ("garbage line\n", "not a JSON object"),
+            ("{\"id\": 3, \"text\": \"t\"}\n", "no `postguard` member"),
+            ("{\"postguard\": 1}\n", "`postguard` is not an object"),
+            ("{\"postguard\": {\"scores\": {}}}\n", "`postguard` has neither `flagged` nor `error`"),
+        ] {
+            fs::write(&out, format!("{}{}{bad}{}", rec(1, &[]), rec(2, &[]), rec(4, &[]))).unwrap();
+            let e = prepare(&out, Format::Jsonl, None).unwrap_err();
+            assert!(e.starts_with(&format!("{}:3: {why}", out.display())), "{e}");
+            assert!(e.contains("start over without --resume"), "{e}");
+        }
+        // CSV: a row narrower than the header, and a header that is not postguard's.
+        let out = dir.path().join("o.csv");
+        fs::write(&out, "id,text,postguard_flagged,postguard_error\n1,a,,\n2,b\n3,c,,\n").unwrap();
+        let e = prepare(&out, Format::Csv, None).unwrap_err();
+        assert!(e.starts_with(&format!("{}:3: not a row of this CSV output", out.display())), "{e}");
+        fs::write(&out, "id,text\n1,a\n").unwrap();
+        let e = prepare(&out, Format::Csv, None).unwrap_err();
+        assert!(e.contains("no postguard_flagged / postguard_error columns"), "{e}");
+    }
+
+    #[test]
+    fn without_a_checkpoint_the_summary_counts_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("o.jsonl");
+        let err = "{\"id\":3,\"text\":5,\"postguard\":{\"error\":{\"line\":3,\"message\":\"m\"}}}\n";
+        fs::write(&out, format!("{}{}{err}{}", rec(1, &["bullying"]), rec(2, &[]), rec(4, &["bullying", "crisis"]))).unwrap();
+        let p = prepare(&out, Format::Jsonl, Some("id")).unwrap();
+        assert_eq!((p.summary.records_in, p.summary.records_out, p.summary.ok, p.summary.errored), (4, 4, 3, 1));
+        assert_eq!(p.summary.flagged.get("bullying"), Some(&2));
+        assert_eq!(p.summary.flagged.get("crisis"), Some(&1));
+        let ids: Vec<Option<String>> = ["1", "2", "3", "4"].iter().map(|s| Some(s.to_string())).collect();
+        assert_eq!(p.kept_ids, Some(ids));
+        let out = dir.path().join("o.csv");
+        fs::write(&out, "id,text,postguard_flagged,postguard_error\n1,a,bullying;crisis,\n,\"b\nc\",,line 3: bad\n").unwrap();
+        let p = prepare(&out, Format::Csv, Some("id")).unwrap();
+        assert_eq!((p.summary.records_out, p.summary.ok, p.summary.errored), (2, 1, 1));
+        assert_eq!(p.summary.flagged.get("crisis"), Some(&1));
+        assert_eq!(p.kept_ids, Some(vec![Some("1".to_owned()), None]));
     }
 
     #[test]
     fn csv_counts_records_not_lines() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("o.csv");
-        fs::write(&out, "id,text,postguard_bullying\n1,\"two\nlines\",0.1\n2,\"part").unwrap();
-        let p = prepare(&out, Format::Csv).unwrap();
+        fs::write(&out, "id,text,postguard_flagged,postguard_error\n1,\"two\nlines\",,\n2,\"part").unwrap();
+        let p = prepare(&out, Format::Csv, None).unwrap();
         assert_eq!(p.records_done, 1);
         assert_eq!(p.csv_base.as_deref(), Some(&["id".to_owned(), "text".to_owned()][..]));
-        assert_eq!(fs::read_to_string(&out).unwrap(), "id,text,postguard_bullying\n1,\"two\nlines\",0.1\n");
+        assert_eq!(fs::read_to_string(&out).unwrap(), "id,text,postguard_flagged,postguard_error\n1,\"two\nlines\",,\n");
     }
 
     #[test]
     fn checkpoint_wins_and_drops_a_partial_chunk() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("o.jsonl");
-        fs::write(&out, "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n").unwrap();
+        fs::write(&out, format!("{}{}{}", rec(1, &[]), rec(2, &[]), rec(3, &[]))).unwrap();
         let summary = Summary { records_in: 3, records_out: 1, ok: 1, skipped: 2, ..Summary::default() };
-        save(&out, &Checkpoint { version: 1, output_format: "jsonl".into(), output_bytes: 8, summary: summary.clone() })
+        let one = rec(1, &[]).len() as u64;
+        save(&out, &Checkpoint { version: 1, output_format: "jsonl".into(), output_bytes: one, summary: summary.clone() })
             .unwrap();
-        let p = prepare(&out, Format::Jsonl).unwrap();
-        assert_eq!((p.records_done, p.truncated_bytes, p.from_checkpoint), (3, 16, true));
+        let p = prepare(&out, Format::Jsonl, None).unwrap();
+        assert_eq!((p.records_done, p.truncated_bytes, p.from_checkpoint), (3, 2 * one, true));
         assert_eq!(p.summary, summary);
-        assert_eq!(fs::read_to_string(&out).unwrap(), "{\"a\":1}\n");
-        assert!(prepare(&out, Format::Csv).unwrap_err().contains("wrote jsonl"));
+        assert_eq!(fs::read_to_string(&out).unwrap(), rec(1, &[]));
+        assert!(prepare(&out, Format::Csv, None).unwrap_err().contains("wrote jsonl"));
         clear(&out);
         assert!(!checkpoint_path(&out).exists());
     }
@@ -226,6 +413,6 @@ mod tests {
     #[test]
     fn missing_output_starts_fresh() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(prepare(&dir.path().join("none.jsonl"), Format::Jsonl).unwrap(), ResumePoint::default());
+        assert_eq!(prepare(&dir.path().join("none.jsonl"), Format::Jsonl, None).unwrap(), ResumePoint::default());
     }
 }

@@ -114,18 +114,59 @@ pub type Checkpoint<'a> = &'a mut dyn FnMut(&Summary, u64) -> io::Result<()>;
 
 /// Skip the first `n` records of `reader` (resume). Returns how many were there.
 ///
+/// `kept_ids`: the ids (`--id-field`) of the records already in the output, in order. Where every
+/// input record has its output record (`aligned`: nothing was skipped), the k-th skipped input
+/// record must carry the k-th id; otherwise (`--on-error skip` left some out) the output's ids must
+/// appear among the skipped records' ids in the same order. A mismatch means the output was not
+/// written from this input.
+///
 /// # Errors
-/// Input errors.
-pub fn skip_records(reader: &mut RecordReader, n: u64) -> Result<u64, ReadError> {
+/// Input errors, and an id mismatch (as [`ReadError::Input`]).
+pub fn skip_records(
+    reader: &mut RecordReader,
+    n: u64,
+    kept_ids: Option<&[Option<String>]>,
+    aligned: bool,
+) -> Result<u64, ReadError> {
+    let show = |id: &Option<String>| id.as_deref().map_or_else(|| "none".to_owned(), |s| format!("`{s}`"));
     let mut skipped = 0;
+    let mut next = 0usize;
     while skipped < n {
         match reader.next_item() {
             None => break,
             Some(r) => {
-                r?;
+                let item = r?;
+                let (line, id) = match &item {
+                    Item::Ok(rec) => (rec.line, &rec.id),
+                    Item::Err(e) => (e.line, &e.id),
+                };
+                if let Some(ids) = kept_ids
+                    && let Some(want) = ids.get(next)
+                {
+                    if want == id {
+                        next += 1;
+                    } else if aligned {
+                        return Err(ReadError::Input(format!(
+                            "line {line}: id {} here, but output record {} has id {}: the output was not written from this input; start over without --resume",
+                            show(id),
+                            next + 1,
+                            show(want)
+                        )));
+                    }
+                }
                 skipped += 1;
             }
         }
+    }
+    if let Some(ids) = kept_ids
+        && next < ids.len()
+        && skipped == n
+    {
+        return Err(ReadError::Input(format!(
+            "output record {} has id {}, which the first {n} input records do not reach in order: the output was not written from this input; start over without --resume",
+            next + 1,
+            show(&ids[next])
+        )));
     }
     Ok(skipped)
 }

@@ -631,3 +631,89 @@ fn eval_reports_pass_rate_per_functionality() {
     let o = pg(&["eval", "--json", &fx("labelled.jsonl")]);
     assert!(serde_json::from_str::<Value>(&stdout(&o)).unwrap().get("by_functionality").is_none());
 }
+
+/// Issue 19, item 1: a key given twice is read differently by different JSON readers; such a
+/// record is a record error under every `--on-error` policy, never scored.
+#[test]
+fn duplicate_json_keys_are_record_errors_under_every_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dup.jsonl");
+    std::fs::write(&p, "{\"id\": \"d1\", \"text\": \"hello\"}\n{\"id\": \"d2\", \"text\": \"first\", \"text\": \"kys loser\"}\n{\"id\": \"d3\", \"text\": \"bye\"}\n").unwrap();
+    let path = p.to_str().unwrap();
+    let o = pg(&["score", path]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("dup.jsonl:2: field `text`: duplicate key"), "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o)).len(), 1, "only the record before it");
+    let o = pg(&["score", path, "--on-error", "skip"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let ids: Vec<Value> = jsonl(&stdout(&o)).iter().map(|v| v["id"].clone()).collect();
+    assert_eq!(ids, ["d1", "d3"]);
+    assert!(stderr(&o).contains("records in 3, out 2 (ok 2, skipped 1, errored 0)"), "{}", stderr(&o));
+    let o = pg(&["score", path, "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out.len(), 3);
+    assert_eq!(out[1]["postguard"]["error"]["field"], "text");
+    assert!(out[1]["postguard"].get("scores").is_none(), "never scored");
+    // Both values stay visible in the error record's raw line; no `text` member is passed on.
+    assert!(out[1]["postguard"]["error"]["raw"].as_str().unwrap().contains("kys loser"));
+    assert!(out[1].get("text").is_none());
+}
+
+/// Issue 19, item 1: a CSV header naming a column twice stops the run (exit 3) before any
+/// record, under every policy; `text,text` used to come out as `a,a`.
+#[test]
+fn duplicate_csv_header_stops_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("dup.csv");
+    std::fs::write(&p, "text,text\na,kys loser\n").unwrap();
+    for policy in ["fail", "skip", "emit"] {
+        let o = pg(&["score", p.to_str().unwrap(), "--on-error", policy]);
+        assert_eq!(code(&o), 3, "{policy}: {}", stderr(&o));
+        assert!(stderr(&o).contains("dup.csv: line 1: CSV header names column `text` twice (columns 1 and 2)"), "{}", stderr(&o));
+        assert!(stdout(&o).is_empty(), "{policy}: {}", stdout(&o));
+    }
+}
+
+/// Issue 19, item 2: `--resume` checks every line it keeps, and the ids with `--id-field`.
+#[test]
+fn resume_refuses_a_damaged_or_foreign_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = numbered_input(dir.path(), 10);
+    let full = dir.path().join("full.jsonl");
+    let args = |out: &Path| -> Vec<String> {
+        ["score", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--on-error", "emit", "--id-field", "i"]
+            .map(String::from)
+            .to_vec()
+    };
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&full)).output().unwrap();
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let full_text = std::fs::read_to_string(&full).unwrap();
+    let lines: Vec<&str> = full_text.lines().collect();
+
+    // A garbage line where record 4 should be.
+    let out = dir.path().join("garbage.jsonl");
+    std::fs::write(&out, format!("{}\n{}\n{}\ngarbage line\n", lines[0], lines[1], lines[2])).unwrap();
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("garbage.jsonl:4: not a JSON object"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().ends_with("garbage line\n"), "nothing written");
+
+    // The records of another input (ids 0, 1, 5): record 3 has the wrong id.
+    let out = dir.path().join("foreign.jsonl");
+    std::fs::write(&out, format!("{}\n{}\n{}\n", lines[0], lines[1], lines[5])).unwrap();
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("line 3: id `2` here, but output record 3 has id `5`"), "{}", stderr(&o));
+
+    // A complete output: the summary counts the whole file, flagged included.
+    let out = dir.path().join("done.jsonl");
+    std::fs::write(&out, &full_text).unwrap();
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    let e = stderr(&o);
+    assert!(e.contains("records in 10, out 10 (ok 9, skipped 0, errored 1)"), "{e}");
+    let flagged = |e: &str| e.lines().find(|l| l.starts_with("flagged:")).unwrap().to_owned();
+    let first = stderr(&bin().arg("--model").arg(tiny_model()).args(args(&dir.path().join("again.jsonl"))).output().unwrap());
+    assert_eq!(flagged(&e), flagged(&first), "resumed summary counts what the first run flagged");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), full_text);
+}

@@ -8,6 +8,8 @@
 //! - every physical record yields exactly one item, in input order: an independent whole-buffer
 //!   splitter (below) finds the records and their 1-based start lines, and the reader's items
 //!   carry exactly those lines (so they strictly increase); blank lines are counted, not items;
+//! - a JSONL record giving a key twice (at any depth) is an error naming the key, a CSV header
+//!   naming a column twice stops the reader;
 //! - an item is `Ok` exactly when it should be, with the text / context / fields the input
 //!   holds; an error carries the record's line, names its field when one is at fault, keeps the
 //!   raw record when it could not be parsed, and has a one-line message;
@@ -146,6 +148,56 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Whether a JSON text gives some object key twice, at any depth. Independent of the reader's
+/// check: the number of key/value entries the parser sees against the number of keys left in
+/// serde_json's `Value`, where a repeated key overwrites the first.
+fn has_duplicate_keys(text: &str) -> bool {
+    struct Count(usize);
+    impl<'de> serde::Deserialize<'de> for Count {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> serde::de::Visitor<'de> for V {
+                type Value = Count;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("JSON")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Count, A::Error> {
+                    let mut n = 0;
+                    while m.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                        n += 1 + m.next_value::<Count>()?.0;
+                    }
+                    Ok(Count(n))
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<Count, A::Error> {
+                    let mut n = 0;
+                    while let Some(Count(c)) = s.next_element::<Count>()? {
+                        n += c;
+                    }
+                    Ok(Count(n))
+                }
+                fn visit_bool<E>(self, _: bool) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_i64<E>(self, _: i64) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_u64<E>(self, _: u64) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_f64<E>(self, _: f64) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_str<E>(self, _: &str) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_unit<E>(self) -> Result<Count, E> { Ok(Count(0)) }
+            }
+            d.deserialize_any(V)
+        }
+    }
+    fn keys(v: &Value) -> usize {
+        match v {
+            Value::Object(o) => o.len() + o.values().map(keys).sum::<usize>(),
+            Value::Array(a) => a.iter().map(keys).sum(),
+            _ => 0,
+        }
+    }
+    match (serde_json::from_str::<Count>(text), serde_json::from_str::<Value>(text)) {
+        (Ok(Count(n)), Ok(v)) => n != keys(&v),
+        _ => false,
+    }
+}
+
 /// Check the JSONL reader on `data` (see the module docs).
 pub fn check_jsonl(data: &[u8]) {
     let spec = jsonl_spec();
@@ -190,10 +242,21 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
             assert_eq!(r.context, want_context, "{ctx}: context");
             let want_id = member(members, "id").map(|raw| serde_json::from_str::<String>(raw).unwrap_or(raw.to_owned()));
             assert_eq!(r.id, want_id, "{ctx}: id");
-            let keys_unique = members.iter().enumerate().all(|(i, (k, _))| members[..i].iter().all(|(k2, _)| k2 != k));
-            if let (Some(v), true) = (&value, keys_unique) {
+            // A record given a key twice is never scored: readers disagree on its value.
+            assert!(!has_duplicate_keys(utf8.unwrap()), "{ctx}: a record with a duplicated key accepted");
+            if let Some(v) = &value {
                 assert_eq!(v.get("text").and_then(Value::as_str), Some(r.text.as_str()), "{ctx}: serde_json reads another text");
             }
+        }
+        Item::Err(e) if e.message.starts_with("duplicate key") => {
+            one_line(&e.message);
+            assert!(utf8.is_ok_and(has_duplicate_keys), "{ctx}: duplicate key reported on a record without one");
+            assert!(e.field.is_some(), "{ctx}: duplicate key error names no key");
+            assert!(e.fields.is_none(), "{ctx}: a duplicate-key record's fields kept for output");
+            assert_eq!(e.raw.as_deref(), Some(&*String::from_utf8_lossy(content)), "{ctx}: raw");
+            let last = e.field.as_deref().unwrap().rsplit(['.', ']']).next().unwrap_or_default().to_owned();
+            assert!(utf8.unwrap().contains(&format!("\"{last}\"")) || last.is_empty() || utf8.unwrap().contains('\\'),
+                "{ctx}: named key `{last}` not in the record");
         }
         Item::Err(e) => {
             one_line(&e.message);
@@ -246,10 +309,7 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
             // What serde_json reads as a good record must not be an error.
             if let Some(Value::Object(o)) = &value {
                 let context_ok = matches!(o.get("context"), None | Some(Value::Null | Value::String(_)));
-                let distinct_keys = match &e.fields {
-                    Some(Fields::Json(m)) => m.len() == o.len(),
-                    _ => true,
-                };
+                let distinct_keys = !has_duplicate_keys(utf8.unwrap());
                 assert!(
                     !(o.get("text").is_some_and(Value::is_string) && context_ok && distinct_keys),
                     "{ctx}: a good record rejected: {e}"
@@ -385,7 +445,10 @@ pub fn check_csv(data: &[u8]) {
         })
         .collect();
     let header = header.and_then(|h| {
-        if h.iter().any(|c| c == "text") {
+        if let Some((i, j)) = (0..h.len()).find_map(|i| h[..i].iter().position(|c| *c == h[i]).map(|j| (i, j))) {
+            // A name given to two columns stops the run before any record (which is the text?).
+            Err(format!("line {}: CSV header names column `{}` twice (columns {} and {})", head.line, h[i], j + 1, i + 1))
+        } else if h.iter().any(|c| c == "text") {
             Ok(h)
         } else {
             Err(format!("line {}: CSV header has no column `text`", head.line))
