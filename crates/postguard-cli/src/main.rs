@@ -41,6 +41,10 @@ mod exit {
     pub const MODEL: u8 = 4;
     /// Finished, but some records were skipped or written as error records.
     pub const PARTIAL: u8 = 5;
+    /// Stopped by Ctrl-C (128 + SIGINT, as a shell reports it).
+    pub const INTERRUPTED: u8 = 130;
+    /// The output was closed by its reader (128 + SIGPIPE, as a shell reports it).
+    pub const BROKEN_PIPE: u8 = 141;
 }
 
 const EXIT_CODES_HELP: &str = "\
@@ -50,7 +54,9 @@ Exit codes:
   3  input/data error: unreadable or malformed input, a bad record under --on-error fail,
      an output that cannot be written
   4  model or rules load error
-  5  completed, but records were skipped or errored (--on-error skip|emit)";
+  5  completed, but records were skipped or errored (--on-error skip|emit)
+  130  score stopped by Ctrl-C after a finished chunk (with -o: rerun with --resume)
+  141  score's output was closed by its reader (e.g. `| head`); the summary counts what it got";
 
 /// Label social-media posts (bullying, misinformation, unsafe advice) and flag crisis posts
 /// (the author may be at risk: routed to help, never a violation).
@@ -672,11 +678,25 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         reader.header().to_vec(),
         if resumed_bytes > 0 { point.csv_base.clone() } else { None },
     );
+    // Ctrl-C: stop after the chunk being scored (its records written, the checkpoint saved), so
+    // `--resume` continues exactly; a second Ctrl-C stops at once (the last checkpoint still holds).
+    static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let resumable = a.output.is_some();
+    let _ = ctrlc::set_handler(move || {
+        if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            if resumable {
+                eprintln!("\npostguard: stopped; run the same command with --resume to continue from the last finished chunk");
+            }
+            std::process::exit(i32::from(exit::INTERRUPTED));
+        }
+        eprintln!("\npostguard: interrupted; finishing the current chunk (Ctrl-C again to stop at once)");
+    });
     let opts = score::ScoreOptions {
         on_error: a.on_error,
         chunk_records: g.batch_size as usize,
         chunk_bytes: CHUNK_BYTES,
         input_name: name.clone(),
+        interrupted: Some(&INTERRUPTED),
     };
     let pb = progress_bar(g.quiet, "posts");
     let started = Instant::now();
@@ -711,8 +731,37 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
             }
             Ok(if summary.has_record_errors() { exit::PARTIAL } else { exit::OK })
         }
-        Err(score::ScoreError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe && a.output.is_none() => {
-            Ok(exit::OK)
+        // The reader went away (`| head`): stop quietly, as a command killed by SIGPIPE would;
+        // the summary above counts what the output received.
+        Err(score::ScoreError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(exit::BROKEN_PIPE),
+        Err(score::ScoreError::Write(e)) => Err(anyhow!(
+            "{}: writing output: {e}{}",
+            a.output.as_deref().map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string()),
+            if a.output.is_some() {
+                " (the records counted above are in it; free space or fix it and rerun with --resume)"
+            } else {
+                ""
+            }
+        ))
+        .code(exit::INPUT),
+        Err(score::ScoreError::Checkpoint(e)) => Err(anyhow!(
+            "{}: {e}",
+            a.output.as_deref().map(resume::checkpoint_path).unwrap_or_default().display()
+        ))
+        .code(exit::INPUT),
+        Err(score::ScoreError::Interrupted) => {
+            eprintln!(
+                "postguard: interrupted after {} input records{}",
+                summary.records_in,
+                match &a.output {
+                    Some(p) => format!(
+                        ", their output is in {}; run the same command with --resume to continue",
+                        p.display()
+                    ),
+                    None => " (written to stdout)".to_owned(),
+                }
+            );
+            Ok(exit::INTERRUPTED)
         }
         Err(score::ScoreError::Record { line, id, message }) => Err(anyhow!(
             "{name}:{line}{}: {message}\n(stopped: --on-error fail; use --on-error skip or emit to continue past bad records{})",

@@ -224,7 +224,7 @@ impl Output {
             *need_header = false;
             let mut header = base.clone();
             header.extend(csv_postguard_columns(&self.labels));
-            w.write_record(&header)?;
+            w.write_record(&header).map_err(csv_io)?;
         }
         let mut row: Vec<String> = base
             .iter()
@@ -243,8 +243,7 @@ impl Output {
             })
             .collect();
         row.extend(tail);
-        w.write_record(&row)?;
-        Ok(())
+        w.write_record(&row).map_err(csv_io)
     }
 
     /// Flush everything written so far; returns the total bytes written to the sink.
@@ -277,9 +276,18 @@ impl Output {
             *need_header = false;
             let mut header = base.clone().unwrap_or_default();
             header.extend(csv_postguard_columns(&labels));
-            w.write_record(&header)?;
+            w.write_record(&header).map_err(csv_io)?;
         }
         self.flush()
+    }
+}
+
+/// The I/O error inside a CSV writer error, kind kept (a closed pipe must stay `BrokenPipe`, so
+/// JSONL and CSV output end the same way).
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

@@ -70,8 +70,12 @@ impl Summary {
 pub enum ScoreError {
     /// Reading the input failed (I/O, or a bad CSV header).
     Read(ReadError),
-    /// Writing the output failed.
+    /// Writing the output failed (the summary is rolled back to the last chunk written in full).
     Write(io::Error),
+    /// Writing the resume checkpoint failed.
+    Checkpoint(io::Error),
+    /// Stopped between two chunks on request (Ctrl-C); everything counted was written.
+    Interrupted,
     /// `--on-error fail` met a bad record.
     Record { line: usize, id: Option<String>, message: String },
 }
@@ -81,6 +85,8 @@ impl fmt::Display for ScoreError {
         match self {
             ScoreError::Read(e) => write!(f, "reading input: {e}"),
             ScoreError::Write(e) => write!(f, "writing output: {e}"),
+            ScoreError::Checkpoint(e) => write!(f, "writing the resume checkpoint: {e}"),
+            ScoreError::Interrupted => f.write_str("interrupted"),
             ScoreError::Record { line, message, .. } => write!(f, "{line}: {message}"),
         }
     }
@@ -99,6 +105,8 @@ pub struct ScoreOptions {
     pub chunk_bytes: usize,
     /// Name used in error messages (`FILE:LINE: ...`).
     pub input_name: String,
+    /// Set (by a Ctrl-C handler) to stop before the next chunk.
+    pub interrupted: Option<&'static std::sync::atomic::AtomicBool>,
 }
 
 /// `FILE:LINE` or `FILE:LINE (id ID)`.
@@ -189,7 +197,25 @@ pub fn run(
 ) -> Result<(), ScoreError> {
     let blanks_before = summary.blank_lines;
     let mut chunk: Vec<Item> = Vec::with_capacity(opts.chunk_records);
+    // The counts as of the last chunk that reached the output in full. A write error rolls the
+    // summary back to them, so it never counts a record that was not written (in = ok + skipped
+    // + errored still holds, and `out` is what the output received).
+    let mut committed = summary.clone();
+    macro_rules! write_or_roll_back {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => {
+                    *summary = committed;
+                    return Err(ScoreError::Write(e));
+                }
+            }
+        };
+    }
     loop {
+        if opts.interrupted.is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed)) {
+            return Err(ScoreError::Interrupted);
+        }
         chunk.clear();
         let mut bytes = 0;
         while chunk.len() < opts.chunk_records.max(1) && bytes < opts.chunk_bytes {
@@ -241,7 +267,7 @@ pub fn run(
             summary.records_in += 1;
             match outcome {
                 Ok((r, s)) => {
-                    out.write_ok(r, &s).map_err(ScoreError::Write)?;
+                    write_or_roll_back!(out.write_ok(r, &s));
                     summary.ok += 1;
                     summary.records_out += 1;
                     for l in &s.flagged {
@@ -262,16 +288,17 @@ pub fn run(
                         summary.errored += 1;
                         summary.records_out += 1;
                         progress.suspend(|| eprintln!("{}: {e} (error record written)", location(&opts.input_name, &e)));
-                        out.write_error(&e).map_err(ScoreError::Write)?;
+                        write_or_roll_back!(out.write_error(&e));
                     }
                 },
             }
         }
-        let written = out.flush().map_err(ScoreError::Write)?;
+        let written = write_or_roll_back!(out.flush());
         if let Some(e) = stop {
             return Err(e);
         }
-        checkpoint(summary, written).map_err(ScoreError::Write)?;
+        checkpoint(summary, written).map_err(ScoreError::Checkpoint)?;
+        committed = summary.clone();
         progress.inc(chunk.len() as u64);
     }
 }
@@ -324,7 +351,7 @@ mod tests {
     }
 
     fn opts(on_error: OnError, chunk: usize) -> ScoreOptions {
-        ScoreOptions { on_error, chunk_records: chunk, chunk_bytes: 1 << 20, input_name: "in.jsonl".into() }
+        ScoreOptions { on_error, chunk_records: chunk, chunk_bytes: 1 << 20, input_name: "in.jsonl".into(), interrupted: None }
     }
 
     fn run_all(data: &[u8], o: &ScoreOptions) -> (Result<(), ScoreError>, Summary, String, Vec<u64>) {

@@ -717,3 +717,88 @@ fn resume_refuses_a_damaged_or_foreign_output() {
     assert_eq!(flagged(&e), flagged(&first), "resumed summary counts what the first run flagged");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), full_text);
 }
+
+/// Issue 19, item 4: a reader that goes away (`| head -3`) ends the run with 141 for JSONL and
+/// CSV alike, and the summary adds up (in = ok + skipped + errored; out = what was written).
+#[test]
+fn closed_pipe_ends_quietly_with_a_true_summary() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let input = numbered_input(dir.path(), 3000);
+    for format in ["jsonl", "csv"] {
+        let mut child = bin()
+            .arg("--model")
+            .arg(tiny_model())
+            .args(["score", input.to_str().unwrap(), "--output-format", format, "--on-error", "skip", "--batch-size", "16"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        for _ in 0..3 {
+            lines.next().unwrap().unwrap();
+        }
+        drop(lines);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(code(&o), 141, "{format}: {}", stderr(&o));
+        let e = stderr(&o);
+        let summary = e.lines().find(|l| l.starts_with("postguard score: records in")).unwrap_or_else(|| panic!("{e}"));
+        let nums: Vec<u64> = summary
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .take(5)
+            .map(|s| s.parse().unwrap())
+            .collect();
+        let [r_in, r_out, ok, skipped, errored] = nums[..] else { panic!("{summary}") };
+        assert_eq!(r_in, ok + skipped + errored, "{format}: {summary}");
+        assert_eq!(r_out, ok + errored, "{format}: {summary}");
+        assert!(r_in < 3000, "{format}: {summary}");
+        assert!(!e.contains("postguard: error"), "{format}: quiet: {e}");
+    }
+}
+
+/// Issue 19, item 4: a write error names the output, not the input, and counts nothing unwritten.
+#[test]
+fn write_errors_name_the_output() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let o = pg(&["score", &fx("good.jsonl"), "-o", "/dev/full"]);
+    let _ = std::fs::remove_file("/dev/full.postguard-resume");
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("/dev/full: writing output: No space left on device"), "{e}");
+    assert!(!e.contains("good.jsonl: writing"), "{e}");
+    assert!(e.contains("records in 0, out 0 (ok 0, skipped 0, errored 0)"), "{e}");
+}
+
+/// Issue 19, item 4: Ctrl-C stops after a finished chunk, says how to resume, exits 130, and
+/// `--resume` then gives the same output as an uninterrupted run.
+#[test]
+fn ctrl_c_says_how_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = numbered_input(dir.path(), 20000);
+    let args = |out: &Path| -> Vec<String> {
+        ["score", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--on-error", "emit", "--batch-size", "16"]
+            .map(String::from)
+            .to_vec()
+    };
+    let full = dir.path().join("full.jsonl");
+    assert_eq!(code(&bin().arg("--model").arg(tiny_model()).args(args(&full)).output().unwrap()), 5);
+    let out = dir.path().join("int.jsonl");
+    let child = bin().arg("--model").arg(tiny_model()).args(args(&out)).stderr(Stdio::piped()).spawn().unwrap();
+    let checkpoint = dir.path().join("int.jsonl.postguard-resume");
+    let started = std::time::Instant::now();
+    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let o = child.wait_with_output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(code(&o), 130, "{e}");
+    assert!(e.contains("run the same command with --resume to continue"), "{e}");
+    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    same_output(&std::fs::read_to_string(&full).unwrap(), &std::fs::read_to_string(&out).unwrap());
+}
