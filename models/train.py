@@ -78,7 +78,43 @@ RECIPES["v4"] = {
     "max_len": 128,
     "hard_negative_heads": ("crisis",),
 }
+# v6 (2.0.0): the enlarged data, warm-started from the shipped 1.3.0 weights (train.py --init), one
+# pass.  Caps chosen per source for what each can teach, not for its size:
+#   - the old sources at about v4's shares (the in-distribution heads must not fall back), davidson
+#     and tweeteval lower (their untargeted profanity is the style the bullying head over-learned);
+#   - the pair sources in full or near it (ESConv 5k of 25k supporter/seeker turns, EPITOME,
+#     DiaSafety, counsel-chat): every head sees replies with their parent, misinformation included;
+#   - hate vs counter-speech: Multitarget-CONAN 4k, DIALOCONAN 3k (a third of its hate turns copy
+#     Multitarget-CONAN), ETHOS and ToxiGen in full;
+#   - news-style negatives in full where they are health news (health-news-tweets), capped where
+#     off-topic (AG News 2.5k); LIAR capped at 2.5k (political claims, noisy labels: enough to say
+#     "claim style is not falsehood", not enough to become a politics detector); TruthfulQA in full
+#     (myth vs correction, with the question as context);
+#   - SAD stress sentences 2.5k (everyday stress is not crisis); both crisis sources in full
+#     (llm-mh-crisis, irf-reddit: their positives double the crisis head's);
+#   - models/synthetic/synthetic.jsonl (written from the label definitions for what no public
+#     source teaches: oblique crisis, unsafe advice on medication, eating and coping, mental-health
+#     myths and their debunks, insults without profanity, reply pairs) twice per pass.
 DEFAULT_RECIPE = "v2"
+RECIPES["v6"] = {
+    "caps": {
+        "goemotions": 4000,
+        "tweeteval": 6000,
+        "formspring-cyberbullying": 3000,
+        "esconv": 5000,
+        "multitarget-conan": 4000,
+        "dialoconan": 3000,
+        "sad-stress": 2500,
+        "liar": 2500,
+        "ag-news-test": 2500,
+    },
+    "davidson": (1500, 1500),
+    "max_len": 128,
+    "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2, "synthetic": 2},
+    "hard_negatives": "hard_negatives_v3.txt",
+    "hard_negative_heads": ("crisis",),
+    "extra": ["synthetic/synthetic.jsonl"],
+}
 
 
 def load_hard_negatives(recipe) -> set[str]:
@@ -172,6 +208,10 @@ def main():
         "--teacher", help="out-of-fold scores of the training rows (baseline_tfidf.py --oof K: OUT/train_oof.npz); "
         "known labels are softened towards them, see --teacher-weight",
     )
+    ap.add_argument(
+        "--init", help="start from this model directory (an exported postguard model or a train.py checkpoint) "
+        "instead of the pretrained encoder with a fresh head; its labels must be pg.LABELS",
+    )
     ap.add_argument("--teacher-weight", type=float, default=0.5, help="target = (1-w)*label + w*teacher score")
     args = ap.parse_args()
     if args.max_len is None:
@@ -193,6 +233,13 @@ def main():
     t0 = time.time()
     layers = [int(x) for x in args.layers.split(",")]
     train = pg.load_jsonl(pg.DATA_DIR / "train.jsonl")
+    for extra in RECIPES[args.recipe].get("extra", []):
+        rows = pg.load_jsonl(Path(__file__).resolve().parent / extra)
+        clash = {r["source"] for r in rows} & {r["source"] for r in train}
+        if clash:
+            raise SystemExit(f"{extra}: source names {sorted(clash)} already used by train.jsonl")
+        log(f"{extra}: {len(rows)} extra training rows")
+        train += rows
     by_src = defaultdict(list)
     for r in train:
         by_src[r["source"]].append(r)
@@ -246,7 +293,16 @@ def main():
     log(f"epoch draw sizes {[len(e) for e in epochs]}; per-source {dict(Counter(r['source'] for r in epochs[0]))}")
     log(f"epoch-1 label counts pos={pos.tolist()} neg={neg.tolist()} pos_weight={pos_weight.tolist()}")
 
-    model = build_model(layers)
+    if args.init:
+        from transformers import BertForSequenceClassification
+
+        model = BertForSequenceClassification.from_pretrained(args.init, dtype=torch.float32)
+        got = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        if got != list(pg.LABELS):
+            raise SystemExit(f"--init {args.init}: labels {got}, expected {pg.LABELS}")
+        log(f"initialised from {args.init}")
+    else:
+        model = build_model(layers)
     if not args.train_word_embeddings:
         # 11.7M of the 22.7M parameters; freezing them halves the optimizer work and keeps the
         # pretrained vocabulary geometry for words the small training set never shows
@@ -319,6 +375,7 @@ def main():
         recipe=args.recipe, caps=RECIPES[args.recipe]["caps"], davidson=list(RECIPES[args.recipe]["davidson"]),
         repeat=RECIPES[args.recipe].get("repeat", {}), hard_negatives=len(hard), word_embeddings_trained=args.train_word_embeddings,
         teacher=args.teacher, teacher_weight=args.teacher_weight if args.teacher else None,
+        init=args.init, extra=RECIPES[args.recipe].get("extra", []),
     )
     (out / "train_meta.json").write_text(json.dumps(meta, indent=2))
     log(f"done: {json.dumps(meta)}")
