@@ -75,3 +75,51 @@ fn hostile_text_never_panics_tiny_model() {
 fn hostile_text_never_panics_bundled_model() {
     run_all(&Classifier::new().expect("bundled model"), "bundled");
 }
+
+/// Issue 19, item 3: per-post work limits. A 5 MB post is scored on its first
+/// `max_post_bytes` (the model and the rules read the same prefix, so the verdict equals the
+/// prefix's own), says so in `limited`, and the hit list is capped with the rest counted;
+/// the decision does not depend on the listing cap.
+#[test]
+fn per_post_limits_bound_the_work_and_say_so() {
+    use postguard::{DEFAULT_MAX_POST_BYTES, DEFAULT_MAX_RULE_HITS};
+    let dir = model_dir(&TinyModel::default());
+    let clf = classifier(dir.path());
+    let text = "you are a loser, kys. ".repeat(5_000_000 / 22);
+    let v = clf.classify(&Post::new(text.as_str())).unwrap();
+    let l = v.limited().expect("a 5 MB post is limited by default");
+    assert_eq!((l.text_bytes, l.scored_text_bytes), (text.len(), DEFAULT_MAX_POST_BYTES));
+    assert_eq!(v.rule_hits().len(), DEFAULT_MAX_RULE_HITS);
+    assert!(l.rule_hits_dropped > 1_000, "{l:?}");
+    assert!(v.rule_hits().iter().all(|h| h.end <= DEFAULT_MAX_POST_BYTES));
+    check(&v, &text, "5 MB post");
+
+    // The same verdict as the prefix scored on its own (up to the `limited` note).
+    let prefix = &text[..DEFAULT_MAX_POST_BYTES];
+    let alone = clf.classify(&Post::new(prefix)).unwrap();
+    for label in postguard::Label::ALL {
+        assert_eq!(v.label(label), alone.label(label), "{label}");
+    }
+    assert_eq!(v.windows(), alone.windows());
+
+    // A cut lands on a char boundary; a context is cut on its own.
+    let small = Classifier::builder().model(postguard::ModelSource::Dir(dir.path().to_owned())).max_post_bytes(10).max_rule_hits(0).build().unwrap();
+    let v = small.classify(&Post::new("ééééééé kys").with_context("0123456789abc")).unwrap();
+    let l = v.limited().unwrap();
+    assert_eq!((l.scored_text_bytes, l.scored_context_bytes, l.context_bytes), (10, 10, 13));
+    let v = small.classify(&Post::new("ééééé")).unwrap(); // 10 bytes: fits
+    assert!(v.limited().is_none());
+    let v = small.classify(&Post::new("éééééé")).unwrap(); // 12 bytes: cut to 10, a boundary
+    assert_eq!(v.limited().unwrap().scored_text_bytes, 10);
+
+    // No limits: everything listed, nothing noted; the decision is the same as with the cap.
+    let all = Classifier::builder().model(postguard::ModelSource::Dir(dir.path().to_owned())).max_rule_hits(0).build().unwrap();
+    let many = "kys loser. ".repeat(300);
+    let (capped, full) = (clf.classify(&Post::new(many.as_str())).unwrap(), all.classify(&Post::new(many.as_str())).unwrap());
+    assert!(full.limited().is_none() && full.rule_hits().len() > DEFAULT_MAX_RULE_HITS);
+    assert_eq!(capped.flagged(), full.flagged());
+    assert_eq!(capped.limited().unwrap().rule_hits_dropped, full.rule_hits().len() - DEFAULT_MAX_RULE_HITS);
+    // The JSON carries `limited` only when it applied.
+    assert!(serde_json::to_value(&capped).unwrap().get("limited").is_some());
+    assert!(serde_json::to_value(clf.classify(&Post::new("hello")).unwrap()).unwrap().get("limited").is_none());
+}

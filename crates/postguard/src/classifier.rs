@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::model::encode::Window;
 use crate::model::fast::Precision;
 use crate::model::{Model, Scratch};
+use crate::verdict::Limited;
 use crate::{
     Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources,
 };
@@ -32,6 +33,36 @@ struct Inner {
     thresholds: PerLabel<f32>,
     locale: Option<String>,
     max_batch_tokens: usize,
+    limits: Limits,
+}
+
+/// Bytes of a post's text (and, separately, of its context) that are scored by default; the
+/// rest is not read. 100,000 bytes is more than any mainstream platform allows in one post
+/// (Reddit 40,000 characters, Facebook about 63,000) and scores in well under a second.
+pub const DEFAULT_MAX_POST_BYTES: usize = 100_000;
+
+/// Rule hits (and, separately, allow and suppressed hits) a verdict lists by default; the
+/// others are counted in [`Limited`]. Fusion always sees every hit.
+pub const DEFAULT_MAX_RULE_HITS: usize = 100;
+
+/// Per-post work limits (see [`ClassifierBuilder::max_post_bytes`] and
+/// [`ClassifierBuilder::max_rule_hits`]); `0` means no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Limits {
+    post_bytes: usize,
+    rule_hits: usize,
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if max == 0 || s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 impl fmt::Debug for Classifier {
@@ -104,18 +135,24 @@ impl Classifier {
     pub fn classify_batch(&self, posts: &[Post]) -> Result<Vec<Verdict>> {
         let _span = tracing::info_span!("classify_batch", posts = posts.len()).entered();
         let scores = self.scores_batch(posts)?;
+        let max = self.inner.limits.post_bytes;
         let reports: Vec<RuleReport> = {
             let _span = tracing::info_span!("rules").entered();
             posts
                 .par_iter()
-                .map(|post| self.inner.rules.check_reply(&post.text, post.context.as_deref()))
+                .map(|post| {
+                    self.inner
+                        .rules
+                        .check_reply(prefix(&post.text, max), post.context.as_deref().map(|c| prefix(c, max)))
+                })
                 .collect()
         };
         let _span = tracing::info_span!("fuse").entered();
         Ok(reports
             .into_iter()
             .zip(scores)
-            .map(|(report, scores)| self.verdict(report, scores))
+            .zip(posts)
+            .map(|((report, scores), post)| self.verdict(post, report, scores))
             .collect())
     }
 
@@ -127,11 +164,25 @@ impl Classifier {
     /// Tokenization or inference failures ([`Error::Tokenize`], [`Error::Model`]).
     pub fn scores_batch(&self, posts: &[Post]) -> Result<Vec<ModelScores>> {
         let model = &self.inner.model;
+        let max = self.inner.limits.post_bytes;
         let windows: Vec<Vec<Window>> = {
             let _span = tracing::info_span!("tokenize", posts = posts.len()).entered();
             posts
                 .par_iter()
-                .map(|post| model.encoder.encode(post))
+                .map(|post| {
+                    let long = |s: &str| max != 0 && s.len() > max;
+                    if long(&post.text) || post.context.as_deref().is_some_and(long) {
+                        // Only the scored prefix is tokenized (a 5 MB post would otherwise
+                        // cost minutes and a gigabyte of tokenizer memory).
+                        let cut = Post {
+                            text: prefix(&post.text, max).to_owned(),
+                            context: post.context.as_deref().map(|c| prefix(c, max).to_owned()),
+                        };
+                        model.encoder.encode(&cut)
+                    } else {
+                        model.encoder.encode(post)
+                    }
+                })
                 .collect::<Result<_>>()?
         };
         let mut out: Vec<ModelScores> = windows
@@ -177,7 +228,7 @@ impl Classifier {
         Ok(out)
     }
 
-    fn verdict(&self, report: RuleReport, model: ModelScores) -> Verdict {
+    fn verdict(&self, post: &Post, mut report: RuleReport, model: ModelScores) -> Verdict {
         let labels = PerLabel::from_fn(|label| {
             fusion::fuse(
                 label,
@@ -201,6 +252,27 @@ impl Classifier {
         } else {
             Vec::new()
         };
+        // Fusion above saw every hit; the lists are cut afterwards, so a limit changes what is
+        // shown, never the decision.
+        let keep = self.inner.limits.rule_hits;
+        let cut = |n: usize| if keep == 0 { 0 } else { n.saturating_sub(keep) };
+        let (post_bytes, context_bytes) = (post.text.len(), post.context.as_deref().map_or(0, str::len));
+        let max = self.inner.limits.post_bytes;
+        let limited = Limited {
+            text_bytes: post_bytes,
+            scored_text_bytes: prefix(&post.text, max).len(),
+            context_bytes,
+            scored_context_bytes: post.context.as_deref().map_or(0, |c| prefix(c, max).len()),
+            rule_hits_dropped: cut(report.hits.len()),
+            allow_hits_dropped: cut(report.allows.len()),
+            suppressed_hits_dropped: cut(report.suppressed.len()),
+        };
+        let limited = limited.applied().then_some(limited);
+        if keep != 0 {
+            report.hits.truncate(keep);
+            report.allows.truncate(keep);
+            report.suppressed.truncate(keep);
+        }
         Verdict {
             labels,
             flagged,
@@ -211,6 +283,7 @@ impl Classifier {
             resources,
             windows: model.windows,
             model: self.inner.model.info.clone(),
+            limited,
         }
     }
 
@@ -255,6 +328,17 @@ impl Classifier {
         self.inner.model.settings.base_model.as_deref()
     }
 
+    /// Bytes of a post's text (and of its context) that are scored (0 = no limit); see
+    /// [`ClassifierBuilder::max_post_bytes`].
+    pub fn max_post_bytes(&self) -> usize {
+        self.inner.limits.post_bytes
+    }
+
+    /// Hits listed per kind in a verdict (0 = no limit); see [`ClassifierBuilder::max_rule_hits`].
+    pub fn max_rule_hits(&self) -> usize {
+        self.inner.limits.rule_hits
+    }
+
     /// Token budget of one forward pass.
     pub fn max_batch_tokens(&self) -> usize {
         self.inner.max_batch_tokens
@@ -270,6 +354,7 @@ pub struct ClassifierBuilder {
     locale: Option<String>,
     max_batch_tokens: usize,
     precision: Precision,
+    limits: Limits,
 }
 
 impl Default for ClassifierBuilder {
@@ -281,6 +366,10 @@ impl Default for ClassifierBuilder {
             locale: None,
             max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
             precision: Precision::default(),
+            limits: Limits {
+                post_bytes: DEFAULT_MAX_POST_BYTES,
+                rule_hits: DEFAULT_MAX_RULE_HITS,
+            },
         }
     }
 }
@@ -314,7 +403,10 @@ impl ClassifierBuilder {
         self
     }
 
-    /// Locale (`"en-US"`, `"en-GB"`, `"IE"`, ...) whose help resources come first.
+    /// Locale (`"en-US"`, `"en-GB"`, `"IE"`, ...) whose help resources come first. A tag
+    /// whose region cannot be read is an error at [`build`](Self::build); a well-formed one
+    /// without regional entries (see [`has_regional_resources`](crate::has_regional_resources))
+    /// gets the international directory first.
     #[must_use]
     pub fn locale(mut self, locale: &str) -> Self {
         self.locale = Some(locale.to_owned());
@@ -326,6 +418,27 @@ impl ClassifierBuilder {
     #[must_use]
     pub fn max_batch_tokens(mut self, tokens: usize) -> Self {
         self.max_batch_tokens = tokens;
+        self
+    }
+
+    /// Scores only the first `bytes` bytes of a post's text, and of its context, each cut back to
+    /// a char boundary (default [`DEFAULT_MAX_POST_BYTES`]; `0` = no limit). The model and the
+    /// rules read the same prefix, so every span still points into the original text; the
+    /// verdict's [`limited`](Verdict::limited) says when a post was cut. Bounds the time and
+    /// memory one hostile post can cost.
+    #[must_use]
+    pub fn max_post_bytes(mut self, bytes: usize) -> Self {
+        self.limits.post_bytes = bytes;
+        self
+    }
+
+    /// Lists at most `hits` rule hits in a verdict, and as many allow and suppressed hits
+    /// (default [`DEFAULT_MAX_RULE_HITS`]; `0` = no limit), the first ones in text order; the
+    /// rest are counted in [`Verdict::limited`]. Fusion sees every hit, so the decision does not
+    /// depend on this limit.
+    #[must_use]
+    pub fn max_rule_hits(mut self, hits: usize) -> Self {
+        self.limits.rule_hits = hits;
         self
     }
 
@@ -357,6 +470,16 @@ impl ClassifierBuilder {
                 return Err(Error::InvalidThreshold { label, value });
             }
         }
+        if let Some(locale) = &self.locale
+            && !resources::is_locale_tag(locale)
+        {
+            return Err(Error::InvalidOption {
+                option: "locale",
+                reason: format!(
+                    "{locale:?} is not a locale tag (expected a region such as US, UK, IE, or a tag such as en-US, en_GB, es-419)"
+                ),
+            });
+        }
         let model = Model::load(&self.source, self.precision)?;
         let mut thresholds = model.settings.thresholds;
         for (label, value) in self.thresholds {
@@ -369,6 +492,7 @@ impl ClassifierBuilder {
                 thresholds,
                 locale: self.locale,
                 max_batch_tokens: self.max_batch_tokens,
+                limits: self.limits,
             }),
         })
     }

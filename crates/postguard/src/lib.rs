@@ -12,7 +12,9 @@ mod resources;
 pub mod testing;
 mod verdict;
 
-pub use classifier::{Classifier, ClassifierBuilder, DEFAULT_MAX_BATCH_TOKENS, ModelScores};
+pub use classifier::{
+    Classifier, ClassifierBuilder, DEFAULT_MAX_BATCH_TOKENS, DEFAULT_MAX_POST_BYTES, DEFAULT_MAX_RULE_HITS, ModelScores,
+};
 pub use error::{Error, Result};
 pub use labels::PerLabel;
 pub use model::fast::Precision;
@@ -20,8 +22,8 @@ pub use model::files::{
     CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE,
 };
 pub use post::Post;
-pub use resources::{HelpResource, help_resources};
-pub use verdict::{LabelScore, ModelInfo, Verdict};
+pub use resources::{HelpResource, has_regional_resources, help_resources, is_locale_tag};
+pub use verdict::{LabelScore, Limited, ModelInfo, Verdict};
 
 /// The rules crate, for rule packs and reports.
 pub use postguard_rules as rules;

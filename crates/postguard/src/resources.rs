@@ -71,6 +71,25 @@ fn region(locale: &str) -> Option<String> {
     }
 }
 
+/// Whether `locale` is a well-formed tag whose region can be read: `"US"`, `"en-US"`, `"en_gb"`,
+/// `"ga-IE"`, `"es-419"` (a region is two letters or three digits, the last part of the tag).
+pub fn is_locale_tag(locale: &str) -> bool {
+    let parts: Vec<&str> = locale.split(['-', '_']).collect();
+    let Some(last) = parts.last() else { return false };
+    let region_ok = (last.len() == 2 && last.bytes().all(|b| b.is_ascii_alphabetic()))
+        || (last.len() == 3 && last.bytes().all(|b| b.is_ascii_digit()));
+    let rest_ok = parts[..parts.len() - 1]
+        .iter()
+        .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    parts.len() <= 3 && region_ok && rest_ok
+}
+
+/// Whether the resources table has an entry of `locale`'s own region (US, UK, IE); other
+/// locales get the international directory first.
+pub fn has_regional_resources(locale: &str) -> bool {
+    region(locale).is_some_and(|r| TABLE.iter().any(|e| e.locale == r && e.locale != INTERNATIONAL))
+}
+
 /// The help resources for a crisis verdict, the entries for `locale`'s region
 /// first, then the international directory, then the others.
 ///
@@ -106,6 +125,18 @@ mod tests {
 
     fn locales(resources: &[HelpResource]) -> Vec<&str> {
         resources.iter().map(|r| r.locale.as_str()).collect()
+    }
+
+    #[test]
+    fn locale_tags_are_checked() {
+        for good in ["US", "uk", "en-US", "en_gb", "ga-IE", "es-419", "de-DE", "XX"] {
+            assert!(is_locale_tag(good), "{good}");
+        }
+        for bad in ["", "english", "12", "e", "en-", "en-USA", "en-Latn-US-x", "zh-Hans", "en US"] {
+            assert!(!is_locale_tag(bad), "{bad}");
+        }
+        assert!(has_regional_resources("en-GB") && has_regional_resources("IE") && has_regional_resources("en_us"));
+        assert!(!has_regional_resources("de-DE") && !has_regional_resources("XX") && !has_regional_resources("INTL"));
     }
 
     #[test]

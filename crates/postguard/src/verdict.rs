@@ -51,6 +51,40 @@ pub struct Verdict {
     pub(crate) resources: Vec<HelpResource>,
     pub(crate) windows: usize,
     pub(crate) model: ModelInfo,
+    /// Present only when a per-post limit applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) limited: Option<Limited>,
+}
+
+/// What a per-post work limit left out of a verdict
+/// ([`ClassifierBuilder::max_post_bytes`](crate::ClassifierBuilder::max_post_bytes),
+/// [`max_rule_hits`](crate::ClassifierBuilder::max_rule_hits)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Limited {
+    /// Bytes of the post's text.
+    pub text_bytes: usize,
+    /// Bytes of it that were scored (the model and the rules read only these).
+    pub scored_text_bytes: usize,
+    /// Bytes of the context (0 without one).
+    pub context_bytes: usize,
+    /// Bytes of the context that were scored.
+    pub scored_context_bytes: usize,
+    /// Rule hits not listed in [`Verdict::rule_hits`] (fusion saw them).
+    pub rule_hits_dropped: usize,
+    /// Allow hits not listed.
+    pub allow_hits_dropped: usize,
+    /// Suppressed hits not listed.
+    pub suppressed_hits_dropped: usize,
+}
+
+impl Limited {
+    /// Whether any limit cut something.
+    pub fn applied(&self) -> bool {
+        self.scored_text_bytes < self.text_bytes
+            || self.scored_context_bytes < self.context_bytes
+            || self.rule_hits_dropped + self.allow_hits_dropped + self.suppressed_hits_dropped > 0
+    }
 }
 
 impl Verdict {
@@ -119,5 +153,11 @@ impl Verdict {
     /// The model that produced this verdict.
     pub fn model(&self) -> &ModelInfo {
         &self.model
+    }
+
+    /// What a per-post limit cut from this verdict, if one applied: only a prefix of a very
+    /// long post was scored, or hits beyond the listing limit were counted instead of listed.
+    pub fn limited(&self) -> Option<&Limited> {
+        self.limited.as_ref()
     }
 }
