@@ -30,15 +30,32 @@ pub struct EngineArgs {
     #[arg(long = "threshold", global = true, value_name = "LABEL=VALUE", value_delimiter = ',', value_parser = parse_threshold)]
     pub thresholds: Vec<(Label, f32)>,
     /// Token budget of one model forward pass (default: the engine's).
-    #[arg(long, global = true, value_name = "TOKENS")]
-    pub max_batch_tokens: Option<usize>,
-    /// Locale that orders crisis help resources first (e.g. US, UK, IE).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, value_name = "TOKENS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_batch_tokens: Option<u64>,
+    /// Score only the first BYTES bytes of a post's text, and of its context (0 = no limit); the
+    /// output's `limited` says when a post was cut. Bounds what one huge post costs.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = postguard::DEFAULT_MAX_POST_BYTES)]
+    pub max_post_bytes: usize,
+    /// List at most N rule hits per post, and as many allow / suppressed hits (0 = no limit); the
+    /// rest are counted in `limited`. The decision always uses every hit.
+    #[arg(long, global = true, value_name = "N", default_value_t = postguard::DEFAULT_MAX_RULE_HITS)]
+    pub max_rule_hits: usize,
+    /// Locale that orders crisis help resources first: a region (US, UK, IE, ...) or a tag ending
+    /// in one (en-US, en_GB, es-419). A region without entries of its own gets a warning.
+    #[arg(long, global = true, value_parser = parse_locale)]
     pub locale: Option<String>,
     /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
     /// (the reference). Outputs name the one used (`model.precision`).
     #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
     pub precision: Precision,
+}
+
+fn parse_locale(s: &str) -> Result<String, String> {
+    if postguard::is_locale_tag(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not a locale tag: give a region (US, UK, IE, ...) or a tag ending in one (en-US, en_GB, es-419)"))
+    }
 }
 
 fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
@@ -158,15 +175,30 @@ pub fn classifier(args: &EngineArgs) -> anyhow::Result<(Classifier, SourceDesc)>
         .model(source)
         .rules(rules)
         .thresholds(args.thresholds.clone())
-        .precision(args.precision);
+        .precision(args.precision)
+        .max_post_bytes(args.max_post_bytes)
+        .max_rule_hits(args.max_rule_hits);
     if let Some(n) = args.max_batch_tokens {
-        b = b.max_batch_tokens(n);
+        b = b.max_batch_tokens(usize::try_from(n).unwrap_or(usize::MAX));
     }
     if let Some(l) = &args.locale {
         b = b.locale(l);
     }
     let clf = b.build().map_err(|e| anyhow!(e)).with_context(|| format!("loading model ({desc})"))?;
+    if let Some(w) = locale_warning(args) {
+        eprintln!("postguard: warning: {w}");
+    }
     Ok((clf, desc))
+}
+
+/// A well-formed `--locale` whose region has no helpline of its own in the resources table: not
+/// an error (any region may be given), but crisis verdicts then list the international directory
+/// first, which the user should know. `score` repeats it after its summary.
+pub fn locale_warning(args: &EngineArgs) -> Option<String> {
+    let l = args.locale.as_deref()?;
+    (!postguard::has_regional_resources(l)).then(|| {
+        format!("--locale {l}: postguard has no helpline entries for this region; crisis verdicts list the international directory (Find A Helpline) first")
+    })
 }
 
 /// The pipeline's view of a verdict.
@@ -176,6 +208,7 @@ pub fn scored(v: &Verdict) -> Scored {
         flagged: v.flagged().iter().map(|l| l.as_str().to_owned()).collect(),
         rule_hits: serde_json::to_value(v.rule_hits()).unwrap_or_default(),
         resources: serde_json::to_value(v.resources()).unwrap_or_default(),
+        limited: v.limited().map(|l| serde_json::to_value(l).unwrap_or_default()).unwrap_or_default(),
         model: ModelMeta {
             name: v.model().name.clone(),
             version: v.model().version.clone(),

@@ -164,6 +164,11 @@ pub(crate) fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String])
         None => return Err(err("missing".into())),
         Some(other) => return Err(err(format!("expected an object, got {}", json_type(&other)))),
     };
+    // A key that names no head (a typo such as `bulying`) would silently make that head
+    // "unknown" for the record and the metrics would say nothing: an error, not a guess.
+    if let Some(k) = map.keys().find(|k| !labels.iter().any(|l| l == *k)) {
+        return Err(err(format!("`{k}`: unknown label (the model's labels: {})", labels.join(", "))));
+    }
     let mut out = Vec::new();
     for (i, l) in labels.iter().enumerate() {
         match map.get(l) {

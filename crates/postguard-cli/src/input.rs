@@ -168,6 +168,7 @@ struct CsvInner {
     header: Vec<String>,
     spec: FieldSpec,
     buf: Vec<u8>,
+    delimiter: u8,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -268,11 +269,19 @@ impl RecordReader {
     /// CSV: the header cannot be read, is not UTF-8, or lacks the text column (or a named context /
     /// id column).
     pub fn new(src: Box<dyn BufRead>, format: Format, spec: FieldSpec) -> Result<Self, ReadError> {
+        Self::with_delimiter(src, format, spec, b',')
+    }
+
+    /// [`new`](Self::new) with another CSV field separator (`;`, tab, ...); ignored for JSONL.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    pub fn with_delimiter(src: Box<dyn BufRead>, format: Format, spec: FieldSpec, delimiter: u8) -> Result<Self, ReadError> {
         let src: Box<dyn BufRead> = Box::new(SkipBom::new(src));
         let mut blank_lines = 0;
         let inner = match format {
             Format::Jsonl => Inner::Jsonl { src, line: 0, buf: Vec::new() },
-            Format::Csv => Inner::Csv(Box::new(CsvInner::new(src, &spec, &mut blank_lines)?)),
+            Format::Csv => Inner::Csv(Box::new(CsvInner::new(src, &spec, &mut blank_lines, delimiter)?)),
         };
         Ok(RecordReader { inner, spec, blank_lines })
     }
@@ -583,6 +592,7 @@ fn read_csv_record(
     line: &mut usize,
     buf: &mut Vec<u8>,
     blank_lines: &mut usize,
+    delimiter: u8,
 ) -> io::Result<Option<RawCsvRecord>> {
     #[derive(Clone, Copy, PartialEq)]
     enum St {
@@ -623,7 +633,7 @@ fn read_csv_record(
         for &c in bytes {
             st = match (st, c) {
                 (St::FieldStart, b'"') => St::Quoted,
-                (St::FieldStart | St::Unquoted | St::QuoteInQuoted, b',') => {
+                (St::FieldStart | St::Unquoted | St::QuoteInQuoted, c) if c == delimiter => {
                     rec.cells.push(std::mem::take(&mut cell));
                     St::FieldStart
                 }
@@ -660,11 +670,11 @@ fn read_csv_record(
 }
 
 impl CsvInner {
-    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize) -> Result<Self, ReadError> {
+    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize, delimiter: u8) -> Result<Self, ReadError> {
         let mut line = 0;
         let mut buf = Vec::new();
         let mut header = Vec::new();
-        if let Some(rec) = read_csv_record(&mut src, &mut line, &mut buf, blank_lines)? {
+        if let Some(rec) = read_csv_record(&mut src, &mut line, &mut buf, blank_lines, delimiter)? {
             if rec.unclosed_quote {
                 return Err(ReadError::Input(format!(
                     "line {}: CSV header: {}",
@@ -699,8 +709,17 @@ impl CsvInner {
                 if header.iter().any(|h| h == name) {
                     Ok(())
                 } else {
+                    // A one-column header holding another separator: say which option reads it.
+                    let hint = match (header.len(), [b';', b'\t', b'|'].into_iter().find(|d| *d != delimiter && header[0].as_bytes().contains(d))) {
+                        (1, Some(d)) => format!(
+                            "; the header looks {}-separated: pass --delimiter {}",
+                            if d == b'\t' { "tab".to_owned() } else { format!("`{}`", d as char) },
+                            if d == b'\t' { "tab".to_owned() } else { format!("'{}'", d as char) }
+                        ),
+                        _ => String::new(),
+                    };
                     Err(ReadError::Input(format!(
-                        "line {}: CSV header has no column `{name}` (columns: {})",
+                        "line {}: CSV header has no column `{name}` (columns: {}){hint}",
                         rec.line,
                         header.join(", ")
                     )))
@@ -714,11 +733,11 @@ impl CsvInner {
                 check(c)?;
             }
         }
-        Ok(CsvInner { src, line, header, spec: spec.clone(), buf })
+        Ok(CsvInner { src, line, header, spec: spec.clone(), buf, delimiter })
     }
 
     fn next_item(&mut self, blank_lines: &mut usize) -> Option<Result<Item, ReadError>> {
-        let rec = match read_csv_record(&mut self.src, &mut self.line, &mut self.buf, blank_lines) {
+        let rec = match read_csv_record(&mut self.src, &mut self.line, &mut self.buf, blank_lines, self.delimiter) {
             Ok(Some(rec)) => rec,
             Ok(None) => return None,
             Err(e) => return Some(Err(e.into())),
@@ -989,6 +1008,20 @@ mod tests {
             let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
             assert_eq!(e.to_string(), want);
         }
+    }
+
+    #[test]
+    fn csv_delimiter_and_the_hint_for_another_one() {
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;\"a;b\"\n2;c\n".to_vec()));
+        let items: Vec<Item> = RecordReader::with_delimiter(src, Format::Csv, FieldSpec::default(), b';').unwrap().map(Result::unwrap).collect();
+        assert_eq!(ok(&items[0]).text, "a;b");
+        assert_eq!(ok(&items[1]).text, "c");
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;a\n".to_vec()));
+        let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
+        assert_eq!(e.to_string(), "line 1: CSV header has no column `text` (columns: id;text); the header looks `;`-separated: pass --delimiter ';'");
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id\ttext\n1\ta\n".to_vec()));
+        let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
+        assert!(e.to_string().ends_with("the header looks tab-separated: pass --delimiter tab"), "{e}");
     }
 
     #[test]

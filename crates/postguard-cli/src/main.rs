@@ -147,6 +147,18 @@ struct ScoreArgs {
     /// append the rest.
     #[arg(long, requires = "output")]
     resume: bool,
+    /// Field separator of a CSV input: one ASCII character (`;`, `|`, ...) or `tab`. CSV output
+    /// is always comma-separated.
+    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
+    delimiter: u8,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if s.len() == 1 && s.is_ascii() && !matches!(s, "\"" | "\n" | "\r") => Ok(s.as_bytes()[0]),
+        _ => Err(format!("expected one ASCII character or `tab` (not a quote or line break), got `{s}`")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -276,10 +288,28 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(f) => {
-            eprintln!("postguard: error: {:#}", f.error);
+            eprintln!("postguard: error: {}", report(&f.error));
             ExitCode::from(f.code)
         }
     }
+}
+
+/// The error and its causes joined by `: `, leaving out a cause whose text an outer message
+/// already shows (library errors such as a rule pack's TOML error print their source in their
+/// own message too; `{:#}` would print it twice).
+fn report(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let msg = cause.to_string();
+        if out.contains(msg.as_str()) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&msg);
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<u8, Failure> {
@@ -392,6 +422,27 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
     }
     if v.windows() > 1 {
         s += &format!("\nlong post: scored over {} overlapping windows (max per label)\n", v.windows());
+    }
+    if let Some(l) = v.limited() {
+        if l.scored_text_bytes < l.text_bytes || l.scored_context_bytes < l.context_bytes {
+            s += &format!(
+                "{}\n",
+                st.bold(&format!(
+                    "limited: only the first {} of {} bytes of the text{} were scored (--max-post-bytes)",
+                    l.scored_text_bytes,
+                    l.text_bytes,
+                    if l.scored_context_bytes < l.context_bytes {
+                        format!(" and {} of {} of the context", l.scored_context_bytes, l.context_bytes)
+                    } else {
+                        String::new()
+                    }
+                ))
+            );
+        }
+        let dropped = l.rule_hits_dropped + l.allow_hits_dropped + l.suppressed_hits_dropped;
+        if dropped > 0 {
+            s += &format!("limited: {dropped} more hits not listed (--max-rule-hits); the verdict counts them all\n");
+        }
     }
     s += "\n";
     if v.is_violation() {
@@ -560,6 +611,9 @@ fn open_input(path: &Path) -> Result<Box<dyn BufRead>, Failure> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufReader::with_capacity(1 << 20, io::stdin())));
     }
+    if path.is_dir() {
+        return Err(anyhow!("{}: is a directory, not a file", path.display())).code(exit::INPUT);
+    }
     let f = File::open(path).with_context(|| format!("{}", path.display())).code(exit::INPUT)?;
     Ok(Box::new(BufReader::with_capacity(1 << 20, f)))
 }
@@ -612,7 +666,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     };
     let name = input_name(&a.input);
     let mut reader =
-        RecordReader::new(open_input(&a.input)?, in_format, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+        RecordReader::with_delimiter(open_input(&a.input)?, in_format, spec, a.delimiter).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
 
     // Resume point (before loading the model, so a wrong --resume fails fast).
     let point = match (&a.output, a.resume) {
@@ -723,6 +777,9 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     let elapsed = started.elapsed();
     if !g.quiet || result.is_err() {
         print_summary(&summary, summary.records_in - records_before, elapsed);
+        if let Some(w) = engine::locale_warning(eargs) {
+            eprintln!("warning: {w}");
+        }
     }
     match result {
         Ok(()) => {

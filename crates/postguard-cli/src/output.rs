@@ -24,6 +24,8 @@ pub struct Scored {
     pub rule_hits: serde_json::Value,
     /// Help resources (JSON array; non-empty only when crisis is flagged).
     pub resources: serde_json::Value,
+    /// What a per-post limit cut (JSON object), `Null` when none applied.
+    pub limited: serde_json::Value,
     pub model: ModelMeta,
 }
 
@@ -63,6 +65,8 @@ pub fn postguard_json(s: &Scored) -> String {
         rule_hits: &'a serde_json::Value,
         resources: &'a serde_json::Value,
         model: &'a ModelMeta,
+        #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+        limited: &'a serde_json::Value,
     }
     serde_json::to_string(&Pg {
         scores: OrderedScores(&s.scores),
@@ -70,6 +74,7 @@ pub fn postguard_json(s: &Scored) -> String {
         rule_hits: &s.rule_hits,
         resources: &s.resources,
         model: &s.model,
+        limited: &s.limited,
     })
     .expect("serialising plain data cannot fail")
 }
@@ -109,7 +114,7 @@ impl<W: Write> Write for Counting<W> {
 /// CSV output column names after the original columns, for `labels`.
 pub fn csv_postguard_columns(labels: &[String]) -> Vec<String> {
     let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{l}")).collect();
-    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw"] {
+    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw", "limited"] {
         cols.push(format!("postguard_{c}"));
     }
     cols
@@ -185,6 +190,7 @@ impl Output {
                 tail.push(scored.model.sha256.clone());
                 tail.push(String::new());
                 tail.push(String::new());
+                tail.push(if scored.limited.is_null() { String::new() } else { scored.limited.to_string() });
                 self.write_csv(Some(&rec.fields), tail)
             }
         }
@@ -208,6 +214,7 @@ impl Output {
                 let mut tail = vec![String::new(); self.labels.len() + 5];
                 tail.push(format!("line {}: {e}", e.line));
                 tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
+                tail.push(String::new());
                 self.write_csv(e.fields.as_ref(), tail)
             }
         }
@@ -365,6 +372,7 @@ mod tests {
             flagged: vec!["bullying".into()],
             rule_hits: json!([{"rule_id": "r", "start": 0, "end": 1}]),
             resources: json!([]),
+            limited: serde_json::Value::Null,
             model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), precision: "f32".into() },
         }
     }
@@ -420,13 +428,13 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,"#);
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,,"#);
     }
 
     #[test]

@@ -337,6 +337,7 @@ mod tests {
                         flagged: if b > 0.5 { vec!["bullying".into()] } else { vec![] },
                         rule_hits: serde_json::json!([]),
                         resources: serde_json::json!([]),
+                        limited: serde_json::Value::Null,
                         model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), precision: "f32".into() },
                     })
                 })

@@ -88,10 +88,87 @@ fn usage_errors_exit_2() {
         &["--threshold", "crisis=2", "check", "x"],
         &["score", "in.txt"],
         &["score", "-", "--resume"],
+        // Issue 19, item 5: these were a model load error (4) or accepted silently.
+        &["--max-batch-tokens", "0", "check", "x"],
+        &["--locale", "english", "check", "x"],
+        &["--locale", "12", "check", "x"],
+        &["score", "-", "--delimiter", "ab"],
+        &["score", "-", "--delimiter", "\""],
     ] {
         let o = pg(args);
         assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
     }
+    let o = pg(&["--locale", "english", "check", "x"]);
+    assert!(stderr(&o).contains("`english` is not a locale tag"), "{}", stderr(&o));
+}
+
+/// Issue 19, item 5: a well-formed locale without helplines of its own is accepted with a
+/// warning, which `score` repeats after its summary.
+#[test]
+fn locale_without_regional_resources_warns() {
+    let o = pg(&["--locale", "XX", "score", &fx("good.jsonl")]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert_eq!(e.matches("--locale XX: postguard has no helpline entries for this region").count(), 2, "{e}");
+    let o = pg(&["--locale", "en-GB", "check", "x"]);
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+}
+
+/// Issue 19, item 5: an unknown label key is a record error in eval, a directory is named.
+#[test]
+fn eval_unknown_label_key_and_directory() {
+    let f = labelled_file("typo.jsonl", &[r#"{"text": "a", "labels": {"bulying": 1, "crisis": 0}}"#]);
+    let o = pg(&["eval", f.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("typo.jsonl:1: field `labels`: `bulying`: unknown label (the model's labels: bullying, misinformation, unsafe_advice, crisis)"), "{}", stderr(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let o = pg(&["eval", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{}: is a directory", dir.path().display())), "{}", stderr(&o));
+}
+
+/// Issue 19, item 5: `--delimiter`, and the hint when a `;` file is read without it.
+#[test]
+fn csv_delimiter_option_and_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("semi.csv");
+    std::fs::write(&p, "id;text\n1;hello; world\n").unwrap();
+    let o = pg(&["score", p.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("the header looks `;`-separated: pass --delimiter ';'"), "{}", stderr(&o));
+    std::fs::write(&p, "id;text\n1;\"hello; world\"\n").unwrap();
+    let o = pg(&["score", p.to_str().unwrap(), "--delimiter", ";", "--output-format", "jsonl"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o))[0]["text"], "hello; world");
+}
+
+/// Issue 19, item 3: a huge post is scored on its first --max-post-bytes bytes, the output says
+/// so, and --max-rule-hits lists that many hits and counts the rest.
+#[test]
+fn per_post_limits_are_applied_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("big.jsonl");
+    let text = "you are a loser. ".repeat(20_000); // 340,000 bytes, a rule hit every sentence
+    std::fs::write(&p, format!("{{\"text\": \"{text}\"}}\n{{\"text\": \"small\"}}\n")).unwrap();
+    let o = pg(&["score", p.to_str().unwrap(), "--max-post-bytes", "1000", "--max-rule-hits", "3"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = jsonl(&stdout(&o));
+    let l = &out[0]["postguard"]["limited"];
+    assert_eq!(l["text_bytes"], text.len());
+    assert_eq!(l["scored_text_bytes"], 1000);
+    let hits = out[0]["postguard"]["rule_hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(l["rule_hits_dropped"].as_u64().unwrap() > 50, "{l}");
+    assert!(hits.iter().all(|h| h["end"].as_u64().unwrap() <= 1000));
+    assert_eq!(out[0]["text"].as_str().unwrap().len(), text.len(), "the record itself is passed on whole");
+    assert!(out[1]["postguard"].get("limited").is_none());
+    // Defaults: 100,000 bytes and 100 hits.
+    let o = pg(&["score", p.to_str().unwrap()]);
+    let out = jsonl(&stdout(&o));
+    assert_eq!(out[0]["postguard"]["limited"]["scored_text_bytes"], 100_000);
+    assert_eq!(out[0]["postguard"]["rule_hits"].as_array().unwrap().len(), 100);
+    let o = pg(&["check", "--max-post-bytes", "1000", &text[..5000]]);
+    assert!(stdout(&o).contains("limited: only the first 1000 of 5000 bytes of the text were scored"), "{}", stdout(&o));
 }
 
 #[test]
@@ -104,6 +181,12 @@ fn model_load_errors_exit_4() {
     assert_eq!(code(&o), 4, "{}", stderr(&o));
     let o = pg(&["--rules", "/nonexistent/pack.toml", "rules", "list"]);
     assert_eq!(code(&o), 4, "{}", stderr(&o));
+    // Issue 19, item 5: a malformed pack's TOML error is printed once, not twice.
+    let pack = dir.path().join("bad.toml");
+    std::fs::write(&pack, "[[rule]]\nid = \"x\"\nlabel = \n").unwrap();
+    let o = pg(&["--rules", pack.to_str().unwrap(), "rules", "list"]);
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("TOML parse error at line 3").count(), 1, "{}", stderr(&o));
 }
 
 #[test]
@@ -536,6 +619,24 @@ fn example_posts_score() {
     let o = pg(&["score", ex.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(jsonl(&stdout(&o)).len(), 22);
+}
+
+/// Issue 19, item 7: the README's CSV example runs as written (from the repository root), with
+/// the file the repository ships.
+#[test]
+fn readme_csv_example_runs() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let line = readme.lines().find(|l| l.starts_with("postguard score ") && l.contains(".csv")).expect("README has a CSV score example");
+    let args: Vec<String> = line.split('#').next().unwrap().split_whitespace().skip(1).map(String::from).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| if a.ends_with(".csv") && !root.join(&a).exists() { dir.path().join(a).to_str().unwrap().to_owned() } else { a })
+        .collect();
+    let o = bin().current_dir(&root).arg("--model").arg(tiny_model()).args(&args).output().unwrap();
+    assert_eq!(code(&o), 0, "{line}: {}", stderr(&o));
+    assert!(stderr(&o).contains("records in 22, out 22 (ok 22"), "{}", stderr(&o));
 }
 
 /// Not a test: writes the tiny model to `$PG_TINY_DIR` for trying the CLI by hand:
