@@ -96,6 +96,31 @@ RECIPES["v4"] = {
 #     source teaches: oblique crisis, unsafe advice on medication, eating and coping, mental-health
 #     myths and their debunks, insults without profanity, reply pairs) twice per pass.
 DEFAULT_RECIPE = "v2"
+# v7 (2.0.0 candidate, after v6): a rehearsal pass warm-started from v6 (train.py --init
+# work/l6v6/final, lower LR). v6 gained on the new sources and the behavioural suite but lost
+# F1 on three of 1.3.0's heads on 1.3.0's own sources (bullying -1.5, unsafe_advice -8.0,
+# crisis -1.9: fewer davidson/tweeteval/goemotions rows, and thresholds that now also answer to
+# the new sources). v7 draws the old sources at v4's caps (1.3.0's rows) and the new ones small,
+# so the pass mostly rehearses what 1.3.0 knew without forgetting what v6 learned.
+RECIPES["v7"] = {
+    "caps": {
+        **RECIPES["v4"]["caps"],
+        "esconv": 2000,
+        "multitarget-conan": 1500,
+        "dialoconan": 1000,
+        "epitome-reddit": 2000,
+        "sad-stress": 1000,
+        "liar": 1000,
+        "health-news-tweets": 2000,
+        "ag-news-test": 1000,
+    },
+    "davidson": RECIPES["v4"]["davidson"],
+    "max_len": 128,
+    "repeat": {"sdcnl": 2, "cssrs-reddit-500": 2},
+    "hard_negatives": "hard_negatives_v3.txt",
+    "hard_negative_heads": ("crisis",),
+    "extra": ["synthetic/synthetic.jsonl"],
+}
 RECIPES["v6"] = {
     "caps": {
         "goemotions": 4000,
