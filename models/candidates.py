@@ -1,7 +1,9 @@
 """Compare exported models on val by the 2.0.0 shipping rule's val criteria (model card, "Choice
 of the default", item 6), from saved val scores at each model's own thresholds:
 
-  (1) per-head F1 on the sources 1.3.0 was trained on (models/accuracy_sample.json, all rows),
+  (1) per-head F1 on the 14 sources 1.3.0 was trained on (OLD_SOURCES, all their val rows), at
+      each model's shipped thresholds and, like for like, at thresholds chosen by the same rule
+      on all of today's val (the rule item 8 of the model card applies),
   (3) share of the harmless rows (every known label 0) flagged, per source added to val,
   (4) counsel-chat therapist answers with any label flagged.
 
@@ -21,6 +23,13 @@ import numpy as np
 
 import pg_common as pg
 
+# the sources 1.3.0 was trained on and its accuracy gates read (models/accuracy_sample.json as
+# 1.3.0 shipped it)
+OLD_SOURCES = [
+    "davidson-hate-offensive", "formspring-cyberbullying", "tweeteval", "constraint-covid-fakenews",
+    "covid19-rumor", "health-misinfo-reddit", "safetext", "diasafety", "sdcnl", "cssrs-reddit-500",
+    "mentalllama-tsid", "dreaddit", "counsel-chat", "goemotions",
+]
 # harmless sources added to val with the enlarged data (criterion 3)
 NEW_HARMLESS = ["esconv", "epitome-reddit", "sad-stress", "health-news-tweets", "ag-news-test"]
 # every source added to val with the enlarged data (reported, per head)
@@ -47,7 +56,7 @@ def main():
     ap.add_argument("--json")
     args = ap.parse_args()
     recs = pg.load_jsonl(pg.DATA_DIR / "val.jsonl")
-    gated, _ = pg.accuracy_sample(recs)
+    gated = [i for i, r in enumerate(recs) if r["source"] in set(OLD_SOURCES)]
     y, m = pg.label_matrix(recs)
     by_src = {}
     for i, r in enumerate(recs):
@@ -60,8 +69,12 @@ def main():
         scores = np.load(sc)
         if len(scores) != len(recs):
             raise SystemExit(f"{sc}: {len(scores)} rows of scores, val has {len(recs)}")
-        d = {"thresholds": th, "old_sources_f1": {}, "all_val_f1": {}, "new_source_f1": {}, "harmless_flagged": {}}
+        d = {"thresholds": th, "old_sources_f1": {}, "old_sources_f1_same_rule": {}, "all_val_f1": {}, "new_source_f1": {}, "harmless_flagged": {}}
         for j, lab in enumerate(pg.LABELS):
+            k_all = np.flatnonzero(m[:, j] == 1)
+            t_rule, _ = pg.choose_threshold(lab, y[k_all, j], scores[k_all, j])
+            k_old = np.array(gated)[m[gated, j] == 1]
+            d["old_sources_f1_same_rule"][lab] = pg.prf_at(y[k_old, j], scores[k_old, j], t_rule)[2]
             for key, idx in (("old_sources_f1", gated), ("all_val_f1", list(range(len(recs))))):
                 idx = np.array(idx)
                 k = idx[m[idx, j] == 1]
@@ -79,13 +92,22 @@ def main():
         doc[name] = d
     names = list(doc)
     ref = doc[names[0]]
-    print("## (1) val F1 on the 14 sources of models/accuracy_sample.json (all their rows)\n")
+    print("## (1) val F1 on the 14 sources 1.3.0 was trained on (all their rows), shipped thresholds\n")
     print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
     for lab in pg.LABELS:
         cells = []
         for n in names:
             v = doc[n]["old_sources_f1"][lab] * 100
             delta = v - ref["old_sources_f1"][lab] * 100
+            cells.append(f"{v:.2f}" + ("" if n == names[0] else f" ({delta:+.2f}{' FAIL' if delta < -1.0 else ''})"))
+        print(f"| {lab} | " + " | ".join(cells) + " |")
+    print("\n## (1') the same, thresholds by the threshold rule on all of today's val for every model\n")
+    print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
+    for lab in pg.LABELS:
+        cells = []
+        for n in names:
+            v = doc[n]["old_sources_f1_same_rule"][lab] * 100
+            delta = v - ref["old_sources_f1_same_rule"][lab] * 100
             cells.append(f"{v:.2f}" + ("" if n == names[0] else f" ({delta:+.2f}{' FAIL' if delta < -1.0 else ''})"))
         print(f"| {lab} | " + " | ".join(cells) + " |")
     print("\n## all of val, F1\n")

@@ -25,18 +25,17 @@ use serde_json::Value;
 /// Per-head F1 floors for the model score on the fixed sample.
 fn model_floor(label: Label) -> f64 {
     match label {
-        // Set on the sample as it was when 1.3.0 shipped (every 10th line of val, which
-        // then held only these sources): models/eval_model.py measured 0.892, 0.906, 0.800,
-        // 0.634 (sha256 d9ce9366…, F32); the engine's int8 path gave 0.892, 0.909, 0.800,
-        // 0.619. On the sample pinned by source (1,770 rows, val having lost 21 of those
-        // sources' rows since) the engine's int8 path gives 0.897, 0.906, 0.905, 0.619
-        // (`cargo test -p postguard-tests --test accuracy -- --nocapture`). unsafe_advice and crisis have only 17 and
-        // 15 positives here (one post moves F1 by ~3-4 points), so their floors leave
-        // more room.
-        Label::Bullying => 0.86,
-        Label::Misinformation => 0.88,
+        // Set for 2.0.0 on the sample of all 27 sources of val (models/accuracy_sample.json,
+        // 2,844 rows): models/export.py's F32 scores (sha256 of model.safetensors in
+        // models/postguard-default/calibration.json) give 0.887, 0.846, 0.842, 0.716 at the
+        // shipped thresholds; the engine's int8 path is printed by `cargo test -p
+        // postguard-tests --test accuracy -- --nocapture`: 0.888, 0.840, 0.842, 0.707. unsafe_advice and crisis have only
+        // 20 and 34 positives here (one post moves F1 by ~2-4 points), so their floors leave
+        // more room. (1.3.0's floors were 0.86 / 0.88 / 0.72 / 0.55 on its 14 sources.)
+        Label::Bullying => 0.85,
+        Label::Misinformation => 0.80,
         Label::UnsafeAdvice => 0.72,
-        Label::Crisis => 0.55,
+        Label::Crisis => 0.62,
     }
 }
 

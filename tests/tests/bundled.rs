@@ -110,7 +110,11 @@ fn context_changes_the_real_verdict() {
 /// crisis under one of them ("should i quit my job", 0.341, threshold 0.189;
 /// misinformation 0.776 under the running one stays under its 0.842); 1.3.0
 /// flags misinformation under the running one (0.809, threshold 0.755; crisis
-/// 0.291 under the job one stays under its 0.347). The text alone scores
+/// 0.291 under the job one stays under its 0.347); 2.0.0 flags unsafe_advice
+/// under the running and the hair ones (0.968 and 0.976, threshold 0.936; 0.936
+/// under the job one) and bullying under the running one (0.775, threshold
+/// 0.699): it learned "then do it" as an urge to self-harm, and the context no
+/// longer rescues it (model card, "Where 2.0.0 still fails"). The text alone scored
 /// ≤ 0.02 on every head:
 /// short replies with a context are out of distribution (the only labelled
 /// replies are DiaSafety's, which carry no misinformation label, and long
