@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import errno
 import json
+import numbers
 import os
 import sys
 import threading
+from collections.abc import Iterable as AbcIterable
+from collections.abc import MappingView
+from collections.abc import Set as AbcSet
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -51,30 +55,53 @@ TextsLike = Union[Sequence[str], Iterable[str], Any]
 ContextsLike = Union[Sequence[Optional[str]], Iterable[Optional[str]], Any]
 
 
+def _missing_kind(value: Any) -> Optional[str]:
+    """How ``value`` spells 'no value' (None, NaN, pandas.NA, NaT), or None when it is a value."""
+    if value is None:
+        return "None"
+    if isinstance(value, (float, np.floating)):
+        return "NaN" if value != value else None
+    name = type(value).__name__
+    if name == "NAType":
+        return "pandas.NA"
+    if name == "NaTType":
+        return "NaT"
+    if isinstance(value, (np.datetime64, np.timedelta64)) and np.isnat(value):
+        return "NaT"
+    return None
+
+
 def _is_missing(value: Any) -> bool:
     """None, NaN, pandas.NA / NaT: the ways a dataframe spells 'no value'."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return value != value
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return True
-    return False
+    return _missing_kind(value) is not None
 
 
-def _to_list(values: Any, what: str) -> List[Any]:
-    """Materialise list-likes (list, tuple, numpy, pandas, pyarrow, iterables) as a list."""
+def _unordered(values: Any) -> Optional[Tuple[str, str]]:
+    """``(what it is, what kind)`` for an unordered collection (set, dict view), else None."""
+    if isinstance(values, MappingView):
+        return f"a dict view ({type(values).__name__})", "a dict view"
+    if isinstance(values, AbcSet):
+        return f"a {type(values).__name__}", "a set"
+    return None
+
+
+def _to_list(values: Any, what: str) -> Tuple[List[Any], Any]:
+    """Materialise list-likes (list, tuple, numpy, pandas, pyarrow, iterables) as a list.
+
+    Returns ``(items, index)``: ``index`` is the pandas index of a Series (its labels name
+    the items in error messages), else None (items are named by position).
+    """
     if isinstance(values, (str, bytes)):
-        raise ValueError(
+        raise TypeError(
             f"{what} must be a sequence of str, not a single {type(values).__name__}"
             " (use classify() for one post)"
         )
     if isinstance(values, list):
-        return values
+        return values, None
     module = type(values).__module__ or ""
     if module.startswith("pyarrow"):
         if not hasattr(values, "to_pylist"):
-            raise ValueError(f"{what}: expected a pyarrow Array or ChunkedArray, got {type(values).__name__}")
+            raise TypeError(f"{what}: expected a pyarrow Array or ChunkedArray, got {type(values).__name__}")
         import pyarrow as pa
 
         typ = values.type
@@ -82,41 +109,64 @@ def _to_list(values: Any, what: str) -> List[Any]:
             typ = typ.value_type
         if not (pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_null(typ)
                 or getattr(pa.types, "is_string_view", lambda _t: False)(typ)):
-            raise ValueError(f"{what} must be a string array, got pyarrow type {values.type}")
-        return list(values.to_pylist())
+            raise TypeError(f"{what} must be a string array, got pyarrow type {values.type}")
+        return list(values.to_pylist()), None
     if isinstance(values, np.ndarray):
         if values.ndim != 1:
             raise ValueError(f"{what} must be one-dimensional, got an array of shape {values.shape}")
-        return list(values.tolist())
+        return list(values.tolist()), None
     if module.startswith("pandas"):
         if hasattr(values, "columns"):
-            raise ValueError(f"{what} must be a Series, not a DataFrame (use score_frame)")
-        return list(values.tolist())
+            raise TypeError(f"{what} must be a Series, not a DataFrame (use score_frame)")
+        import pandas as pd
+
+        index = values.index if isinstance(values, pd.Series) else None
+        return list(values.tolist()), index
+    unordered = _unordered(values)
+    if unordered is not None:
+        it_is, kind = unordered
+        raise TypeError(
+            f"{what} must be an ordered sequence such as a list, not {it_is}: results are returned"
+            f" in input order and {kind} has none; pass sorted({what}) or a list"
+        )
     if isinstance(values, Mapping):
-        raise ValueError(f"{what} must be a sequence of str, not a mapping")
+        raise TypeError(f"{what} must be a sequence of str, not a mapping ({type(values).__name__})")
     try:
-        return list(values)
+        it = iter(values)
     except TypeError:
-        raise ValueError(f"{what} must be a sequence of str, got {type(values).__name__}") from None
+        raise TypeError(f"{what} must be a sequence of str, got {type(values).__name__}") from None
+    return list(it), None
 
 
-def _texts(texts: Any) -> List[str]:
-    items = _to_list(texts, "texts")
+def _where(what: str, i: int, index: Any) -> str:
+    """``texts[3]``, or ``texts[index 'row-17']`` for an item of a pandas Series."""
+    if index is None:
+        return f"{what}[{i}]"
+    label = index[i]
+    if isinstance(label, np.generic):
+        label = label.item()
+    return f"{what}[index {label!r}]"
+
+
+def _texts(texts: Any, what: str = "texts") -> List[str]:
+    items, index = _to_list(texts, what)
     if not all(type(t) is str for t in items):  # fast path: plain str
         for i, t in enumerate(items):
             if not isinstance(t, str):
-                kind = "a missing value" if _is_missing(t) else type(t).__name__
-                raise ValueError(f"texts[{i}] is {kind}, expected str")
+                missing = _missing_kind(t)
+                if missing is not None:
+                    raise ValueError(f"{_where(what, i, index)} is a missing value ({missing}), expected str")
+                raise TypeError(f"{_where(what, i, index)} is of type {type(t).__name__}, expected str")
         items = [str(t) for t in items]  # str subclasses -> str
     return items
 
 
-def _contexts(contexts: Any, n: int) -> Optional[List[Optional[str]]]:
+def _contexts(contexts: Any, n: int, what: str = "contexts") -> Optional[List[Optional[str]]]:
     if contexts is None:
         return None
-    items = _to_list(contexts, "contexts")
+    items, index = _to_list(contexts, what)
     if len(items) != n:
-        raise ValueError(f"contexts has {len(items)} items but texts has {n}")
+        raise ValueError(f"{what} has {len(items)} items but texts has {n}")
     out: List[Optional[str]] = []
     for i, c in enumerate(items):
         if isinstance(c, str):
@@ -124,11 +174,15 @@ def _contexts(contexts: Any, n: int) -> Optional[List[Optional[str]]]:
         elif _is_missing(c):
             out.append(None)
         else:
-            raise ValueError(f"contexts[{i}] is {type(c).__name__}, expected str or None")
+            raise TypeError(
+                f"{_where(what, i, index)} is of type {type(c).__name__}, expected str or None (no context)"
+            )
     return out
 
 
-def _check_kind(kind: str) -> None:
+def _check_kind(kind: Any) -> None:
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, one of {SCORE_KINDS}, got {type(kind).__name__}")
     if kind not in SCORE_KINDS:
         raise ValueError(f"kind must be one of {SCORE_KINDS}, got {kind!r}")
 
@@ -210,12 +264,25 @@ class Classifier:
         precision: arithmetic of the model's linear layers: ``"auto"`` (the engine's
             default, what the CLI uses), ``"int8"`` or ``"f32"`` (the reference).
         max_batch_tokens: token budget of one forward pass (default: the engine's).
+        max_post_bytes: UTF-8 bytes of a post's text, and separately of its context, that
+            are scored (``None``: the engine's default, 100,000; ``0`` = no limit).  Only
+            that prefix (cut back to a character boundary) is read by the model and the
+            rules, so one huge post cannot cost minutes; spans still point into the
+            original text and :attr:`Verdict.limited` says when a post was cut.
+        max_rule_hits: rule hits a verdict lists, and as many allow and suppressed hits
+            (``None``: the engine's default, 100; ``0`` = no limit); the first ones in text
+            order are listed, the rest counted in :attr:`Verdict.limited`.  The decision
+            always uses every hit.
 
     Raises:
         ModelError: the model could not be loaded (``ModelNotFoundError``, also a
             ``FileNotFoundError``, when files are missing).
         RulesError: a rule pack is invalid.
-        ValueError: an option is invalid.
+        FileNotFoundError: a rule pack file does not exist.
+        TypeError: an option has the wrong type (``precision=1``, ``thresholds=[0.5]``,
+            ``max_post_bytes="1k"``, ``default_rules="yes"``, ...).
+        ValueError: an option has a wrong value (a threshold outside [0, 1], an unknown
+            label or precision name, a negative limit, ...).
     """
 
     __slots__ = ("_inner", "_spec", "__weakref__")
@@ -229,8 +296,12 @@ class Classifier:
         locale: Optional[str] = None,
         precision: str = "auto",
         max_batch_tokens: Optional[int] = None,
+        max_post_bytes: Optional[int] = None,
+        max_rule_hits: Optional[int] = None,
     ) -> None:
-        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
+        opts = _options(
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+        )
         self._init({"source": "bundled", **opts})
 
     @classmethod
@@ -244,17 +315,21 @@ class Classifier:
         locale: Optional[str] = None,
         precision: str = "auto",
         max_batch_tokens: Optional[int] = None,
+        max_post_bytes: Optional[int] = None,
+        max_rule_hits: Optional[int] = None,
     ) -> "Classifier":
         """Load a model directory (``config.json``, ``tokenizer.json``,
         ``model.safetensors``, ``postguard.json``)."""
         if not isinstance(path, (str, os.PathLike)):
-            raise ValueError(f"path must be str or os.PathLike, got {type(path).__name__}")
+            raise TypeError(f"path must be str or os.PathLike, got {type(path).__name__}")
         full = os.path.abspath(os.fspath(path))
         if not os.path.exists(full):
             raise ModelNotFoundError(errno.ENOENT, "model directory not found", full)
         if not os.path.isdir(full):
             raise ValueError(f"model path is not a directory: {full}")
-        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
+        opts = _options(
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+        )
         return cls._from_spec({"source": "dir", "path": full, **opts})
 
     @classmethod
@@ -271,6 +346,8 @@ class Classifier:
         locale: Optional[str] = None,
         precision: str = "auto",
         max_batch_tokens: Optional[int] = None,
+        max_post_bytes: Optional[int] = None,
+        max_rule_hits: Optional[int] = None,
     ) -> "Classifier":
         """Load a model from the Hugging Face Hub (or its local cache).
 
@@ -279,13 +356,23 @@ class Classifier:
         (then only the cache is used).  These variables are read here, in Python;
         the Rust library takes them as explicit arguments.
         """
-        if not isinstance(repo_id, str) or not repo_id:
+        if not isinstance(repo_id, str):
+            raise TypeError(f"repo_id must be a str such as 'org/name', got {type(repo_id).__name__}")
+        if not repo_id:
             raise ValueError("repo_id must be a non-empty str such as 'org/name'")
         if revision is not None and not isinstance(revision, str):
-            raise ValueError("revision must be a str or None")
+            raise TypeError(f"revision must be a str or None, got {type(revision).__name__}")
+        if revision == "":
+            raise ValueError("revision must be a non-empty str (a branch, tag or commit) or None")
+        if cache_dir is not None and not isinstance(cache_dir, (str, os.PathLike)):
+            raise TypeError(f"cache_dir must be str, os.PathLike or None, got {type(cache_dir).__name__}")
+        if offline is not None and not isinstance(offline, bool):
+            raise TypeError(f"offline must be a bool or None, got {type(offline).__name__}")
         cache = os.path.abspath(os.fspath(cache_dir)) if cache_dir is not None else _hub_cache_dir()
-        off = _hub_offline() if offline is None else bool(offline)
-        opts = _options(rules, default_rules, thresholds, locale, precision, max_batch_tokens)
+        off = _hub_offline() if offline is None else offline
+        opts = _options(
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+        )
         return cls._from_spec(
             {"source": "hub", "repo_id": repo_id, "revision": revision, "cache_dir": cache, "offline": off, **opts}
         )
@@ -321,6 +408,16 @@ class Classifier:
         return dict(zip(self._inner.labels, self._inner.thresholds))
 
     @property
+    def max_post_bytes(self) -> int:
+        """Bytes of a post's text (and of its context) that are scored; 0 = no limit."""
+        return int(self._inner.max_post_bytes)
+
+    @property
+    def max_rule_hits(self) -> int:
+        """Rule hits (and allow / suppressed hits) a verdict lists; 0 = no limit."""
+        return int(self._inner.max_rule_hits)
+
+    @property
     def model_info(self) -> ModelInfo:
         """Name, version, SHA-256 and arithmetic (``"int8"``/``"f32"``) of the loaded model."""
         name, version, sha256, precision = self._inner.model_info
@@ -329,11 +426,15 @@ class Classifier:
     # -- classification --------------------------------------------------------------
 
     def classify(self, text: str, context: Optional[str] = None) -> Verdict:
-        """Classify one post; ``context`` is the post it replies to, if any."""
+        """Classify one post; ``context`` is the post it replies to, if any.
+
+        Raises ``TypeError`` when ``text`` is not a str (``None`` included) or ``context``
+        is neither a str nor None.
+        """
         if not isinstance(text, str):
-            raise ValueError(f"text must be str, got {type(text).__name__}")
+            raise TypeError(f"text must be str, got {type(text).__name__}")
         if context is not None and not isinstance(context, str):
-            raise ValueError(f"context must be str or None, got {type(context).__name__}")
+            raise TypeError(f"context must be str or None, got {type(context).__name__}")
         raw = json.loads(self._inner.classify_json([text], None if context is None else [context]))
         return Verdict.from_dict(raw[0], text)
 
@@ -348,6 +449,14 @@ class Classifier:
         ``texts`` may be a list/tuple/iterable of str, a numpy array, a pandas
         Series or a pyarrow (Chunked)Array; ``contexts`` likewise, same length,
         with ``None``/null for posts without context.
+
+        Raises:
+            TypeError: ``texts`` or ``contexts`` is not an ordered collection of str (a single
+                str, a set, a dict view, a mapping, a non-iterable), or an item has the
+                wrong type; the item is named by position, or by index label for a pandas
+                Series (``texts[index 'row-17']``).
+            ValueError: an item of ``texts`` is a missing value (None, NaN, pandas.NA,
+                NaT), or ``contexts`` has a different length.
         """
         items = _texts(texts)
         ctx = _contexts(contexts, len(items))
@@ -375,6 +484,7 @@ class Classifier:
 
         Columns follow :attr:`labels`.  ``kind`` is ``"fused"`` (the decision
         score, default), ``"model"`` (raw model probability) or ``"rules"``.
+        Inputs and errors as in :meth:`classify_batch`; an unknown ``kind`` is a ``ValueError``.
         """
         _check_kind(kind)
         items = _texts(texts)
@@ -395,13 +505,19 @@ class Classifier:
         Returns a pandas DataFrame (same index as a pandas input) with one
         float32 column per label and a ``flagged`` column holding the list of
         flagged label names of each row (``[]`` when nothing is flagged).
+        Needs pandas (``pip install "postguard[pandas]"``), also for pyarrow input.
+
+        A missing text is a ``ValueError`` and a non-str cell a ``TypeError``, both naming
+        the row by its index label (``df['text'][index 'row-17']``); a missing context
+        means no context.  ``df`` of another type, or column names that are not str, are
+        a ``TypeError``; a column that does not exist is a ``ValueError``.
         """
         import pandas as pd
 
         _check_kind(kind)
         texts_obj, ctx_obj, index = _frame_columns(df, text_col, context_col)
-        items = _texts(texts_obj)
-        ctx = _contexts(ctx_obj, len(items))
+        items = _texts(texts_obj, f"df[{text_col!r}]")
+        ctx = _contexts(ctx_obj, len(items), f"df[{context_col!r}]")
         labels = self.labels
         parts_s: List[np.ndarray] = []
         parts_f: List[np.ndarray] = []
@@ -432,8 +548,10 @@ def _flag_lists(flags: np.ndarray, labels: List[str]) -> List[List[str]]:
 
 def _frame_columns(df: Any, text_col: str, context_col: Optional[str]) -> Tuple[Any, Any, Any]:
     """(texts, contexts, index) from a pandas DataFrame or pyarrow Table/RecordBatch."""
-    if not isinstance(text_col, str) or (context_col is not None and not isinstance(context_col, str)):
-        raise ValueError("text_col and context_col must be column names (str)")
+    if not isinstance(text_col, str):
+        raise TypeError(f"text_col must be a column name (str), got {type(text_col).__name__}")
+    if context_col is not None and not isinstance(context_col, str):
+        raise TypeError(f"context_col must be a column name (str) or None, got {type(context_col).__name__}")
     module = type(df).__module__ or ""
     if module.startswith("pyarrow") and hasattr(df, "column_names"):
         names = list(df.column_names)
@@ -444,7 +562,7 @@ def _frame_columns(df: Any, text_col: str, context_col: Optional[str]) -> Tuple[
         getter = df.__getitem__
         index = df.index
     else:
-        raise ValueError(f"df must be a pandas DataFrame or a pyarrow Table, got {type(df).__name__}")
+        raise TypeError(f"df must be a pandas DataFrame or a pyarrow Table, got {type(df).__name__}")
     for col in (text_col, context_col):
         if col is not None and col not in names:
             raise ValueError(f"column {col!r} not found; columns are {names}")
@@ -462,6 +580,21 @@ def _chunks(n: int, progress: bool) -> List[Tuple[int, int]]:
 PRECISIONS = ("auto", "int8", "f32")
 
 
+def _int_option(name: str, value: Any, minimum: int, requirement: str) -> Optional[int]:
+    """An int option (None = the engine default): TypeError for a non-int (bool included),
+    ValueError below ``minimum`` or beyond what the engine can hold."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be {requirement} or None, got {type(value).__name__} {value!r}")
+    n = int(value)
+    if n < minimum:
+        raise ValueError(f"{name} must be {requirement} or None, got {n}")
+    if n > sys.maxsize:
+        raise ValueError(f"{name} is too large: {n} (at most {sys.maxsize})")
+    return n
+
+
 def _options(
     rules: Optional[Sequence[Union[str, "os.PathLike[str]"]]],
     default_rules: bool,
@@ -469,50 +602,63 @@ def _options(
     locale: Optional[str],
     precision: str,
     max_batch_tokens: Optional[int],
+    max_post_bytes: Optional[int] = None,
+    max_rule_hits: Optional[int] = None,
 ) -> Dict[str, Any]:
+    """Checks the keyword options of the constructors: TypeError for a wrong type, ValueError
+    for a wrong value; returns them as the spec keys ``src/lib.rs`` reads."""
     if rules is None:
         rule_paths: List[str] = []
     else:
         if isinstance(rules, (str, bytes, os.PathLike)):
             rules = [rules]
+        elif isinstance(rules, Mapping) or not isinstance(rules, AbcIterable):
+            raise TypeError(f"rules must be a path or a list of paths, got {type(rules).__name__}")
+        elif isinstance(rules, (AbcSet, MappingView)):
+            # Later packs override earlier ones, so their order matters; a set has none.
+            raise TypeError(
+                f"rules must be an ordered sequence such as a list, got a {type(rules).__name__}: "
+                "later packs override earlier ones, so their order matters"
+            )
         rule_paths = []
-        for r in rules:
+        for i, r in enumerate(rules):
             if not isinstance(r, (str, os.PathLike)):
-                raise ValueError(f"rules must be paths, got {type(r).__name__}")
+                raise TypeError(f"rules[{i}] must be a path (str or os.PathLike), got {type(r).__name__}")
             p = os.path.abspath(os.fspath(r))
             if not os.path.isfile(p):
                 raise FileNotFoundError(errno.ENOENT, "rule pack not found", p)
             rule_paths.append(p)
     if not isinstance(default_rules, bool):
-        raise ValueError("default_rules must be a bool")
+        raise TypeError(f"default_rules must be a bool, got {type(default_rules).__name__}")
     thr: Optional[Dict[str, float]] = None
     if thresholds is not None:
         if not isinstance(thresholds, Mapping):
-            raise ValueError("thresholds must be a mapping of label name to float")
+            raise TypeError(
+                f"thresholds must be a mapping of label name to float, got {type(thresholds).__name__}"
+            )
         thr = {}
         for k, v in thresholds.items():
             if not isinstance(k, str):
-                raise ValueError("threshold keys must be label names (str)")
-            try:
-                fv = float(v)
-            except (TypeError, ValueError):
-                raise ValueError(f"threshold for {k!r} must be a number, got {v!r}") from None
+                raise TypeError(f"threshold keys must be label names (str), got {type(k).__name__} {k!r}")
+            if isinstance(v, bool) or not isinstance(v, numbers.Real):
+                raise TypeError(f"threshold for {k!r} must be a number, got {type(v).__name__} {v!r}")
+            fv = float(v)
             if not (0.0 <= fv <= 1.0):
                 raise ValueError(f"threshold for {k!r} must be within [0, 1], got {fv}")
             thr[k] = fv
     if locale is not None and not isinstance(locale, str):
-        raise ValueError("locale must be a str or None")
+        raise TypeError(f"locale must be a str or None, got {type(locale).__name__}")
+    if not isinstance(precision, str):
+        raise TypeError(f"precision must be a str, one of {PRECISIONS}, got {type(precision).__name__}")
     if precision not in PRECISIONS:
         raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
-    if max_batch_tokens is not None and (
-        isinstance(max_batch_tokens, bool) or not isinstance(max_batch_tokens, int) or max_batch_tokens <= 0
-    ):
-        raise ValueError(f"max_batch_tokens must be a positive int or None, got {max_batch_tokens!r}")
     return {
         "rules": rule_paths,
         "default_rules": default_rules,
         "thresholds": thr,
         "locale": locale,
         "precision": precision,
-        "max_batch_tokens": max_batch_tokens,
+        "max_batch_tokens": _int_option("max_batch_tokens", max_batch_tokens, 1, "a positive int"),
+        "max_post_bytes": _int_option("max_post_bytes", max_post_bytes, 0, "an int >= 0 (0 = no limit)"),
+        "max_rule_hits": _int_option("max_rule_hits", max_rule_hits, 0, "an int >= 0 (0 = no limit)"),
     }

@@ -15,16 +15,25 @@ class Classifier:
     def load(spec: Mapping[str, Any]) -> Classifier:
         """Build from a spec: ``source`` ("bundled", "dir" with ``path``, "hub" with ``repo_id``,
         ``revision``, ``cache_dir``, ``offline``) and every option (``rules``, ``default_rules``,
-        ``thresholds``, ``locale``, ``precision``, ``max_batch_tokens``)."""
+        ``thresholds``, ``locale``, ``precision``, ``max_batch_tokens``, and the optional
+        ``max_post_bytes`` and ``max_rule_hits``: absent or None = the engine default, 0 = no
+        limit).  Raises ``TypeError`` when a key has the wrong type (the Python layer checks
+        them first) and ``ValueError`` for an unknown source or precision."""
     @property
     def labels(self) -> List[str]: ...
     @property
     def thresholds(self) -> List[float]: ...
     @property
+    def max_post_bytes(self) -> int: ...
+    @property
+    def max_rule_hits(self) -> int: ...
+    @property
     def model_info(self) -> Tuple[str, str, str, str]: ...
     def classify_json(self, texts: List[str], contexts: Optional[List[Optional[str]]]) -> str:
-        """Verdicts of a batch as one JSON array (GIL released for the batch)."""
+        """Verdicts of a batch as one JSON array (GIL released for the batch); ``ValueError``
+        when ``contexts`` has another length than ``texts``."""
     def score(
         self, texts: List[str], contexts: Optional[List[Optional[str]]], kind: str
     ) -> Tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
-        """(scores float32 (n, labels), flagged bool (n, labels)) for a batch."""
+        """(scores float32 (n, labels), flagged bool (n, labels)) for a batch; ``ValueError``
+        for an unknown ``kind`` or mismatched lengths."""

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
-__all__ = ["Verdict", "LabelScore", "RuleHit", "Resource", "ModelInfo"]
+__all__ = ["Verdict", "LabelScore", "RuleHit", "Resource", "ModelInfo", "Limited"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,62 @@ class Resource:
     url: str
 
 
+@dataclass(frozen=True)
+class Limited:
+    """What a per-post work limit left out of a verdict (``Classifier(max_post_bytes=...,
+    max_rule_hits=...)``); :attr:`Verdict.limited` is ``None`` when no limit applied.
+
+    Only the first ``scored_text_bytes`` UTF-8 bytes of the text (and
+    ``scored_context_bytes`` of the context) were scored; ``*_dropped`` hits were
+    found and used by the decision but are not listed in the verdict.
+    """
+
+    text_bytes: int
+    """UTF-8 bytes of the post's text."""
+    scored_text_bytes: int
+    """Bytes of the text that were scored (the model and the rules read only these)."""
+    context_bytes: int
+    """UTF-8 bytes of the context (0 without one)."""
+    scored_context_bytes: int
+    """Bytes of the context that were scored."""
+    rule_hits_dropped: int
+    """Rule hits not listed in :attr:`Verdict.rule_hits`."""
+    allow_hits_dropped: int
+    """Allow hits not listed in :attr:`Verdict.allow_hits`."""
+    suppressed_hits_dropped: int
+    """Suppressed hits not listed in :attr:`Verdict.suppressed_hits`."""
+
+    @property
+    def truncated(self) -> bool:
+        """True when only a prefix of the text or of the context was scored."""
+        return self.scored_text_bytes < self.text_bytes or self.scored_context_bytes < self.context_bytes
+
+    @classmethod
+    def from_dict(cls, raw: Dict[str, Any]) -> "Limited":
+        """From the verdict JSON's ``"limited"`` object (missing counts read as 0)."""
+        return cls(
+            text_bytes=int(raw.get("text_bytes", 0)),
+            scored_text_bytes=int(raw.get("scored_text_bytes", raw.get("text_bytes", 0))),
+            context_bytes=int(raw.get("context_bytes", 0)),
+            scored_context_bytes=int(raw.get("scored_context_bytes", raw.get("context_bytes", 0))),
+            rule_hits_dropped=int(raw.get("rule_hits_dropped", 0)),
+            allow_hits_dropped=int(raw.get("allow_hits_dropped", 0)),
+            suppressed_hits_dropped=int(raw.get("suppressed_hits_dropped", 0)),
+        )
+
+    def to_dict(self) -> Dict[str, int]:
+        """The ``"limited"`` object of the verdict JSON."""
+        return {
+            "text_bytes": self.text_bytes,
+            "scored_text_bytes": self.scored_text_bytes,
+            "context_bytes": self.context_bytes,
+            "scored_context_bytes": self.scored_context_bytes,
+            "rule_hits_dropped": self.rule_hits_dropped,
+            "allow_hits_dropped": self.allow_hits_dropped,
+            "suppressed_hits_dropped": self.suppressed_hits_dropped,
+        }
+
+
 def _char_span(text: Optional[str], start: int, end: int) -> "tuple[Optional[int], Optional[int]]":
     if text is None:
         return None, None
@@ -101,6 +157,10 @@ class Verdict:
         resources: help resources; non-empty only when crisis is flagged.
         windows: number of model windows the post was scored over (>1 for long posts).
         model: identity of the model.
+        limited: ``None``, or what a per-post work limit left out (:class:`Limited`: only a
+            prefix of a very long post was scored, or hits beyond ``max_rule_hits`` are
+            counted instead of listed).  In :meth:`to_dict` as the ``"limited"`` key, present
+            only when a limit applied.
     """
 
     labels: Dict[str, LabelScore]
@@ -111,6 +171,8 @@ class Verdict:
     windows: int
     model: ModelInfo
     _raw: Dict[str, Any] = field(repr=False, compare=False)
+    # Last, with a default: verdicts pickled before this field existed still load (as None).
+    limited: Optional[Limited] = None
 
     @classmethod
     def from_dict(cls, raw: Dict[str, Any], text: Optional[str] = None) -> "Verdict":
@@ -149,6 +211,7 @@ class Verdict:
             for r in raw.get("resources", ())
         ]
         m = raw["model"]
+        lim = raw.get("limited")
         return cls(
             labels=labels,
             flagged=list(raw.get("flagged", ())),
@@ -158,6 +221,7 @@ class Verdict:
             windows=int(raw.get("windows", 1)),
             model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"], precision=m["precision"]),
             _raw=raw,
+            limited=Limited.from_dict(lim) if lim is not None else None,
         )
 
     @classmethod

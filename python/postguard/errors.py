@@ -1,10 +1,20 @@
 """Exceptions raised by postguard.
 
 Every error the library raises on its own account derives from
-:class:`PostguardError`.  Argument mistakes are plain :class:`ValueError`
-(or :class:`TypeError` where Python itself would raise one), and a model
-directory or file that does not exist is a :class:`FileNotFoundError`; the
-classes below that also derive from those built-ins can be caught either way.
+:class:`PostguardError`.  Argument mistakes are plain built-in exceptions, as
+Python code expects:
+
+* :class:`TypeError` for a wrong *type*: ``classify(None)``, ``classify(123)``, a
+  non-str item in ``texts``, a set or dict view as ``texts`` (results come back in
+  input order and a set has none), ``precision=1``, ``thresholds=[0.5]``, ...;
+* :class:`ValueError` for a wrong *value*: a threshold outside [0, 1], an unknown
+  label, precision or score kind, a negative limit, an empty ``repo_id``,
+  ``contexts`` of another length, a missing value (None, NaN, pandas.NA, NaT) in
+  ``texts`` (items are named by position, or by index label for a pandas Series);
+* :class:`FileNotFoundError` for a model directory, model file or rule pack that
+  does not exist.
+
+The classes below that also derive from those built-ins can be caught either way.
 
 The extension module raises these classes directly (it imports this module),
 so a Rust panic never reaches Python as ``PanicException``: it surfaces as

@@ -69,8 +69,14 @@ def score_spark_df(
     ``Classifier.from_dir(path)`` for another model — the path must exist on
     every executor (or use ``from_hub`` with a cache directory they share).
     """
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, one of {SCORE_KINDS}, got {type(kind).__name__}")
     if kind not in SCORE_KINDS:
         raise ValueError(f"kind must be one of {SCORE_KINDS}, got {kind!r}")
+    if not isinstance(text_col, str):
+        raise TypeError(f"text_col must be a column name (str), got {type(text_col).__name__}")
+    if context_col is not None and not isinstance(context_col, str):
+        raise TypeError(f"context_col must be a column name (str) or None, got {type(context_col).__name__}")
     columns = df.columns
     for col in (text_col, context_col):
         if col is not None and col not in columns:

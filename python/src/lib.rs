@@ -158,7 +158,8 @@ fn posts(texts: Vec<String>, contexts: Option<Vec<Option<String>>>) -> PyResult<
 /// What `postguard/_classifier.py` passes to [`PyClassifier::load`]: one dict naming the model
 /// source and the options (the same dict is pickled as the classifier's spec, so an unpickled
 /// classifier is rebuilt from exactly what built the first one). The Python layer has already
-/// checked the types; the keys of the other sources are absent.
+/// checked the types; the keys of the other sources are absent. Keys added later carry
+/// `#[pyo3(default)]`, so a spec pickled by an older version still loads.
 #[derive(FromPyObject)]
 #[pyo3(from_item_all)]
 struct Spec {
@@ -180,6 +181,12 @@ struct Spec {
     locale: Option<String>,
     precision: String,
     max_batch_tokens: Option<usize>,
+    /// `None`: the engine default ([`postguard::DEFAULT_MAX_POST_BYTES`]); 0 = no limit.
+    #[pyo3(default)]
+    max_post_bytes: Option<usize>,
+    /// `None`: the engine default ([`postguard::DEFAULT_MAX_RULE_HITS`]); 0 = no limit.
+    #[pyo3(default)]
+    max_rule_hits: Option<usize>,
 }
 
 impl Spec {
@@ -235,6 +242,12 @@ fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classi
     if let Some(tokens) = opts.max_batch_tokens {
         builder = builder.max_batch_tokens(tokens);
     }
+    if let Some(bytes) = opts.max_post_bytes {
+        builder = builder.max_post_bytes(bytes);
+    }
+    if let Some(hits) = opts.max_rule_hits {
+        builder = builder.max_rule_hits(hits);
+    }
     builder.build()
 }
 
@@ -270,6 +283,18 @@ impl PyClassifier {
     fn thresholds(&self) -> Vec<f64> {
         let t = self.inner.thresholds();
         Label::ALL.iter().map(|&l| f32_as_json_f64(t[l])).collect()
+    }
+
+    /// Bytes of a post's text (and of its context) that are scored; 0 = no limit.
+    #[getter]
+    fn max_post_bytes(&self) -> usize {
+        self.inner.max_post_bytes()
+    }
+
+    /// Hits listed per kind in a verdict; 0 = no limit.
+    #[getter]
+    fn max_rule_hits(&self) -> usize {
+        self.inner.max_rule_hits()
     }
 
     /// `(name, version, sha256, precision)` of the model.

@@ -104,13 +104,16 @@ def test_score_frame_progress_and_empty(clf: Classifier) -> None:
 
 def test_score_frame_errors(clf: Classifier) -> None:
     df = pd.DataFrame({"text": ["a", None]})
-    with pytest.raises(ValueError, match="texts\\[1\\]"):
+    with pytest.raises(ValueError, match="df\\['text'\\]\\[index 1\\] is a missing value"):
         clf.score_frame(df, "text")
     with pytest.raises(ValueError, match="column"):
         clf.score_frame(df, "body")
     with pytest.raises(ValueError, match="column"):
         clf.score_frame(pd.DataFrame({"text": ["a"]}), "text", "ctx")
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         clf.score_frame(pd.DataFrame({"text": [1, 2]}), "text")
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         clf.scores(pa.array([1, 2]))
+    # pyarrow has no index: a null is named by position.
+    with pytest.raises(ValueError, match="df\\['text'\\]\\[1\\] is a missing value"):
+        clf.score_frame(pa.table({"text": ["a", None]}), "text")

@@ -53,7 +53,7 @@ def test_mypy_strict_on_usage(tmp_path) -> None:
     snippet = tmp_path / "usage.py"
     snippet.write_text(textwrap.dedent(
         """
-        from typing import Dict, List
+        from typing import Dict, List, Optional
         import postguard
 
         clf: postguard.Classifier = postguard.Classifier()
@@ -65,6 +65,10 @@ def test_mypy_strict_on_usage(tmp_path) -> None:
         arr = clf.scores(["a", "b"])
         first: float = float(arr[0, 0])
         vs: List[postguard.Verdict] = clf.classify_batch(["a"], [None], progress=False)
+        limited_clf = postguard.Classifier(max_post_bytes=1000, max_rule_hits=0)
+        lim: Optional[postguard.Limited] = limited_clf.classify("x").limited
+        dropped: int = lim.rule_hits_dropped if lim is not None else 0
+        cap: int = limited_clf.max_post_bytes
         info: postguard.ModelInfo = clf.model_info
         sha: str = info.sha256
         labels: List[str] = clf.labels
