@@ -92,24 +92,21 @@ def main():
         doc[name] = d
     names = list(doc)
     ref = doc[names[0]]
+    def delta_table(key):
+        """Per-head F1 under `key`, each candidate with its change against the first model."""
+        print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
+        for lab in pg.LABELS:
+            cells = []
+            for n in names:
+                v = doc[n][key][lab] * 100
+                delta = v - ref[key][lab] * 100
+                cells.append(f"{v:.2f}" + ("" if n == names[0] else f" ({delta:+.2f}{' FAIL' if delta < -1.0 else ''})"))
+            print(f"| {lab} | " + " | ".join(cells) + " |")
+
     print("## (1) val F1 on the 14 sources 1.3.0 was trained on (all their rows), shipped thresholds\n")
-    print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
-    for lab in pg.LABELS:
-        cells = []
-        for n in names:
-            v = doc[n]["old_sources_f1"][lab] * 100
-            delta = v - ref["old_sources_f1"][lab] * 100
-            cells.append(f"{v:.2f}" + ("" if n == names[0] else f" ({delta:+.2f}{' FAIL' if delta < -1.0 else ''})"))
-        print(f"| {lab} | " + " | ".join(cells) + " |")
+    delta_table("old_sources_f1")
     print("\n## (1') the same, thresholds by the threshold rule on all of today's val for every model\n")
-    print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
-    for lab in pg.LABELS:
-        cells = []
-        for n in names:
-            v = doc[n]["old_sources_f1_same_rule"][lab] * 100
-            delta = v - ref["old_sources_f1_same_rule"][lab] * 100
-            cells.append(f"{v:.2f}" + ("" if n == names[0] else f" ({delta:+.2f}{' FAIL' if delta < -1.0 else ''})"))
-        print(f"| {lab} | " + " | ".join(cells) + " |")
+    delta_table("old_sources_f1_same_rule")
     print("\n## all of val, F1\n")
     print("| head | " + " | ".join(names) + " |\n|---|" + "---:|" * len(names))
     for lab in pg.LABELS:

@@ -391,15 +391,17 @@ pub fn parse_jsonl_line(bytes: &[u8], line: usize, spec: &FieldSpec) -> Item {
     extract(fields, line, spec, &[])
 }
 
+/// A record id read from a JSON value: a string's contents, else the value's JSON text (`7`).
+pub fn json_id(raw: &RawValue) -> String {
+    serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_owned())
+}
+
 /// Pull text / context / id out of parsed fields.
 fn extract(fields: Fields, line: usize, spec: &FieldSpec, header: &[String]) -> Item {
     let id = spec.id.as_ref().and_then(|name| {
         fields.get(name, header).map(|v| match v {
             FieldValue::Str(s) => s.to_owned(),
-            FieldValue::Json(raw) => match serde_json::from_str::<String>(raw.get()) {
-                Ok(s) => s,
-                Err(_) => raw.get().to_owned(),
-            },
+            FieldValue::Json(raw) => json_id(raw),
         })
     });
     let fail = |fields: Fields, field: &str, message: String, id: Option<String>| {
@@ -474,12 +476,18 @@ fn duplicate_key(members: &[(String, Box<RawValue>)]) -> Option<String> {
     for (k, v) in members {
         if matches!(v.get().as_bytes().first(), Some(b'{' | b'[')) {
             if let Ok(DupCheck(Some(inner))) = serde_json::from_str::<DupCheck>(v.get()) {
-                let sep = if inner.starts_with('[') { "" } else { "." };
-                return Some(format!("{k}{sep}{inner}"));
+                return Some(key_path(k, &inner));
             }
         }
     }
     None
+}
+
+/// `outer` followed by the path `inner` found inside it: `labels` + `bullying` is
+/// `labels.bullying`, `x` + `[1].k` is `x[1].k`.
+fn key_path(outer: &str, inner: &str) -> String {
+    let sep = if inner.starts_with('[') { "" } else { "." };
+    format!("{outer}{sep}{inner}")
 }
 
 /// Walks a JSON value; holds the path of the first duplicated object key found in it.
@@ -503,8 +511,7 @@ impl<'de> serde::Deserialize<'de> for DupCheck {
                             found = Some(k);
                         } else {
                             if let Some(p) = inner {
-                                let sep = if p.starts_with('[') { "" } else { "." };
-                                found = Some(format!("{k}{sep}{p}"));
+                                found = Some(key_path(&k, &p));
                             }
                             seen.insert(k);
                         }
@@ -518,8 +525,7 @@ impl<'de> serde::Deserialize<'de> for DupCheck {
                 while let Some(DupCheck(inner)) = seq.next_element::<DupCheck>()? {
                     if found.is_none() {
                         if let Some(p) = inner {
-                            let sep = if p.starts_with('[') { "" } else { "." };
-                            found = Some(format!("[{i}]{sep}{p}"));
+                            found = Some(key_path(&format!("[{i}]"), &p));
                         }
                     }
                     i += 1;

@@ -233,10 +233,7 @@ fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Ke
                     }
                 }
                 if let Some(name) = id_field {
-                    kept.ids.push(members.get(name).map(|raw| match serde_json::from_str::<String>(raw.get()) {
-                        Ok(s) => s,
-                        Err(_) => raw.get().to_owned(),
-                    }));
+                    kept.ids.push(members.get(name).map(|raw| crate::input::json_id(raw)));
                 }
                 kept.records += 1;
             }
