@@ -28,7 +28,7 @@ use kernel::{Isa, PackedI8, SimdTask};
 
 /// Whether this CPU runs the int8 path at full speed (AVX512-VNNI).
 pub(crate) fn int8_accelerated() -> bool {
-    Isa::detect() != Isa::Portable
+    !Isa::detect().is_portable()
 }
 
 /// A linear layer `y = x W^T + b` with int8 weights.
@@ -66,15 +66,15 @@ impl QLinear {
     /// `out[rows][n] = x[rows][k] W^T + b`, then `gelu` if asked.
     #[inline(always)]
     fn forward(&self, isa: Isa, x: &[f32], rows: usize, out: &mut [f32], s: &mut QuantScratch, gelu: bool) {
-        let (n, k) = (self.w.n, self.w.k);
-        s.qx.resize(rows * self.w.k_pad, 0);
+        let (n, k) = (self.w.n(), self.w.k());
+        s.qx.resize(rows * self.w.k_pad(), 0);
         s.qscale.resize(rows, 0.0);
         s.qzero.resize(rows, 0);
-        s.acc.resize(rows * self.w.n_pad, 0);
-        ops::quantize_rows(&x[..rows * k], k, self.w.k_pad, &mut s.qx, &mut s.qscale, &mut s.qzero);
+        s.acc.resize(rows * self.w.n_pad(), 0);
+        ops::quantize_rows(&x[..rows * k], k, self.w.k_pad(), &mut s.qx, &mut s.qscale, &mut s.qzero);
         kernel::matmul(isa, &s.qx, rows, &self.w, &mut s.acc);
         for m in 0..rows {
-            let acc = &s.acc[m * self.w.n_pad..m * self.w.n_pad + n];
+            let acc = &s.acc[m * self.w.n_pad()..m * self.w.n_pad() + n];
             let (sx, zx) = (s.qscale[m], s.qzero[m]);
             let row = &mut out[m * n..(m + 1) * n];
             for ((((y, a), ws), sw), b) in row.iter_mut().zip(acc).zip(&self.weight_sum).zip(&self.scale).zip(&self.bias) {
@@ -339,10 +339,10 @@ impl FastBert {
             }
             for i in 0..rows {
                 let q = &s.qkv[i * three_h + off..i * three_h + off + d];
-                ops::scores(q, scale, &s.keys_t, tp, &mut s.probs);
+                ops::scores(self.isa, q, scale, &s.keys_t, tp, &mut s.probs);
                 ops::softmax_in_place(&mut s.probs[..t]);
                 let ctx = &mut s.ctx[i * h + off..i * h + off + d];
-                ops::weighted_sum(&s.probs[..t], &s.qkv[2 * h + off..], three_h, ctx);
+                ops::weighted_sum(self.isa, &s.probs[..t], &s.qkv[2 * h + off..], three_h, ctx);
             }
         }
 
@@ -351,7 +351,7 @@ impl FastBert {
         // tmp = LN(attn + x): the residual is the layer input.
         ops::add_layer_norm(&mut s.tmp, &s.x[..rows * h], &layer.attn_norm.0, &layer.attn_norm.1, self.eps);
 
-        let inter = layer.intermediate.w.n;
+        let inter = layer.intermediate.w.n();
         s.inter.resize(rows * inter, 0.0);
         layer.intermediate.forward(self.isa, &s.tmp, rows, &mut s.inter, &mut s.quant, true);
         s.x.truncate(rows * h);

@@ -1,7 +1,10 @@
 //! Element-wise and row-wise f32 operations of the encoder, written as plain
 //! loops over slices so that they vectorize (they are `#[inline(always)]` so
 //! that they take on the instruction set of the caller, see
-//! `kernel::with_simd`).
+//! `kernel::with_simd`). Attention's inner loop is the exception: it is
+//! written with intrinsics, in [`kernel::sum16`].
+
+use super::kernel::{self, Isa};
 
 /// `x = LayerNorm(x + residual)` over rows of `gamma.len()` values.
 #[inline(always)]
@@ -90,11 +93,11 @@ pub(crate) fn axpy(y: &mut [f32], alpha: f32, x: &[f32]) {
 }
 
 /// `out[j] = scale * q . K[:, j]` for `j < tp`, with keys transposed:
-/// `keys_t[c * tp + j]` (`tp` a multiple of 16), 16 keys at a time ([`sum16`]).
+/// `keys_t[c * tp + j]` (`tp` a multiple of 16), 16 keys at a time ([`kernel::sum16`]).
 #[inline(always)]
-pub(crate) fn scores(q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut [f32]) {
+pub(crate) fn scores(isa: Isa, q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut [f32]) {
     for jb in (0..tp).step_by(16) {
-        let sums = sum16(q, |c| &keys_t[c * tp + jb..c * tp + jb + 16]);
+        let sums = kernel::sum16(isa, q, keys_t, jb, tp);
         for (o, sum) in out[jb..jb + 16].iter_mut().zip(sums) {
             *o = sum * scale;
         }
@@ -103,7 +106,7 @@ pub(crate) fn scores(q: &[f32], scale: f32, keys_t: &[f32], tp: usize, out: &mut
 
 /// `out = sum_j p[j] * v_j` where `v_j = values[j * stride..][..out.len()]`.
 #[inline(always)]
-pub(crate) fn weighted_sum(p: &[f32], values: &[f32], stride: usize, out: &mut [f32]) {
+pub(crate) fn weighted_sum(isa: Isa, p: &[f32], values: &[f32], stride: usize, out: &mut [f32]) {
     let d = out.len();
     if !d.is_multiple_of(16) {
         out.fill(0.0);
@@ -114,34 +117,8 @@ pub(crate) fn weighted_sum(p: &[f32], values: &[f32], stride: usize, out: &mut [
     }
     // 16 output values at a time, accumulated in registers over all j.
     for cb in (0..d).step_by(16) {
-        let sums = sum16(p, |j| &values[j * stride + cb..j * stride + cb + 16]);
-        out[cb..cb + 16].copy_from_slice(&sums);
+        out[cb..cb + 16].copy_from_slice(&kernel::sum16(isa, p, values, cb, stride));
     }
-}
-
-/// `sum_i coef[i] * row(i)` for rows of 16 values, in four partial sums (over
-/// `i` modulo 4) so that the FMAs do not wait on each other's latency.
-#[inline(always)]
-fn sum16<'a>(coef: &[f32], row: impl Fn(usize) -> &'a [f32]) -> [f32; 16] {
-    let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
-    let quads = coef.len() / 4;
-    for i4 in 0..quads {
-        let i = i4 * 4;
-        let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
-        for l in 0..16 {
-            a0[l] = coef[i].mul_add(r0[l], a0[l]);
-            a1[l] = coef[i + 1].mul_add(r1[l], a1[l]);
-            a2[l] = coef[i + 2].mul_add(r2[l], a2[l]);
-            a3[l] = coef[i + 3].mul_add(r3[l], a3[l]);
-        }
-    }
-    for (i, &c) in coef.iter().enumerate().skip(quads * 4) {
-        let r = row(i);
-        for l in 0..16 {
-            a0[l] = c.mul_add(r[l], a0[l]);
-        }
-    }
-    std::array::from_fn(|l| (a0[l] + a1[l]) + (a2[l] + a3[l]))
 }
 
 /// `e^x` to about 2e-7 relative error for x in [-87, 88], branch-free.
