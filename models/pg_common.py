@@ -15,7 +15,23 @@ from pathlib import Path
 
 import numpy as np
 
-LABELS = ["bullying", "misinformation", "unsafe_advice", "crisis"]
+MODELS_DIR = Path(__file__).resolve().parent
+
+
+def model_labels(model_dir) -> list[str]:
+    """Label names in head order, from a model directory's `config.json` (`id2label`)."""
+    path = Path(model_dir) / "config.json"
+    id2label = json.loads(path.read_text())["id2label"]
+    try:
+        return [id2label[str(i)] for i in range(len(id2label))]
+    except KeyError as e:
+        raise SystemExit(f"{path}: id2label is not indexed 0..{len(id2label) - 1} (missing {e})") from None
+
+
+# The taxonomy the scripts train, calibrate and evaluate: the heads of the model they start from
+# (by default the shipped one, whose config is the engine's taxonomy of record; set
+# POSTGUARD_TAXONOMY_MODEL=DIR to work on another model's label set). No script spells the list.
+LABELS = model_labels(os.environ.get("POSTGUARD_TAXONOMY_MODEL", MODELS_DIR / "postguard-default"))
 CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
 
 DATA_DIR = Path(os.environ.get("POSTGUARD_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))

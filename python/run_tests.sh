@@ -4,6 +4,7 @@
 #   bash python/run_tests.sh            # venv in python/.venv (reused if present)
 #   VENV=/tmp/pg-venv bash python/run_tests.sh
 #   POSTGUARD_NO_BUNDLE=1 bash python/run_tests.sh   # build without the bundled model
+#   POSTGUARD_SKIP_EXTRA_LABEL=1 bash python/run_tests.sh   # skip the five-label build
 #
 # The wheel is built by `pip install ./python` (maturin, release profile, shares
 # the workspace target/ dir), exactly as a user would install it.  Extra pytest
@@ -34,3 +35,17 @@ fi
 # shadow the installed wheel.
 cd tests
 "$VENV/bin/pytest" -q "$@"
+
+# The taxonomy demonstration: an extension built with the `extra-label` feature (a fifth
+# label, `spam`; no bundled model, to keep the build short) in a second virtualenv, running
+# test_extra_label.py, which fails rather than skips there when the label is missing.
+if [ -z "${POSTGUARD_SKIP_EXTRA_LABEL:-}" ]; then
+    EXTRA_VENV="${EXTRA_VENV:-$VENV-extra-label}"
+    if [ ! -x "$EXTRA_VENV/bin/python" ]; then
+        "$PY" -m venv "$EXTRA_VENV"
+    fi
+    "$EXTRA_VENV/bin/python" -m pip install -q "maturin>=1.7,<2" numpy pandas pytest
+    (cd .. && MATURIN_PEP517_ARGS="--no-default-features --features extra-label" \
+        "$EXTRA_VENV/bin/python" -m pip install -q --force-reinstall --no-deps .)
+    POSTGUARD_EXPECT_EXTRA_LABEL=1 "$EXTRA_VENV/bin/pytest" -q test_extra_label.py
+fi

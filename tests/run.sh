@@ -7,14 +7,21 @@
 #    dependencies are built optimised, see [profile.test.package."*"]), including
 #    the accuracy floors of the bundled model on a fixed sample of
 #    ../shared/data/val.jsonl and every rule pack example.
-# 2. The criterion benchmarks are compiled (not run: timings are not tests).
-# 3. The Python package: built into a fresh virtualenv with `pip install ./python`
-#    and tested with pytest (API, numpy/pandas/arrow, threads, fork, Spark local[2]).
+# 2. The taxonomy demonstration: library and CLI built with a fifth label (cargo
+#    feature `extra-label`) and run end to end.
+# 3. The criterion benchmarks are compiled (not run: timings are not tests).
+# 4. The Python package: built into a fresh virtualenv with `pip install ./python`
+#    and tested with pytest (API, numpy/pandas/arrow, threads, fork, Spark local[2]),
+#    then the five-label build of the extension in a second virtualenv.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 echo "== cargo test (workspace)"
 cargo test --workspace --exclude postguard-py
+
+echo "== taxonomy demonstration: a fifth label (--features extra-label), library and CLI"
+cargo test -p postguard --features extra-label --test extra_label
+cargo test -p postguard-cli --features extra-label --test extra_label
 
 echo "== benchmarks compile"
 cargo bench -p postguard-benches --no-run

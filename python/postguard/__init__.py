@@ -8,7 +8,9 @@
 
 Labels: ``bullying``, ``misinformation``, ``unsafe_advice`` (violations) and
 ``crisis`` (the author may be at risk of suicide or self-harm; never a
-violation: the verdict carries help resources instead).
+violation: the verdict carries help resources instead). :data:`LABELS` and
+:data:`VIOLATION_LABELS` come from the extension, i.e. from the taxonomy the
+engine was built with.
 
 Batch APIs: :meth:`Classifier.classify_batch`, :meth:`Classifier.scores`
 (numpy), :meth:`Classifier.score_frame` (pandas / pyarrow) and
@@ -27,7 +29,7 @@ import os as _os
 _os.environ.setdefault("CANDLE_NUM_THREADS", "1")
 
 from ._classifier import SCORE_KINDS, Classifier  # noqa: E402
-from ._postguard import __version__, has_bundled_model  # noqa: E402
+from ._postguard import LABELS, VIOLATION_LABELS, __version__, has_bundled_model  # noqa: E402
 from ._verdict import LabelScore, Limited, ModelInfo, Resource, RuleHit, Verdict  # noqa: E402
 from .errors import (  # noqa: E402
     InputError,
@@ -37,9 +39,6 @@ from .errors import (  # noqa: E402
     PostguardError,
     RulesError,
 )
-
-#: Label names in the order of the bundled taxonomy.
-LABELS = ("bullying", "misinformation", "unsafe_advice", "crisis")
 
 __all__ = [
     "Classifier",
@@ -56,6 +55,7 @@ __all__ = [
     "InputError",
     "InternalError",
     "LABELS",
+    "VIOLATION_LABELS",
     "SCORE_KINDS",
     "has_bundled_model",
     "__version__",

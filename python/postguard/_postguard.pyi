@@ -6,6 +6,10 @@ import numpy as np
 import numpy.typing as npt
 
 __version__: str
+#: Label names in taxonomy order (the engine's ``Label::ALL``).
+LABELS: Tuple[str, ...]
+#: The labels whose flag is a violation (all but ``crisis`` in the default taxonomy).
+VIOLATION_LABELS: Tuple[str, ...]
 
 def has_bundled_model() -> bool:
     """True when this build compiled the default model in (cargo feature ``bundled``)."""

@@ -22,6 +22,7 @@ use postguard::rules::RulesError;
 use postguard::{Classifier, Error, HubModel, Label, ModelSource, Post, Precision, RuleSet};
 use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 /// The exception classes of `postguard/errors.py` (defined in Python so that
 /// `ModelNotFoundError` can also be a `FileNotFoundError`).
@@ -226,7 +227,8 @@ fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classi
         let label: Label = name.parse().map_err(|_| Error::InvalidOption {
             option: "thresholds",
             reason: format!(
-                "unknown label {name:?} (expected bullying, misinformation, unsafe_advice or crisis)"
+                "unknown label {name:?} (expected one of {})",
+                Label::name_list()
             ),
         })?;
         thresholds.push((label, value));
@@ -251,7 +253,7 @@ fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classi
     builder.build()
 }
 
-/// `(scores, flagged)`: two `(n, 4)` arrays in label order.
+/// `(scores, flagged)`: two `(n, labels)` arrays in label order.
 type ScoresAndFlags<'py> = (Bound<'py, PyArray2<f32>>, Bound<'py, PyArray2<bool>>);
 
 /// A loaded classifier (immutable; shared freely between threads).
@@ -382,6 +384,10 @@ fn has_bundled_model() -> bool {
 #[pymodule]
 fn _postguard(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The taxonomy, from the one table in postguard-rules: Python spells no label list itself.
+    m.add("LABELS", PyTuple::new(m.py(), Label::NAMES)?)?;
+    let violations: Vec<&str> = Label::ALL.iter().filter(|l| l.is_violation()).map(|l| l.as_str()).collect();
+    m.add("VIOLATION_LABELS", PyTuple::new(m.py(), violations)?)?;
     m.add_class::<PyClassifier>()?;
     m.add_function(wrap_pyfunction!(has_bundled_model, m)?)?;
     Ok(())

@@ -18,7 +18,11 @@ from typing import Dict
 
 import numpy as np
 
-LABELS = ["bullying", "misinformation", "unsafe_advice", "crisis"]
+import postguard
+
+# The taxonomy the extension was built with, so that a build with another label set gets a tiny
+# model with that many heads.
+LABELS = list(postguard.LABELS)
 
 HIDDEN = 32
 LAYERS = 2

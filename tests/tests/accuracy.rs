@@ -22,8 +22,9 @@ use std::path::PathBuf;
 use postguard::{Classifier, Label, Post};
 use serde_json::Value;
 
-/// Per-head F1 floors for the model score on the fixed sample.
-fn model_floor(label: Label) -> f64 {
+/// Per-head F1 floors for the model score on the fixed sample; `None` for a label the bundled
+/// model has no head for (the `extra-label` demonstration's `spam`).
+fn model_floor(label: Label) -> Option<f64> {
     match label {
         // Set for 2.0.0 on the sample of all 27 sources of val (models/accuracy_sample.json,
         // 2,844 rows): models/export.py's F32 scores (sha256 of model.safetensors in
@@ -32,17 +33,18 @@ fn model_floor(label: Label) -> f64 {
         // postguard-tests --test accuracy -- --nocapture`: 0.888, 0.840, 0.842, 0.707. unsafe_advice and crisis have only
         // 20 and 34 positives here (one post moves F1 by ~2-4 points), so their floors leave
         // more room. (1.3.0's floors were 0.86 / 0.88 / 0.72 / 0.55 on its 14 sources.)
-        Label::Bullying => 0.85,
-        Label::Misinformation => 0.80,
-        Label::UnsafeAdvice => 0.72,
-        Label::Crisis => 0.62,
+        Label::Bullying => Some(0.85),
+        Label::Misinformation => Some(0.80),
+        Label::UnsafeAdvice => Some(0.72),
+        Label::Crisis => Some(0.62),
+        _ => None,
     }
 }
 
 struct Row {
     source: String,
     post: Post,
-    labels: [Option<bool>; 4],
+    labels: [Option<bool>; Label::COUNT],
     therapist_answer: bool,
 }
 
@@ -117,9 +119,9 @@ fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
     let posts: Vec<Post> = rows.iter().map(|r| r.post.clone()).collect();
     let verdicts = clf.classify_batch(&posts).expect("classify_batch");
 
-    let mut model = [Counts::default(); 4];
-    let mut fused = [Counts::default(); 4];
-    let mut per_source: BTreeMap<&str, [Counts; 4]> = BTreeMap::new();
+    let mut model = [Counts::default(); Label::COUNT];
+    let mut fused = [Counts::default(); Label::COUNT];
+    let mut per_source: BTreeMap<&str, [Counts; Label::COUNT]> = BTreeMap::new();
     let (mut answers, mut answers_flagged) = (0u32, 0u32);
     for (row, verdict) in rows.iter().zip(&verdicts) {
         for (i, label) in Label::ALL.into_iter().enumerate() {
@@ -146,7 +148,7 @@ fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
     println!("counsel-chat therapist answers flagged: {answers_flagged}/{answers}");
 
     for (i, label) in Label::ALL.into_iter().enumerate() {
-        let floor = model_floor(label);
+        let Some(floor) = model_floor(label) else { continue };
         assert!(
             model[i].f1() >= floor,
             "{}: model F1 {:.3} fell under its floor {floor:.2} ({:?})",

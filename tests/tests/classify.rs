@@ -185,15 +185,15 @@ fn thresholds_from_settings_and_overrides() {
     spec.thresholds.insert("crisis".to_owned(), 0.3);
     let dir = model_dir(&spec);
     let clf = classifier(dir.path());
-    assert_eq!(clf.thresholds().crisis, 0.3);
-    assert_eq!(clf.thresholds().bullying, 0.5);
+    assert_eq!(clf.thresholds()[Label::Crisis], 0.3);
+    assert_eq!(clf.thresholds()[Label::Bullying], 0.5);
     let clf = Classifier::builder()
         .model(dir.path())
         .thresholds([(Label::Bullying, 0.9), (Label::Crisis, 0.1)])
         .build()
         .unwrap();
-    assert_eq!(clf.thresholds().bullying, 0.9);
-    assert_eq!(clf.thresholds().crisis, 0.1);
+    assert_eq!(clf.thresholds()[Label::Bullying], 0.9);
+    assert_eq!(clf.thresholds()[Label::Crisis], 0.1);
     let v = clf.classify(&Post::new("hello")).unwrap();
     assert_eq!(v.label(Label::Bullying).threshold, 0.9);
 

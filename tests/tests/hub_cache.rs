@@ -2,7 +2,7 @@
 //! here (models--org--name/{blobs,snapshots,refs}); no network is touched.
 
 use postguard::testing::{TinyModel, write_hub_cache};
-use postguard::{Classifier, Error, HubModel, ModelSource};
+use postguard::{Classifier, Error, HubModel, Label, ModelSource};
 use postguard_tests::{assert_same_verdict, classifier, model_dir, sample_posts};
 
 const COMMIT: &str = "0123456789abcdef0123456789abcdef01234567";
@@ -104,7 +104,7 @@ fn settings_file_is_optional_on_the_hub() {
     let clf = Classifier::builder().model(hub).build().unwrap();
     assert_eq!(clf.model_info().name, "someone/bert-multilabel");
     assert_eq!(clf.model_info().version, "main");
-    assert_eq!(clf.thresholds().bullying, 0.5);
+    assert_eq!(clf.thresholds()[Label::Bullying], 0.5);
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn parse_locale(s: &str) -> Result<String, String> {
 fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
     let (l, v) = s.split_once('=').ok_or_else(|| format!("expected LABEL=VALUE, got `{s}`"))?;
     let label: Label = l.trim().parse().map_err(|_| {
-        format!("unknown label `{}` (labels: bullying, misinformation, unsafe_advice, crisis)", l.trim())
+        format!("unknown label `{}` (labels: {})", l.trim(), Label::name_list())
     })?;
     let value: f32 = v.trim().parse().map_err(|_| format!("`{}` is not a number", v.trim()))?;
     if !(0.0..=1.0).contains(&value) {

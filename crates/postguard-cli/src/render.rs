@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use postguard::Label;
+
 /// A span to highlight: byte range into the text and the label name that decides its colour.
 #[derive(Debug, Clone)]
 pub struct Span<'a> {
@@ -21,13 +23,13 @@ const RESET: &str = "\x1b[0m";
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 
-fn label_color(label: &str) -> &'static str {
-    match label {
-        "bullying" => "\x1b[1;4;31m",
-        "misinformation" => "\x1b[1;4;33m",
-        "unsafe_advice" => "\x1b[1;4;35m",
-        "crisis" => "\x1b[1;4;36m",
-        _ => "\x1b[1;4m",
+/// Bold, underlined, one colour per label in taxonomy order (red, yellow, magenta, cyan, then
+/// green, blue, ...): the colours follow `Label::ALL`, so a new label gets one without an edit.
+fn label_color(label: &str) -> String {
+    const COLOURS: [u8; 6] = [31, 33, 35, 36, 32, 34];
+    match Label::ALL.iter().position(|l| l.as_str() == label) {
+        Some(i) => format!("\x1b[1;4;{}m", COLOURS[i % COLOURS.len()]),
+        None => "\x1b[1;4m".to_owned(),
     }
 }
 
@@ -63,7 +65,7 @@ pub fn highlight(text: &str, spans: &[Span<'_>], style: Style) -> String {
     for (start, end, label) in merged {
         out.push_str(&text[pos..start]);
         if style.color {
-            out.push_str(label_color(label));
+            out.push_str(&label_color(label));
             out.push_str(&text[start..end]);
             out.push_str(RESET);
         } else {

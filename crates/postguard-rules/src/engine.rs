@@ -548,7 +548,7 @@ impl RuleSetBuilder {
                 severity: r.severity,
                 context: r
                     .context
-                    .unwrap_or_else(|| ContextKind::defaults(r.label).to_vec()),
+                    .unwrap_or_else(|| r.label.default_contexts().to_vec()),
                 when_context: r.when_context,
             });
             let (mut must_match, mut must_match_replies) = (Vec::new(), Vec::new());

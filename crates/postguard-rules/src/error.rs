@@ -52,7 +52,7 @@ pub enum RulesError {
     #[error("cannot build the phrase matcher")]
     Automaton(#[source] aho_corasick::BuildError),
     /// A string is not one of the label names.
-    #[error("unknown label `{0}` (expected bullying, misinformation, unsafe_advice or crisis)")]
+    #[error("unknown label `{0}` (expected one of {labels})", labels = crate::Label::name_list())]
     UnknownLabel(String),
     /// A string is not one of the severity names.
     #[error("unknown severity `{0}` (expected low, medium or high)")]

@@ -1,59 +1,165 @@
 //! The label taxonomy and rule severities shared by every postguard crate.
+//!
+//! The taxonomy is the one table in [`taxonomy!`] below: every list of labels in postguard
+//! (score arrays, JSON keys, CSV columns, error messages, CLI colours, Python's `LABELS`, the
+//! context cues a rule gets by default) is derived from it through [`Label::ALL`] and the
+//! methods of [`Label`]. Growing the taxonomy means adding a row here and rules for the new label
+//! in a pack; the `extra-label` feature adds a `spam` row to show exactly that (it exists for the
+//! tests that run a five-label model end to end, and is never on in a release).
 
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::RulesError;
+use crate::pack::ContextKind;
 
-/// What a post is flagged for.
-///
-/// `Bullying`, `Misinformation` and `UnsafeAdvice` are violations. `Crisis` means the
-/// *author* may be at risk of suicide or self-harm: it is flagged so the post can be routed
-/// to help, and it is never a violation (see [`Label::is_violation`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Label {
+/// Defines [`Label`] and everything derived from its rows. Each row: doc comment, an optional
+/// `#[cfg(..)]`, the variant, its snake_case name, whether a flag is a violation, and the
+/// context cues that cancel a hit of a rule for that label unless the rule lists its own.
+macro_rules! taxonomy {
+    ($(
+        $(#[cfg($cfg:meta)])?
+        $(#[doc = $doc:literal])*
+        $variant:ident = $name:literal {
+            violation: $violation:expr,
+            contexts: [$($context:ident),* $(,)?] $(,)?
+        }
+    ),+ $(,)?) => {
+        /// What a post is flagged for.
+        ///
+        /// `Bullying`, `Misinformation` and `UnsafeAdvice` are violations. `Crisis` means the
+        /// *author* may be at risk of suicide or self-harm: it is flagged so the post can be
+        /// routed to help, and it is never a violation (see [`Label::is_violation`]).
+        ///
+        /// Serialised by [`Label::as_str`] (`"unsafe_advice"`). The set of labels grows (see the
+        /// module docs), so match on a label with a wildcard arm.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Label {
+            $( $(#[cfg($cfg)])? $(#[doc = $doc])* $variant, )+
+        }
+
+        impl Label {
+            const LIST: &'static [Label] = &[$( $(#[cfg($cfg)])? Label::$variant, )+];
+
+            /// The names of [`Label::ALL`], in that order.
+            pub const NAMES: &'static [&'static str] = &[$( $(#[cfg($cfg)])? $name, )+];
+
+            /// How many labels there are.
+            pub const COUNT: usize = Self::LIST.len();
+
+            /// All labels, in the order used for score arrays everywhere in postguard.
+            pub const ALL: [Label; Self::COUNT] = {
+                let mut all = [Self::LIST[0]; Self::COUNT];
+                let mut i = 0;
+                while i < Self::COUNT {
+                    all[i] = Self::LIST[i];
+                    i += 1;
+                }
+                all
+            };
+
+            /// The snake_case name used in JSON, TOML, CSV headers and the CLI
+            /// (`"unsafe_advice"`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $(#[cfg($cfg)])? Label::$variant => $name, )+
+                }
+            }
+
+            /// Whether a flag for this label is a content violation. `false` for
+            /// [`Label::Crisis`]: a person in crisis is routed to help, never punished.
+            pub const fn is_violation(self) -> bool {
+                match self {
+                    $( $(#[cfg($cfg)])? Label::$variant => $violation, )+
+                }
+            }
+
+            /// The context cues that cancel a hit of a rule for this label, unless the rule
+            /// names its own.
+            pub(crate) fn default_contexts(self) -> &'static [ContextKind] {
+                #[allow(unused_imports)]
+                use ContextKind::*;
+                match self {
+                    $( $(#[cfg($cfg)])? Label::$variant => &[$($context),*], )+
+                }
+            }
+        }
+    };
+}
+
+taxonomy! {
     /// Harassment, telling someone to harm themselves, threats, mocking mental illness.
-    Bullying,
+    Bullying = "bullying" {
+        violation: true,
+        contexts: [Negation, Reported, Quote, Conditional],
+    },
     /// Well-known false claims about mental health and medicine.
-    Misinformation,
+    Misinformation = "misinformation" {
+        violation: true,
+        contexts: [Negation, Debunk, Reported, Quote, Conditional],
+    },
     /// Advice that can hurt someone: stopping medication abruptly, mixing sedatives with
     /// alcohol, pro-eating-disorder tips, discouraging crisis lines.
-    UnsafeAdvice,
+    UnsafeAdvice = "unsafe_advice" {
+        violation: true,
+        contexts: [Negation, Debunk, Reported, Quote, Conditional, Recovery],
+    },
     /// The author may be at risk of suicide or self-harm (not a violation).
-    Crisis,
+    ///
+    /// Missing a person in crisis is the worst failure, so only narrow cues cancel a crisis hit:
+    /// a quote alone never does (a quoted "I want to die" still gets help); only quoted words
+    /// attributed to a song, a book or another person do.
+    Crisis = "crisis" {
+        violation: false,
+        contexts: [SelfNegation, Recovery, Reported, Attributed],
+    },
+    #[cfg(feature = "extra-label")]
+    /// Unsolicited advertising: the demonstration row of the `extra-label` feature, which tests
+    /// use to run a five-label taxonomy end to end.
+    Spam = "spam" {
+        violation: true,
+        contexts: [Negation, Reported, Quote],
+    },
 }
 
 impl Label {
-    /// All labels, in the order used for score arrays everywhere in postguard.
-    pub const ALL: [Label; 4] = [
-        Label::Bullying,
-        Label::Misinformation,
-        Label::UnsafeAdvice,
-        Label::Crisis,
-    ];
-
-    /// The snake_case name used in JSON, TOML and the CLI (`"unsafe_advice"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Label::Bullying => "bullying",
-            Label::Misinformation => "misinformation",
-            Label::UnsafeAdvice => "unsafe_advice",
-            Label::Crisis => "crisis",
-        }
-    }
-
-    /// Whether a flag for this label is a content violation. `false` only for
-    /// [`Label::Crisis`]: a person in crisis is routed to help, never punished.
-    pub const fn is_violation(self) -> bool {
-        !matches!(self, Label::Crisis)
-    }
-
     /// Position of this label in [`Label::ALL`].
     pub const fn index(self) -> usize {
         self as usize
+    }
+
+    /// The label names joined for messages: `"bullying, misinformation, unsafe_advice, crisis"`.
+    pub fn name_list() -> String {
+        Self::NAMES.join(", ")
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    /// Exactly one of [`Label::NAMES`] (the lenient spellings are for [`FromStr`]).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Label;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a label name ({})", Label::name_list())
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Label, E> {
+                Label::ALL
+                    .into_iter()
+                    .find(|l| l.as_str() == v)
+                    .ok_or_else(|| E::unknown_variant(v, Label::NAMES))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -66,8 +172,8 @@ impl fmt::Display for Label {
 impl FromStr for Label {
     type Err = RulesError;
 
-    /// Parses `"bullying"`, `"misinformation"`, `"unsafe_advice"` (also `"unsafe-advice"`)
-    /// or `"crisis"`, ignoring ASCII case and surrounding whitespace.
+    /// Parses a name of [`Label::NAMES`] (`"unsafe_advice"`, also `"unsafe-advice"`), ignoring
+    /// ASCII case and surrounding whitespace.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim();
         Label::ALL

@@ -68,21 +68,6 @@ pub(crate) enum ContextKind {
     Attributed,
 }
 
-impl ContextKind {
-    pub(crate) fn defaults(label: Label) -> &'static [ContextKind] {
-        use ContextKind::*;
-        match label {
-            Label::Bullying => &[Negation, Reported, Quote, Conditional],
-            Label::Misinformation => &[Negation, Debunk, Reported, Quote, Conditional],
-            Label::UnsafeAdvice => &[Negation, Debunk, Reported, Quote, Conditional, Recovery],
-            // Missing a person in crisis is the worst failure: only narrow cues apply
-            // (a quote alone never cancels crisis: a quoted "I want to die" still gets help;
-            // only quoted words attributed to a song, a book or another person do).
-            Label::Crisis => &[SelfNegation, Recovery, Reported, Attributed],
-        }
-    }
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PackFile {

@@ -38,11 +38,11 @@ fn main() {
     let build = |p| {
         Classifier::builder().model(ModelSource::Dir(PathBuf::from(model))).precision(p).build().expect("load")
     };
-    let scores = |c: &Classifier| -> Vec<[f32; 4]> {
+    let scores = |c: &Classifier| -> Vec<[f32; Label::COUNT]> {
         c.scores_batch(&posts).expect("score").iter().map(|s| Label::ALL.map(|l| s.scores[l])).collect()
     };
     let cache = rest.first().map(PathBuf::from);
-    let reference: Vec<[f32; 4]> = match cache.as_ref().and_then(|c| std::fs::read_to_string(c).ok()) {
+    let reference: Vec<[f32; Label::COUNT]> = match cache.as_ref().and_then(|c| std::fs::read_to_string(c).ok()) {
         Some(s) => serde_json::from_str(&s).expect("cache"),
         None => {
             let t = std::time::Instant::now();

@@ -74,8 +74,9 @@ pub enum Error {
 
     /// `id2label` (or `postguard.json` thresholds) names a label postguard does not know.
     #[error(
-        "{}: unknown label {label:?} (known labels: bullying, misinformation, unsafe_advice, crisis)",
-        path.display()
+        "{}: unknown label {label:?} (known labels: {})",
+        path.display(),
+        crate::Label::name_list()
     )]
     UnknownLabel {
         /// The file naming the label.

@@ -121,7 +121,7 @@ impl Verdict {
     /// Whether the author may be at risk: crisis is flagged and
     /// [`resources`](Self::resources) lists where to get help.
     pub fn is_crisis(&self) -> bool {
-        self.labels.crisis.flagged
+        self.labels[Label::Crisis].flagged
     }
 
     /// Active rule hits (byte spans into the post's text).
