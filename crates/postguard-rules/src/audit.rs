@@ -25,6 +25,7 @@ use crate::{Label, RuleReport, RuleSet, Severity};
 
 /// What a rule of a given severity must meet on labelled data.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Floor {
     /// Largest share of the rows labelled 0 for the rule's head that the rule may hit.
     pub max_zero_rate: f64,

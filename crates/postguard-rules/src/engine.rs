@@ -23,6 +23,7 @@ pub const DEFAULT_ALLOW_PACK: &str = include_str!("../packs/allow.toml");
 
 /// Public description of one compiled rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// Unique id, e.g. `"bullying.kys"`.
     pub id: String,
@@ -52,6 +53,7 @@ pub struct RuleInfo {
 
 /// A pack example checked as a reply: `text` under `context` (the message replied to).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplyExample {
     /// The reply.
     pub text: String,
@@ -85,6 +87,7 @@ impl RuleInfo {
 /// An example from a pack that did not behave as the pack says
 /// (see [`RuleSet::test_examples`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExampleFailure {
     /// The rule whose example failed.
     pub rule_id: String,

@@ -7,6 +7,7 @@ use crate::{Label, Severity};
 /// One active rule match. `start..end` is a byte span of the ORIGINAL text, on char
 /// boundaries, and `text == original[start..end]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RuleHit {
     /// The rule's id, e.g. `"bullying.kys"`.
     pub rule_id: String,
@@ -23,6 +24,12 @@ pub struct RuleHit {
 }
 
 impl RuleHit {
+    /// A hit of `rule_id` on `text`, found at `start..end` of the original text (for reports
+    /// built by hand, e.g. to test a fusion of your own; the rule set builds its own).
+    pub fn new(rule_id: &str, label: Label, severity: Severity, start: usize, end: usize, text: &str) -> Self {
+        Self { rule_id: rule_id.to_owned(), label, severity, start, end, text: text.to_owned() }
+    }
+
     /// The span as a range, for slicing the original text.
     pub fn span(&self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -32,6 +39,7 @@ impl RuleHit {
 /// A safe phrase, supportive or debunking marker. It tells the fusion to damp the MODEL
 /// score for `labels` (it never cancels a `High` rule hit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AllowHit {
     /// The allow entry's id, e.g. `"allow.supportive"`.
     pub id: String,
@@ -46,6 +54,12 @@ pub struct AllowHit {
 }
 
 impl AllowHit {
+    /// An allow marker `id` for `labels` on `text` at `start..end` of the original text (for
+    /// reports built by hand).
+    pub fn new(id: &str, labels: Vec<Label>, start: usize, end: usize, text: &str) -> Self {
+        Self { id: id.to_owned(), labels, start, end, text: text.to_owned() }
+    }
+
     /// The span as a range, for slicing the original text.
     pub fn span(&self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -56,6 +70,7 @@ impl AllowHit {
 /// quotation, reported speech, or a false-positive entry). Kept for explainability; it is
 /// not evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SuppressedHit {
     /// The hit that would have been reported.
     pub hit: RuleHit,
@@ -65,6 +80,7 @@ pub struct SuppressedHit {
 
 /// Everything the rules found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RuleReport {
     /// Active hits (evidence for the fusion), ordered by start offset.
     pub hits: Vec<RuleHit>,
@@ -75,6 +91,12 @@ pub struct RuleReport {
 }
 
 impl RuleReport {
+    /// A report of `hits` and `allows` (each ordered by start offset) and no suppressed hits,
+    /// for reports built by hand.
+    pub fn new(hits: Vec<RuleHit>, allows: Vec<AllowHit>) -> Self {
+        Self { hits, allows, suppressed: Vec::new() }
+    }
+
     /// Active hits.
     pub fn hits(&self) -> &[RuleHit] {
         &self.hits

@@ -81,6 +81,7 @@ impl fmt::Debug for Classifier {
 
 /// Model scores of one post, before fusion with the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModelScores {
     /// Probability per label (maximum over windows).
     pub scores: PerLabel<f32>,
@@ -230,13 +231,7 @@ impl Classifier {
 
     fn verdict(&self, post: &Post, mut report: RuleReport, model: ModelScores) -> Verdict {
         let labels = PerLabel::from_fn(|label| {
-            fusion::fuse(
-                label,
-                model.scores[label],
-                self.inner.thresholds[label],
-                &report.hits,
-                &report.allows,
-            )
+fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report)
         });
         let flagged: Vec<Label> = Label::ALL
             .into_iter()

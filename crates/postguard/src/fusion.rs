@@ -15,80 +15,40 @@
 //! model score, [`LabelScore::rules`] is `e`), so every decision can be
 //! explained. Crisis is flagged like any label but is never a violation.
 
-use postguard_rules::{AllowHit, RuleHit, Severity};
+use postguard_rules::RuleReport;
 
 use crate::{Label, LabelScore};
 
 /// Factor applied to the model score of a label covered by an allow hit.
 pub const ALLOW_DAMPING: f32 = 0.5;
 
-/// Rule evidence for `label`: the largest severity weight among `hits` for it, or 0.
-pub fn rule_evidence(label: Label, hits: &[RuleHit]) -> f32 {
-    hits.iter()
-        .filter(|hit| hit.label == label)
-        .map(|hit| hit.severity.weight())
-        .fold(0.0, f32::max)
-}
-
-/// Fuses one label's model score with the rule report's hits and allows.
+/// Fuses one label's model score with the evidence of a rule report: its strongest active hit
+/// for `label` ([`RuleReport::evidence`]), whether that is `High` ([`RuleReport::has_high`]) and
+/// whether an allow marker covers `label` ([`RuleReport::is_allowed`]).
 ///
 /// `model` is clamped to `0..=1` (a NaN counts as 0) so a broken score can
 /// never flag or hide anything by itself.
-pub fn fuse(
-    label: Label,
-    model: f32,
-    threshold: f32,
-    hits: &[RuleHit],
-    allows: &[AllowHit],
-) -> LabelScore {
-    let model = if model.is_nan() {
-        0.0
-    } else {
-        model.clamp(0.0, 1.0)
-    };
-    let evidence = rule_evidence(label, hits);
-    let high_hit = hits
-        .iter()
-        .any(|hit| hit.label == label && hit.severity == Severity::High);
-    let allowed = allows.iter().any(|allow| allow.labels.contains(&label));
-    let damped = if allowed && !high_hit {
-        model * ALLOW_DAMPING
-    } else {
-        model
-    };
+pub fn fuse(label: Label, model: f32, threshold: f32, report: &RuleReport) -> LabelScore {
+    let model = if model.is_nan() { 0.0 } else { model.clamp(0.0, 1.0) };
+    let evidence = report.evidence(label);
+    let high_hit = report.has_high(label);
+    let damped = if report.is_allowed(label) && !high_hit { model * ALLOW_DAMPING } else { model };
     let fused = 1.0 - (1.0 - damped) * (1.0 - evidence);
-    LabelScore {
-        model,
-        rules: evidence,
-        fused,
-        threshold,
-        flagged: fused >= threshold || high_hit,
-    }
+    LabelScore { model, rules: evidence, fused, threshold, flagged: fused >= threshold || high_hit }
 }
 
 #[cfg(test)]
 mod tests {
+    use postguard_rules::{AllowHit, RuleHit, Severity};
+
     use super::*;
 
     fn hit(label: Label, severity: Severity) -> RuleHit {
-        RuleHit {
-            rule_id: format!("{label}.test"),
-            label,
-            severity,
-            start: 0,
-            end: 3,
-            text: "abc".to_owned(),
-        }
+        RuleHit::new(&format!("{label}.test"), label, severity, 0, 3, "abc")
     }
 
     fn allow(labels: Vec<Label>) -> AllowHit {
-        AllowHit {
-            id: "allow.test".to_owned(),
-            labels,
-            start: 0,
-            end: 3,
-            text: "abc".to_owned(),
-        }
+        AllowHit::new("allow.test", labels, 0, 3, "abc")
     }
 
     const B: Label = Label::Bullying;
@@ -161,7 +121,7 @@ mod tests {
             (1.5, 0.5, vec![], vec![], 1.0, true),
         ];
         for (i, (model, threshold, hits, allows, fused, flagged)) in cases.into_iter().enumerate() {
-            let score = fuse(B, model, threshold, &hits, &allows);
+            let score = fuse(B, model, threshold, &RuleReport::new(hits, allows));
             assert!(
                 (score.fused - fused).abs() < 1e-6,
                 "case {i}: fused {} != {fused}",
@@ -175,7 +135,7 @@ mod tests {
 
     #[test]
     fn both_signals_visible() {
-        let score = fuse(B, 0.3, 0.5, &[hit(B, Severity::Medium)], &[]);
+        let score = fuse(B, 0.3, 0.5, &RuleReport::new(vec![hit(B, Severity::Medium)], vec![]));
         assert_eq!(score.model, 0.3);
         assert_eq!(score.rules, 0.6);
     }

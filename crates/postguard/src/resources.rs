@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A place a person in crisis can reach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HelpResource {
     /// Region the resource serves (`"US"`, `"UK"`, `"IE"`, or `"INTL"`).
     pub locale: String,

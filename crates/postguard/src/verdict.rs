@@ -8,6 +8,7 @@ use crate::{HelpResource, Label, PerLabel};
 /// One label's scores and decision. See [`fusion`](crate::fusion) for how
 /// `fused` and `flagged` follow from the others.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LabelScore {
     /// The model's probability for the label (sigmoid, 0..1), the maximum over windows.
     pub model: f32,
@@ -23,6 +24,7 @@ pub struct LabelScore {
 
 /// Which model produced a verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ModelInfo {
     /// Model name (`postguard.json` `name`; else the directory or repository name).
     pub name: String,
@@ -41,6 +43,7 @@ pub struct ModelInfo {
 ///
 /// Serialises to the JSON shape documented in the crate README ("Verdict JSON").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Verdict {
     pub(crate) labels: PerLabel<LabelScore>,
     pub(crate) flagged: Vec<Label>,
