@@ -331,3 +331,25 @@ fn compatible_checkpoint_variants_load() {
     assert_eq!(v.label(Label::Misinformation).model, 0.0);
     assert!(v.label(Label::Crisis).model > 0.0);
 }
+
+/// The int8 path implements BERT's erf GELU only: asked for it explicitly, a model with another
+/// activation is an error naming config.json and hidden_act; `Auto` scores it with the f32
+/// graph, and says so; f32 scores it.
+#[test]
+fn int8_refuses_an_activation_it_does_not_implement() {
+    use postguard::Precision;
+    let dir = model_dir(&TinyModel { hidden_act: "gelu_new".to_owned(), ..TinyModel::default() });
+    let build = |precision| Classifier::builder().model(dir.path()).precision(precision).build();
+    let err = build(Precision::Int8).err().expect("int8 must refuse gelu_new");
+    assert!(matches!(err, Error::InvalidField { ref field, .. } if field == "hidden_act"), "{err}");
+    assert!(err.to_string().contains("config.json"), "{err}");
+    let auto = build(Precision::Auto).expect("auto falls back to f32");
+    assert_eq!(auto.model_info().precision, "f32");
+    let f32 = build(Precision::F32).expect("f32 implements gelu_new");
+    let post = Post::new("you are all right");
+    assert_eq!(auto.classify(&post).unwrap().labels(), f32.classify(&post).unwrap().labels());
+    // The erf GELU model still gets int8.
+    let gelu = model_dir(&TinyModel::default());
+    let int8 = Classifier::builder().model(gelu.path()).precision(Precision::Int8).build().unwrap();
+    assert_eq!(int8.model_info().precision, "int8");
+}

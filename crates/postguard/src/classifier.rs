@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::model::encode::Window;
 use crate::model::fast::Precision;
-use crate::model::{Model, Scratch};
+use crate::model::Model;
 use crate::verdict::Limited;
 use crate::{
     Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources,
@@ -194,37 +194,20 @@ impl Classifier {
             })
             .collect();
 
-        // Sort by length so each batch pads little; the sort is stable, so
-        // equal lengths keep input order and results do not depend on it.
-        let mut items: Vec<(usize, &Window)> = windows
+        // Every window of every post in one call: the backend batches them as suits it.
+        let items: Vec<(usize, &Window)> = windows
             .iter()
             .enumerate()
             .flat_map(|(post, ws)| ws.iter().map(move |w| (post, w)))
             .collect();
-        items.sort_by_key(|(_, w)| w.ids.len());
-
         let _span = tracing::info_span!("model", windows = items.len()).entered();
-        let mut scratch = Scratch::default();
-        let mut batch: Vec<&Window> = Vec::new();
-        let mut start = 0;
-        while start < items.len() {
-            // Items are sorted, so the last one of a batch is its longest.
-            let mut end = start + 1;
-            while end < items.len()
-                && items[end].1.ids.len() * (end + 1 - start) <= self.inner.max_batch_tokens
-            {
-                end += 1;
+        let batch: Vec<&Window> = items.iter().map(|(_, w)| *w).collect();
+        let probs = model.score(&batch, self.inner.max_batch_tokens)?;
+        for ((post, _), probs) in items.iter().zip(probs) {
+            let scores = &mut out[*post].scores;
+            for label in Label::ALL {
+                scores[label] = scores[label].max(probs[label]);
             }
-            batch.clear();
-            batch.extend(items[start..end].iter().map(|(_, w)| *w));
-            let probs = model.score(&batch, &mut scratch)?;
-            for ((post, _), probs) in items[start..end].iter().zip(probs) {
-                let scores = &mut out[*post].scores;
-                for label in Label::ALL {
-                    scores[label] = scores[label].max(probs[label]);
-                }
-            }
-            start = end;
         }
         Ok(out)
     }

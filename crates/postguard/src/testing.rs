@@ -10,6 +10,9 @@ use std::path::Path;
 use candle_core::{DType, Device, Tensor};
 use serde_json::{Value, json};
 
+use candle_transformers::models::bert::Config as BertConfig;
+
+use crate::model::layout::{self, Role};
 use crate::{Error, Label, Result};
 
 /// Description of a tiny model; [`TinyModel::default`] gives a valid one,
@@ -36,6 +39,8 @@ pub struct TinyModel {
     pub labels: Vec<String>,
     /// `config.json` `problem_type` (`None` leaves the field out).
     pub problem_type: Option<String>,
+    /// `config.json` `hidden_act` (default `"gelu"`).
+    pub hidden_act: String,
     /// Standard deviation of the random weights (large enough that scores vary with input).
     pub weight_std: f32,
     /// Classifier bias per head output (default zeros), to push scores up or down.
@@ -69,6 +74,7 @@ impl Default for TinyModel {
             stride: 6,
             labels: Label::ALL.iter().map(|l| l.as_str().to_owned()).collect(),
             problem_type: Some("multi_label_classification".to_owned()),
+            hidden_act: "gelu".to_owned(),
             weight_std: 0.5,
             classifier_bias: None,
             f16: false,
@@ -191,7 +197,7 @@ impl TinyModel {
             "num_hidden_layers": self.num_layers,
             "num_attention_heads": self.num_heads,
             "intermediate_size": self.intermediate_size,
-            "hidden_act": "gelu",
+            "hidden_act": self.hidden_act,
             "hidden_dropout_prob": 0.1,
             "attention_probs_dropout_prob": 0.1,
             "max_position_embeddings": self.max_position_embeddings,
@@ -230,61 +236,28 @@ impl TinyModel {
             out.insert(name, tensor);
             Ok(())
         };
-        let p = if self.bert_prefix { "bert." } else { "" };
-        let h = self.hidden_size;
-        put(
-            format!("{p}embeddings.word_embeddings.weight"),
-            &[vocab_size, h],
-            Init::Random(1.0),
-        )?;
-        put(
-            format!("{p}embeddings.position_embeddings.weight"),
-            &[self.max_position_embeddings, h],
-            Init::Random(1.0),
-        )?;
-        put(
-            format!("{p}embeddings.token_type_embeddings.weight"),
-            &[2, h],
-            Init::Random(1.0),
-        )?;
-        put(format!("{p}embeddings.LayerNorm.weight"), &[h], Init::Ones)?;
-        put(format!("{p}embeddings.LayerNorm.bias"), &[h], Init::Zeros)?;
-        for layer in 0..self.num_layers {
-            let l = format!("{p}encoder.layer.{layer}");
-            for (name, rows, cols) in [
-                ("attention.self.query", h, h),
-                ("attention.self.key", h, h),
-                ("attention.self.value", h, h),
-                ("attention.output.dense", h, h),
-                ("intermediate.dense", self.intermediate_size, h),
-                ("output.dense", h, self.intermediate_size),
-            ] {
-                // Scale by 1/sqrt(fan-in) so activations stay O(1).
-                let scale = 1.0 / (cols as f32).sqrt();
-                put(
-                    format!("{l}.{name}.weight"),
-                    &[rows, cols],
-                    Init::Random(scale * 4.0),
-                )?;
-                put(format!("{l}.{name}.bias"), &[rows], Init::Zeros)?;
-            }
-            for norm in ["attention.output.LayerNorm", "output.LayerNorm"] {
-                put(format!("{l}.{norm}.weight"), &[h], Init::Ones)?;
-                put(format!("{l}.{norm}.bias"), &[h], Init::Zeros)?;
-            }
+        // The one BERT tensor table the loader checks against, in checkpoint order (the
+        // order of the random draws, so a seed always gives the same model).
+        let mut config = self.config_json(vocab_size);
+        config["hidden_act"] = json!("gelu"); // any activation has the same tensors
+        let config: BertConfig = serde_json::from_value(config).map_err(|e| {
+            Error::Model(candle_core::Error::Msg(format!("tiny model config: {e}")))
+        })?;
+        let prefix = if self.bert_prefix { "bert." } else { "" };
+        let classifier_bias = format!("{}.bias", layout::CLASSIFIER);
+        for spec in layout::tensors(&config, self.labels.len(), prefix, self.pooler) {
+            let init = match spec.role {
+                Role::Embedding | Role::HeadWeight => Init::Random(1.0),
+                // Scaled by 1/sqrt(fan-in) so activations stay O(1).
+                Role::LayerWeight { fan_in } => Init::Random((1.0 / (fan_in as f32).sqrt()) * 4.0),
+                Role::NormWeight => Init::Ones,
+                Role::Bias if spec.name == classifier_bias => {
+                    Init::Values(self.classifier_bias.clone().unwrap_or_else(|| vec![0.0; self.labels.len()]))
+                }
+                Role::Bias => Init::Zeros,
+            };
+            put(spec.name, &spec.shape, init)?;
         }
-        if self.pooler {
-            put(
-                format!("{p}pooler.dense.weight"),
-                &[h, h],
-                Init::Random(1.0),
-            )?;
-            put(format!("{p}pooler.dense.bias"), &[h], Init::Zeros)?;
-        }
-        let n = self.labels.len();
-        put("classifier.weight".to_owned(), &[n, h], Init::Random(1.0))?;
-        let bias = self.classifier_bias.clone().unwrap_or_else(|| vec![0.0; n]);
-        put("classifier.bias".to_owned(), &[n], Init::Values(bias))?;
         Ok(out)
     }
 }

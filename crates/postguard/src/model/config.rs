@@ -121,7 +121,8 @@ impl ModelConfig {
             .unwrap_or_else(|| Value::from("gelu"));
         let act = match act.as_str() {
             // transformers' names for the tanh approximation of GELU.
-            Some("gelu_new" | "gelu_pytorch_tanh" | "gelu_fast") => Value::from("gelu_approximate"),
+            // (candle spells that variant "geluapproximate".)
+            Some("gelu_new" | "gelu_pytorch_tanh" | "gelu_fast") => Value::from("geluapproximate"),
             _ => act,
         };
         object.insert("hidden_act".to_owned(), act);

@@ -1,37 +1,61 @@
-//! The model: files, configuration, tokenizer windows and the network.
+//! The model: files, configuration, tokenizer windows and a backend that scores windows.
+//!
+//! ## Backends
+//!
+//! A [`Backend`] turns token windows into head-ordered probabilities and owns its batching.
+//! [`Model::from_files`] picks one at load from the configuration and the precision:
+//!
+//! - [`network::CandleBert`]: the f32 candle graph, padded batches under a token budget;
+//! - [`fast::FastBert`]: int8 dense layers, one unpadded window per thread.
+//!
+//! Both read the checkpoint through [`weights::Weights`], checked against the one BERT tensor
+//! table in [`layout`]. Another encoder family is one file implementing [`Backend`] (loading
+//! through `Weights` with its own layout) plus an arm in `Model::from_files` for its
+//! `model_type` (and [`config`] accepting that `model_type`).
 
 pub(crate) mod config;
 pub(crate) mod encode;
 pub(crate) mod fast;
 pub(crate) mod files;
+pub(crate) mod layout;
 pub(crate) mod network;
+pub(crate) mod weights;
 
-use candle_core::{Device, Tensor};
+use candle_transformers::models::bert::HiddenAct;
 use sha2::{Digest, Sha256};
 use tokenizers::Tokenizer;
 
 use crate::model::config::{ModelConfig, ModelSettings};
 use crate::model::encode::{Window, WindowEncoder};
-use crate::model::fast::Precision;
+use crate::model::fast::{FastBert, Precision};
 use crate::model::files::ModelFiles;
-use crate::model::network::Network;
+use crate::model::network::CandleBert;
+use crate::model::weights::Weights;
 use crate::{Error, Label, ModelInfo, ModelSource, PerLabel, Result};
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// A loaded model: tokenizer windows, network, label order and settings.
+/// What scores token windows: one implementation per encoder family and arithmetic.
+pub(crate) trait Backend: Send + Sync + std::fmt::Debug {
+    /// Head-ordered label probabilities of each window, in input order. Each backend batches
+    /// as suits it; `max_batch_tokens` bounds one forward pass where batches are padded.
+    fn score(&self, windows: &[&Window], max_batch_tokens: usize) -> Result<Vec<Vec<f32>>>;
+
+    /// The arithmetic of its dense layers (what [`ModelInfo::precision`] reports).
+    fn precision(&self) -> Precision;
+}
+
+/// A loaded model: tokenizer windows, backend, label order and settings.
 #[derive(Debug)]
 pub(crate) struct Model {
     pub(crate) encoder: WindowEncoder,
-    network: Network,
+    backend: Box<dyn Backend>,
     /// Head output index -> label.
     pub(crate) labels: Vec<Label>,
     pub(crate) settings: ModelSettings,
     pub(crate) info: ModelInfo,
-    pad_id: u32,
-    device: Device,
 }
 
 impl Model {
@@ -57,14 +81,30 @@ impl Model {
                 model_vocab: config.bert.vocab_size,
             });
         }
-        let device = Device::Cpu;
-        let network = Network::load(
-            &files.weights,
-            &config.bert,
-            config.labels.len(),
-            &device,
-            precision,
-        )?;
+        // The int8 backend implements BERT's erf GELU only: asked for explicitly on another
+        // activation it is an error; `Auto` then takes the f32 graph, which has them all.
+        let int8_gelu = config.bert.hidden_act == HiddenAct::Gelu;
+        let int8 = match precision.resolve() {
+            Precision::Int8 if !int8_gelu && precision == Precision::Int8 => {
+                return Err(Error::InvalidField {
+                    path: files.config.path.clone(),
+                    field: "hidden_act".to_owned(),
+                    reason: format!(
+                        "is {:?}; the int8 path implements only \"gelu\" (erf): use precision f32",
+                        config.bert.hidden_act
+                    ),
+                });
+            }
+            Precision::Int8 => int8_gelu,
+            _ => false,
+        };
+        let weights = Weights::open(&files.weights, &config.bert, config.labels.len())?;
+        let backend: Box<dyn Backend> = if int8 {
+            Box::new(FastBert::load(&weights, &config.bert, config.labels.len())?)
+        } else {
+            Box::new(CandleBert::load(&weights, &config.bert, config.labels.len())?)
+        };
+        drop(weights);
         let sha256 = files
             .sha256
             .clone()
@@ -73,60 +113,19 @@ impl Model {
             name: settings.name.clone().unwrap_or(files.default_name),
             version: settings.version.clone().unwrap_or(files.default_version),
             sha256,
-            precision: if network.fast().is_some() { Precision::Int8 } else { Precision::F32 }
-                .as_str()
-                .to_owned(),
+            precision: backend.precision().as_str().to_owned(),
         };
-        let pad_id = u32::try_from(config.bert.pad_token_id).unwrap_or(0);
         let encoder = WindowEncoder::new(tokenizer, settings.max_tokens, settings.stride);
-        Ok(Self {
-            encoder,
-            network,
-            labels: config.labels,
-            settings,
-            info,
-            pad_id,
-            device,
-        })
+        Ok(Self { encoder, backend, labels: config.labels, settings, info })
     }
 
-    /// Label probabilities for a batch of windows, padded to the longest.
-    ///
-    /// `scratch` holds the three input buffers so that repeated batches reuse
-    /// one allocation.
-    pub(crate) fn score(
-        &self,
-        windows: &[&Window],
-        scratch: &mut Scratch,
-    ) -> Result<Vec<PerLabel<f32>>> {
-        let _span = tracing::debug_span!("forward", batch = windows.len()).entered();
-        let seq_len = windows.iter().map(|w| w.ids.len()).max().unwrap_or(0);
-        if windows.is_empty() || seq_len == 0 {
+    /// Label probabilities of each window, in input order.
+    pub(crate) fn score(&self, windows: &[&Window], max_batch_tokens: usize) -> Result<Vec<PerLabel<f32>>> {
+        let _span = tracing::debug_span!("forward", windows = windows.len()).entered();
+        if windows.iter().all(|w| w.ids.is_empty()) {
             return Ok(vec![PerLabel::default(); windows.len()]);
         }
-        if let Some(fast) = self.network.fast() {
-            // Unpadded, one window per thread: see model::fast.
-            let inputs: Vec<(&[u32], &[u32])> = windows
-                .iter()
-                .map(|w| (&w.ids[..], &w.type_ids[..]))
-                .collect();
-            return Ok(fast
-                .score(&inputs)
-                .into_iter()
-                .map(|row| self.per_label(row))
-                .collect());
-        }
-        scratch.fill(windows, seq_len, self.pad_id);
-        let shape = (windows.len(), seq_len);
-        let ids = Tensor::from_slice(&scratch.ids, shape, &self.device).map_err(Error::Model)?;
-        let type_ids =
-            Tensor::from_slice(&scratch.type_ids, shape, &self.device).map_err(Error::Model)?;
-        let mask = Tensor::from_slice(&scratch.mask, shape, &self.device).map_err(Error::Model)?;
-        let probs = self
-            .network
-            .forward(&ids, &type_ids, &mask)
-            .and_then(|probs| probs.to_vec2::<f32>())
-            .map_err(Error::Model)?;
+        let probs = self.backend.score(windows, max_batch_tokens)?;
         Ok(probs.into_iter().map(|row| self.per_label(row)).collect())
     }
 
@@ -137,30 +136,5 @@ impl Model {
             scores[*label] = p;
         }
         scores
-    }
-}
-
-/// Reusable input buffers for [`Model::score`].
-#[derive(Debug, Default)]
-pub(crate) struct Scratch {
-    ids: Vec<u32>,
-    type_ids: Vec<u32>,
-    mask: Vec<u32>,
-}
-
-impl Scratch {
-    fn fill(&mut self, windows: &[&Window], seq_len: usize, pad_id: u32) {
-        self.ids.clear();
-        self.type_ids.clear();
-        self.mask.clear();
-        for window in windows {
-            let pad = seq_len - window.ids.len();
-            self.ids.extend_from_slice(&window.ids);
-            self.ids.extend(std::iter::repeat_n(pad_id, pad));
-            self.type_ids.extend_from_slice(&window.type_ids);
-            self.type_ids.extend(std::iter::repeat_n(0, pad));
-            self.mask.extend(std::iter::repeat_n(1, window.ids.len()));
-            self.mask.extend(std::iter::repeat_n(0, pad));
-        }
     }
 }

@@ -19,10 +19,14 @@
 mod kernel;
 mod ops;
 
-use candle_core::{DType, Tensor};
-use candle_nn::VarBuilder;
 use candle_transformers::models::bert::Config as BertConfig;
 use rayon::prelude::*;
+
+use crate::model::encode::Window;
+use crate::model::layout::{self, Dense, Norm};
+use crate::model::weights::Weights;
+use crate::model::Backend;
+use crate::{Error, Result};
 
 use kernel::{Isa, PackedI8, SimdTask};
 
@@ -182,88 +186,83 @@ impl std::fmt::Debug for FastBert {
     }
 }
 
-fn flat(vb: &VarBuilder, name: &str) -> candle_core::Result<Vec<f32>> {
-    // Shapes were checked by Network::load; read whatever is stored.
-    let t: Tensor = vb.get_unchecked_dtype(name, DType::F32)?;
-    t.flatten_all()?.to_vec1::<f32>()
-}
-
 impl FastBert {
-    /// Builds the int8 network from the checked f32 tensors of
-    /// `Network::load` (`encoder` = the `bert.` scope, `root` = top level).
-    pub(crate) fn load(
-        encoder: &VarBuilder,
-        root: &VarBuilder,
-        config: &BertConfig,
-        num_labels: usize,
-    ) -> candle_core::Result<Self> {
+    /// Builds the int8 network from the checked checkpoint, one tensor at a time: each dense
+    /// weight is read as f32, quantized and packed, and its f32 copy dropped before the next is
+    /// read, so the f32 encoder is never held in memory.
+    pub(crate) fn load(weights: &Weights<'_>, config: &BertConfig, num_labels: usize) -> Result<Self> {
         let h = config.hidden_size;
-        let inter = config.intermediate_size;
         let heads = config.num_attention_heads;
         if heads == 0 || !h.is_multiple_of(heads) {
-            candle_core::bail!("hidden_size {h} is not a multiple of num_attention_heads {heads}");
+            // config.rs rejects this first; kept so the attention loop's split is proven here.
+            return Err(Error::Model(candle_core::Error::Msg(format!(
+                "hidden_size {h} is not a multiple of num_attention_heads {heads}"
+            ))));
         }
-        let emb = encoder.pp("embeddings");
-        let norm = |vb: VarBuilder| -> candle_core::Result<(Vec<f32>, Vec<f32>)> {
-            Ok((flat(&vb, "weight")?, flat(&vb, "bias")?))
+        let p = weights.prefix();
+        let norm = |path: String| -> Result<(Vec<f32>, Vec<f32>)> {
+            Ok((weights.flat(&format!("{path}.weight"))?, weights.flat(&format!("{path}.bias"))?))
+        };
+        let dense = |layer: usize, d: Dense| -> Result<(Vec<f32>, Vec<f32>)> {
+            let path = layout::layer_path(p, layer, d.path());
+            Ok((weights.flat(&format!("{path}.weight"))?, weights.flat(&format!("{path}.bias"))?))
+        };
+        let linear = |layer: usize, d: Dense| -> Result<QLinear> {
+            let (w, b) = dense(layer, d)?;
+            let (n, k) = d.shape(config);
+            Ok(QLinear::new(&w, &b, n, k))
         };
         let mut layers = Vec::with_capacity(config.num_hidden_layers);
         for i in 0..config.num_hidden_layers {
-            let l = encoder.pp("encoder").pp("layer").pp(i.to_string());
-            let att = l.pp("attention");
+            // Query, key and value in one [3h, h] matrix.
             let mut w = Vec::with_capacity(3 * h * h);
             let mut b = Vec::with_capacity(3 * h);
-            for part in ["query", "key", "value"] {
-                let vb = att.pp("self").pp(part);
-                w.extend(flat(&vb, "weight")?);
-                b.extend(flat(&vb, "bias")?);
+            for d in [Dense::Query, Dense::Key, Dense::Value] {
+                let (dw, db) = dense(i, d)?;
+                w.extend(dw);
+                b.extend(db);
             }
-            let linear = |vb: VarBuilder, n: usize, k: usize| -> candle_core::Result<QLinear> {
-                Ok(QLinear::new(&flat(&vb, "weight")?, &flat(&vb, "bias")?, n, k))
-            };
             layers.push(Layer {
                 qkv: QLinear::new(&w, &b, 3 * h, h),
-                attn_out: linear(att.pp("output").pp("dense"), h, h)?,
-                attn_norm: norm(att.pp("output").pp("LayerNorm"))?,
-                intermediate: linear(l.pp("intermediate").pp("dense"), inter, h)?,
-                output: linear(l.pp("output").pp("dense"), h, inter)?,
-                out_norm: norm(l.pp("output").pp("LayerNorm"))?,
+                attn_out: linear(i, Dense::AttentionOutput)?,
+                attn_norm: norm(layout::layer_path(p, i, Norm::Attention.path()))?,
+                intermediate: linear(i, Dense::Intermediate)?,
+                output: linear(i, Dense::Output)?,
+                out_norm: norm(layout::layer_path(p, i, Norm::Output.path()))?,
             });
         }
-        let dense = |vb: VarBuilder| -> candle_core::Result<DenseF32> {
-            Ok(DenseF32 { w: flat(&vb, "weight")?, b: flat(&vb, "bias")?, k: h })
+        let head = |path: String| -> Result<DenseF32> {
+            Ok(DenseF32 { w: weights.flat(&format!("{path}.weight"))?, b: weights.flat(&format!("{path}.bias"))?, k: h })
         };
-        let classifier = dense(root.pp("classifier"))?;
-        if classifier.b.len() != num_labels {
-            candle_core::bail!("classifier has {} outputs, expected {num_labels}", classifier.b.len());
-        }
+        let classifier = head(layout::CLASSIFIER.to_owned())?;
+        debug_assert_eq!(classifier.b.len(), num_labels, "checked by Weights::open");
         Ok(Self {
             isa: Isa::detect(),
             hidden: h,
             heads,
             eps: config.layer_norm_eps as f32,
-            word: flat(&emb.pp("word_embeddings"), "weight")?,
-            position: flat(&emb.pp("position_embeddings"), "weight")?,
-            token_type: flat(&emb.pp("token_type_embeddings"), "weight")?,
+            word: weights.flat(&format!("{p}{}", layout::WORD_EMBEDDINGS))?,
+            position: weights.flat(&format!("{p}{}", layout::POSITION_EMBEDDINGS))?,
+            token_type: weights.flat(&format!("{p}{}", layout::TOKEN_TYPE_EMBEDDINGS))?,
             max_positions: config.max_position_embeddings,
             type_vocab: config.type_vocab_size,
-            emb_norm: norm(emb.pp("LayerNorm"))?,
+            emb_norm: norm(format!("{p}{}", layout::EMBEDDINGS_NORM))?,
             layers,
-            pooler: dense(encoder.pp("pooler").pp("dense"))?,
+            pooler: head(format!("{p}{}", layout::POOLER))?,
             classifier,
         })
     }
 
     /// Label probabilities (head order) of each window, in input order.
-    pub(crate) fn score(&self, windows: &[(&[u32], &[u32])]) -> Vec<Vec<f32>> {
+    fn score_windows(&self, windows: &[&Window]) -> Vec<Vec<f32>> {
         // Longest first: rayon splits the slice in halves, and the long
         // windows are where an idle core would cost most.
         let mut order: Vec<usize> = (0..windows.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(windows[i].0.len()));
+        order.sort_by_key(|&i| std::cmp::Reverse(windows[i].ids.len()));
         let mut probs: Vec<(usize, Vec<f32>)> = order
             .par_iter()
             .with_max_len(1)
-            .map_init(Scratch::default, |scratch, &i| (i, self.forward(windows[i].0, windows[i].1, scratch)))
+            .map_init(Scratch::default, |scratch, &i| (i, self.forward(&windows[i].ids, &windows[i].type_ids, scratch)))
             .collect();
         probs.sort_unstable_by_key(|(i, _)| *i);
         probs.into_iter().map(|(_, p)| p).collect()
@@ -360,6 +359,17 @@ impl FastBert {
     }
 }
 
+impl Backend for FastBert {
+    /// Unpadded, one window per thread (see the module docs); no token budget applies.
+    fn score(&self, windows: &[&Window], _max_batch_tokens: usize) -> Result<Vec<Vec<f32>>> {
+        Ok(self.score_windows(windows))
+    }
+
+    fn precision(&self) -> Precision {
+        Precision::Int8
+    }
+}
+
 /// Arithmetic of the model's linear layers; see [`ClassifierBuilder::precision`](crate::ClassifierBuilder::precision).
 ///
 /// int8 scores differ from f32 scores by quantization noise (mean |logit
@@ -394,7 +404,9 @@ impl Precision {
 
     /// What this precision means on this CPU: [`Precision::Auto`] becomes `Int8` where the CPU
     /// has AVX512-VNNI and `F32` elsewhere; the others are returned as they are. This is what a
-    /// classifier built with `self` reports in [`ModelInfo::precision`](crate::ModelInfo).
+    /// classifier built with `self` reports in [`ModelInfo::precision`](crate::ModelInfo), except
+    /// for a model whose `hidden_act` the int8 path does not implement (it implements BERT's erf
+    /// `"gelu"`): there `Auto` scores in f32, and `Int8` is an error at load.
     #[must_use]
     pub fn resolve(self) -> Self {
         match self {
@@ -402,10 +414,6 @@ impl Precision {
             Self::Auto => Self::F32,
             other => other,
         }
-    }
-
-    pub(crate) fn uses_int8(self) -> bool {
-        self.resolve() == Self::Int8
     }
 }
 
