@@ -429,15 +429,19 @@ mod tests {
         out
     }
 
-    #[test]
-    fn all_implementations_agree_exactly_with_the_definition() {
-        let mut seed = 0x9e37_79b9_u32;
-        let mut next = || {
+    /// A xorshift32 stream: test data that is the same on every run.
+    fn xorshift(mut seed: u32) -> impl FnMut() -> u32 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 17;
             seed ^= seed << 5;
             seed
-        };
+        }
+    }
+
+    #[test]
+    fn all_implementations_agree_exactly_with_the_definition() {
+        let mut next = xorshift(0x9e37_79b9);
         for (rows, n, k) in [(1, 64, 4), (7, 80, 13), (13, 130, 384), (6, 64, 1536), (2, 3, 1)] {
             let w: Vec<i8> = (0..n * k).map(|_| next() as i8).collect();
             let packed = PackedI8::pack(&w, n, k);
@@ -466,13 +470,8 @@ mod tests {
 
     #[test]
     fn sum16_implementations_agree_bit_for_bit() {
-        let mut seed = 0x2545_f491_u32;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            (seed as f32 / u32::MAX as f32) * 2.0 - 1.0
-        };
+        let mut bits = xorshift(0x2545_f491);
+        let mut next = || (bits() as f32 / u32::MAX as f32) * 2.0 - 1.0;
         // Ragged lengths (not multiples of 4), strides wider than 16, offsets.
         for (len, stride, base) in [(0, 16, 0), (1, 16, 0), (3, 20, 5), (4, 16, 0), (38, 48, 16), (129, 1152, 32)] {
             let coef: Vec<f32> = (0..len).map(|_| next()).collect();
