@@ -128,6 +128,7 @@ mod error;
 mod label;
 mod normalize;
 mod pack;
+pub mod privacy;
 mod report;
 
 pub use audit::{AuditRow, Floor, RuleAudit};
@@ -138,4 +139,5 @@ pub use engine::{
 pub use error::RulesError;
 pub use label::{Label, Severity};
 pub use normalize::normalize;
+pub use privacy::{PiiDetector, PiiDetectorBuilder, PiiFinding, PiiKind, Whose, redact};
 pub use report::{AllowHit, RuleHit, RuleReport, SuppressedHit};
