@@ -76,7 +76,7 @@ pub fn add_file(
         }
         if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
             let reports: Vec<_> =
-                chunk.par_iter().map(|(r, _)| rules.check_reply(&r.text, r.context.as_deref())).collect();
+                chunk.par_iter().map(|(r, _)| rules.check_reply(&r.post.text, r.post.context.as_deref())).collect();
             for ((_, known), report) in chunk.iter().zip(&reports) {
                 audit.add(report, known);
             }

@@ -227,17 +227,9 @@ impl Scorer for Engine {
         Label::ALL.iter().map(|l| l.as_str().to_owned()).collect()
     }
 
-    fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>> {
-        let posts: Vec<Post> = posts
-            .iter()
-            .map(|(t, c)| {
-                let p = Post::new(*t);
-                match c {
-                    Some(c) => p.with_context(*c),
-                    None => p,
-                }
-            })
-            .collect();
+    fn score(&mut self, posts: &[&Post]) -> Vec<Result<Scored, String>> {
+        // The core takes a slice of posts; the next step moves them instead of copying.
+        let posts: Vec<Post> = posts.iter().map(|p| (*p).clone()).collect();
         match self.0.classify_batch(&posts) {
             Ok(verdicts) => verdicts.iter().map(|v| Ok(scored(v))).collect(),
             // One bad post fails the batch; score one by one to find which.

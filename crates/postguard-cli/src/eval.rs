@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use postguard::Post;
 use serde::Serialize;
 
 use crate::input::{Item, ReadError, Record, RecordError, RecordReader};
@@ -257,8 +258,7 @@ pub fn run(
         if chunk.is_empty() {
             continue;
         }
-        let posts: Vec<(&str, Option<&str>)> =
-            chunk.iter().map(|(r, ..)| (r.text.as_str(), r.context.as_deref())).collect();
+        let posts: Vec<&Post> = chunk.iter().map(|(r, ..)| &r.post).collect();
         let results = scorer.score(&posts);
         for ((rec, known, source, functionality), result) in chunk.iter().zip(results) {
             let scored = match result {

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io;
 
+use postguard::Post;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{Item, ReadError, Record, RecordError, RecordReader};
@@ -22,9 +23,9 @@ use crate::output::{Output, Scored};
 pub trait Scorer {
     /// Label names, in output order.
     fn labels(&self) -> Vec<String>;
-    /// Score `posts` (text, context). A per-post `Err` is a record error (model could not score
+    /// Score `posts`. A per-post `Err` is a record error (model could not score
     /// that post); it does not stop the run under `--on-error skip|emit`.
-    fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>>;
+    fn score(&mut self, posts: &[&Post]) -> Vec<Result<Scored, String>>;
 }
 
 /// What to do with a record that cannot be scored.
@@ -224,7 +225,7 @@ pub fn run(
                 Some(Err(e)) => return Err(ScoreError::Read(e)),
                 Some(Ok(item)) => {
                     if let Item::Ok(r) = &item {
-                        bytes += r.text.len() + r.context.as_ref().map_or(0, String::len);
+                        bytes += r.post.text.len() + r.post.context.as_ref().map_or(0, String::len);
                     }
                     let bad = matches!(item, Item::Err(_));
                     chunk.push(item);
@@ -239,10 +240,10 @@ pub fn run(
         if chunk.is_empty() {
             return Ok(());
         }
-        let posts: Vec<(&str, Option<&str>)> = chunk
+        let posts: Vec<&Post> = chunk
             .iter()
             .filter_map(|i| match i {
-                Item::Ok(r) => Some((r.text.as_str(), r.context.as_deref())),
+                Item::Ok(r) => Some(&r.post),
                 Item::Err(_) => None,
             })
             .collect();
@@ -322,12 +323,13 @@ mod tests {
         fn labels(&self) -> Vec<String> {
             vec!["bullying".into(), "crisis".into()]
         }
-        fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>> {
+        fn score(&mut self, posts: &[&Post]) -> Vec<Result<Scored, String>> {
             self.calls += 1;
             self.max_batch = self.max_batch.max(posts.len());
             posts
                 .iter()
-                .map(|(t, _)| {
+                .map(|p| {
+                    let t = &p.text;
                     if t.contains("boom") {
                         return Err("stub failure".into());
                     }
