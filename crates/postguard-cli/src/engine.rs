@@ -7,7 +7,7 @@ use anyhow::{Context as _, anyhow, bail};
 use postguard::{Classifier, HubModel, Label, ModelSource, Post, Precision, RuleSet, Verdict};
 
 use crate::output::{ModelMeta, Scored};
-use crate::score::Scorer;
+use crate::chunk::Scorer;
 
 /// The global options that decide which model and rules are loaded (flattened into the CLI's
 /// global options, so every subcommand takes them).
@@ -204,11 +204,11 @@ pub fn locale_warning(args: &EngineArgs) -> Option<String> {
 /// The pipeline's view of a verdict.
 pub fn scored(v: &Verdict) -> Scored {
     Scored {
-        scores: Label::ALL.iter().map(|&l| (l.as_str().to_owned(), v.label(l).fused)).collect(),
-        flagged: v.flagged().iter().map(|l| l.as_str().to_owned()).collect(),
-        rule_hits: serde_json::to_value(v.rule_hits()).unwrap_or_default(),
-        resources: serde_json::to_value(v.resources()).unwrap_or_default(),
-        limited: v.limited().map(|l| serde_json::to_value(l).unwrap_or_default()).unwrap_or_default(),
+        scores: Label::ALL.iter().map(|&l| (l, v.label(l).fused)).collect(),
+        flagged: v.flagged().to_vec(),
+        rule_hits: v.rule_hits().to_vec(),
+        resources: v.resources().to_vec(),
+        limited: v.limited().copied(),
         model: ModelMeta {
             name: v.model().name.clone(),
             version: v.model().version.clone(),
@@ -223,17 +223,12 @@ pub fn scored(v: &Verdict) -> Scored {
 pub struct Engine(pub Classifier);
 
 impl Scorer for Engine {
-    fn labels(&self) -> Vec<String> {
-        Label::ALL.iter().map(|l| l.as_str().to_owned()).collect()
+    fn labels(&self) -> Vec<Label> {
+        Label::ALL.to_vec()
     }
 
-    fn score(&mut self, posts: &[&Post]) -> Vec<Result<Scored, String>> {
-        // The core takes a slice of posts; the next step moves them instead of copying.
-        let posts: Vec<Post> = posts.iter().map(|p| (*p).clone()).collect();
-        match self.0.classify_batch(&posts) {
-            Ok(verdicts) => verdicts.iter().map(|v| Ok(scored(v))).collect(),
-            // One bad post fails the batch; score one by one to find which.
-            Err(_) => posts.iter().map(|p| self.0.classify(p).map(|v| scored(&v)).map_err(|e| e.to_string())).collect(),
-        }
+    fn score_batch(&mut self, posts: &[Post]) -> Result<Vec<Scored>, String> {
+        let verdicts = self.0.classify_batch(posts).map_err(|e| e.to_string())?;
+        Ok(verdicts.iter().map(scored).collect())
     }
 }
