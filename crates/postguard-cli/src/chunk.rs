@@ -4,7 +4,9 @@
 //!
 //! Invariants (tested in `score.rs` and below with stub scorers):
 //! - every record the command admits gets exactly one outcome, in input order: scored, or bad
-//!   (unreadable, rejected by the command, or not scorable).
+//!   (unreadable, rejected by the command, or not scorable);
+//! - a post that makes its batch fail is found by splitting the batch, not by scoring the whole
+//!   batch again one post at a time (see [`score_posts`]).
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -119,8 +121,15 @@ impl<E: fmt::Display> fmt::Display for Stop<E> {
     }
 }
 
-/// Score `posts`, one result per post in order. When the batch fails, each post is scored on
-/// its own to find the failing ones.
+/// Score `posts`, one result per post in order. When the batch fails, it is split in halves and
+/// each half is scored on its own, down to single posts, so only the failing posts end up as
+/// errors.
+///
+/// Cost: the core reports a post it cannot score (a tokenizer error) before its forward pass,
+/// so a failing batch costs tokenization only, and every good post still goes through exactly
+/// one forward pass (in at most `2 * log2(n)` smaller batches per bad post) instead of the whole
+/// batch being scored again post by post. (An error of the forward pass itself is not a post's:
+/// it fails every half alike, and each post ends up with it.)
 pub fn score_posts(scorer: &mut dyn Scorer, posts: &[Post]) -> Vec<Result<Scored, String>> {
     if posts.is_empty() {
         return Vec::new();
@@ -131,7 +140,12 @@ pub fn score_posts(scorer: &mut dyn Scorer, posts: &[Post]) -> Vec<Result<Scored
             scored.into_iter().map(Ok).collect()
         }
         Err(e) if posts.len() == 1 => vec![Err(e)],
-        Err(_) => posts.iter().map(|p| score_posts(scorer, std::slice::from_ref(p)).remove(0)).collect(),
+        Err(_) => {
+            let (a, b) = posts.split_at(posts.len() / 2);
+            let mut out = score_posts(scorer, a);
+            out.extend(score_posts(scorer, b));
+            out
+        }
     }
 }
 
@@ -263,6 +277,24 @@ pub(crate) mod tests {
                     }
                 })
                 .collect())
+        }
+    }
+
+    #[test]
+    fn a_failing_post_costs_no_rescoring_of_the_good_ones() {
+        for (n, bad) in [(64, vec![37]), (64, vec![0, 63]), (100, vec![5, 6, 7]), (1, vec![0]), (7, vec![])] {
+            let posts: Vec<Post> =
+                (0..n).map(|i| Post::new(if bad.contains(&i) { format!("boom {i}") } else { format!("post {i}") })).collect();
+            let mut stub = Stub::default();
+            let results = score_posts(&mut stub, &posts);
+            assert_eq!(results.len(), n, "one result per post");
+            for (i, r) in results.iter().enumerate() {
+                assert_eq!(r.is_err(), bad.contains(&i), "post {i} of {n}");
+            }
+            assert_eq!(stub.scored, n - bad.len(), "every good post is scored exactly once");
+            // One call for the whole batch, then at most two per level of halving per bad post.
+            let levels = usize::BITS - (n - 1).leading_zeros();
+            assert!(stub.calls <= 1 + 2 * levels as usize * bad.len(), "{} calls for n={n}, bad={bad:?}", stub.calls);
         }
     }
 }

@@ -311,6 +311,33 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_post_in_a_big_chunk_keeps_order_and_costs_no_rescoring() {
+        let data: String = (0..40)
+            .map(|i| if i == 17 || i == 30 { format!("{{\"i\":{i},\"text\":\"boom {i}\"}}\n") } else { format!("{{\"i\":{i},\"text\":\"post {i}\"}}\n") })
+            .collect();
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
+        let mut summary = Summary::default();
+        let mut stub = Stub::default();
+        run(&mut reader(data.as_bytes()), &mut stub, &mut out, &opts(OnError::Emit, 64), &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| Ok(()))
+            .unwrap();
+        assert_eq!((summary.records_in, summary.ok, summary.errored), (40, 38, 2));
+        let lines: Vec<serde_json::Value> = buf.text().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.iter().map(|v| v["i"].as_u64().unwrap()).collect::<Vec<_>>(), (0..40).collect::<Vec<_>>());
+        for (i, v) in lines.iter().enumerate() {
+            let err = &v["postguard"]["error"];
+            if i == 17 || i == 30 {
+                assert_eq!(err["line"], i + 1);
+                assert_eq!(err["message"], "scoring failed: stub failure");
+            } else {
+                assert!(err.is_null(), "record {i}: {v}");
+            }
+        }
+        assert_eq!(stub.scored, 38, "each good post scored once");
+        assert!(stub.calls <= 1 + 2 * 2 * 6, "{} scoring calls", stub.calls);
+    }
+
+    #[test]
     fn skip_leaves_bad_records_out_and_counts_them() {
         let (res, s, text, _) = run_all(MIXED, &opts(OnError::Skip, 4));
         res.unwrap();
