@@ -8,7 +8,6 @@
 //! - a post that makes its batch fail is found by splitting the batch, not by scoring the whole
 //!   batch again one post at a time (see [`score_posts`]).
 
-use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use postguard::{Label, Post};
@@ -111,16 +110,6 @@ pub enum Stop<E> {
     Consumer(E),
 }
 
-impl<E: fmt::Display> fmt::Display for Stop<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Stop::Read(e) => write!(f, "reading input: {e}"),
-            Stop::Interrupted => f.write_str("interrupted"),
-            Stop::Consumer(e) => e.fmt(f),
-        }
-    }
-}
-
 /// Score `posts`, one result per post in order. When the batch fails, it is split in halves and
 /// each half is scored on its own, down to single posts, so only the failing posts end up as
 /// errors.
@@ -207,28 +196,31 @@ pub fn drive<C: Consumer>(
         let mut results = results.into_iter();
         let mut posts_back = posts.drain(..);
         for entry in chunk.drain(..) {
-            let outcome = entry.and_then(|(mut r, extra)| {
-                r.post = posts_back.next().expect("one post per good record");
-                match results.next().expect("one result per post") {
-                    Ok(s) => Ok((r, extra, s)),
-                    Err(message) => Err(RecordError {
-                        line: r.line,
-                        field: None,
-                        message: format!("scoring failed: {message}"),
-                        fields: Some(r.fields),
-                        raw: None,
-                        id: r.id,
-                    }),
+            let e = match entry {
+                Ok((mut r, extra)) => {
+                    r.post = posts_back.next().expect("one post per good record");
+                    match results.next().expect("one result per post") {
+                        Ok(s) => {
+                            consumer.scored(r, extra, s).map_err(Stop::Consumer)?;
+                            continue;
+                        }
+                        Err(message) => RecordError {
+                            line: r.line,
+                            field: None,
+                            message: format!("scoring failed: {message}"),
+                            fields: Some(r.fields),
+                            raw: None,
+                            id: r.id,
+                        },
+                    }
                 }
-            });
-            match outcome {
-                Ok((r, extra, s)) => consumer.scored(r, extra, s).map_err(Stop::Consumer)?,
-                Err(e) if opts.on_error == OnError::Fail => return Err(Stop::Consumer(consumer.fatal(e))),
-                Err(e) => {
-                    let what = consumer.bad(&e).map_err(Stop::Consumer)?;
-                    progress.suspend(|| eprintln!("{}: {e} ({what})", location(&opts.input_name, &e)));
-                }
+                Err(e) => e,
+            };
+            if opts.on_error == OnError::Fail {
+                return Err(Stop::Consumer(consumer.fatal(e)));
             }
+            let what = consumer.bad(&e).map_err(Stop::Consumer)?;
+            progress.suspend(|| eprintln!("{}: {e} ({what})", location(&opts.input_name, &e)));
         }
         consumer.chunk_done().map_err(Stop::Consumer)?;
         progress.inc(n as u64);

@@ -220,7 +220,7 @@ impl Consumer for EvalSink<'_> {
 
     fn admit(&mut self, item: Item) -> Option<Result<(Record, Labelled), RecordError>> {
         self.index += 1;
-        if (self.index - 1) % self.opts.sample_every.max(1) != 0 {
+        if !(self.index - 1).is_multiple_of(self.opts.sample_every.max(1)) {
             return None;
         }
         Some(match item {
