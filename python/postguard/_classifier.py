@@ -49,8 +49,6 @@ SCORE_KINDS = ("fused", "model", "rules")
 # smooth bar, large enough that length-sorted batching inside Rust stays efficient.
 _PROGRESS_CHUNK = 512
 
-_TRUTHY = {"1", "true", "yes", "on"}
-
 TextsLike = Union[Sequence[str], Iterable[str], Any]
 ContextsLike = Union[Sequence[Optional[str]], Iterable[Optional[str]], Any]
 
@@ -187,20 +185,15 @@ def _check_kind(kind: Any) -> None:
         raise ValueError(f"kind must be one of {SCORE_KINDS}, got {kind!r}")
 
 
-def _hub_cache_dir() -> str:
-    """Where huggingface_hub keeps its cache: HF_HUB_CACHE, else $HF_HOME/hub."""
-    cache = os.environ.get("HF_HUB_CACHE")
-    if cache:
-        return os.path.expanduser(cache)
-    home = os.environ.get("HF_HOME")
-    if not home:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join("~", ".cache")
-        home = os.path.join(xdg, "huggingface")
-    return os.path.join(os.path.expanduser(home), "hub")
+def _hub_cache_dir() -> Optional[str]:
+    """Where huggingface_hub keeps its cache, by the Rust library's rule (the CLI's too):
+    HF_HUB_CACHE, else $HF_HOME/hub, else $XDG_CACHE_HOME/huggingface/hub, else
+    ~/.cache/huggingface/hub."""
+    return _ext.hf_hub_cache_dir(os.environ)
 
 
 def _hub_offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in _TRUTHY
+    return _ext.hf_hub_offline(os.environ)
 
 
 class _Progress:
@@ -352,9 +345,10 @@ class Classifier:
         """Load a model from the Hugging Face Hub (or its local cache).
 
         ``cache_dir`` defaults to ``$HF_HUB_CACHE``, else ``$HF_HOME/hub``, else
-        ``~/.cache/huggingface/hub``; ``offline`` defaults to ``$HF_HUB_OFFLINE``
-        (then only the cache is used).  These variables are read here, in Python;
-        the Rust library takes them as explicit arguments.
+        ``$XDG_CACHE_HOME/huggingface/hub``, else ``~/.cache/huggingface/hub``;
+        ``offline`` defaults to ``$HF_HUB_OFFLINE`` (then only the cache is used).
+        Python passes ``os.environ`` to the Rust library's resolver, the one the
+        CLI uses, so both find the same cache.
         """
         if not isinstance(repo_id, str):
             raise TypeError(f"repo_id must be a str such as 'org/name', got {type(repo_id).__name__}")

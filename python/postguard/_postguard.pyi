@@ -14,6 +14,15 @@ VIOLATION_LABELS: Tuple[str, ...]
 def has_bundled_model() -> bool:
     """True when this build compiled the default model in (cargo feature ``bundled``)."""
 
+def hf_hub_cache_dir(env: Mapping[str, str]) -> Optional[str]:
+    """The hub cache directory for ``env`` (``os.environ``): ``HF_HUB_CACHE``, else
+    ``$HF_HOME/hub``, else ``$XDG_CACHE_HOME/huggingface/hub``, else
+    ``~/.cache/huggingface/hub``; the rule of the Rust library, which the CLI uses too.
+    None when a home directory is needed and none is known."""
+
+def hf_hub_offline(env: Mapping[str, str]) -> bool:
+    """Whether ``env`` sets ``HF_HUB_OFFLINE`` (``1``, ``true``, ``yes``, ``on``)."""
+
 class Classifier:
     @staticmethod
     def load(spec: Mapping[str, Any]) -> Classifier:

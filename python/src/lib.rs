@@ -376,6 +376,43 @@ fn f32_as_json_f64(x: f32) -> f64 {
 }
 
 /// Whether this build compiled the default model in (cargo feature `bundled`).
+/// Looks `name` up in a Python mapping (`os.environ`): `None` when absent.
+fn env_var(env: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<std::ffi::OsString>> {
+    let value = env.call_method1("get", (name,))?;
+    if value.is_none() { Ok(None) } else { value.extract() }
+}
+
+/// Runs one of the library's environment readers over a Python mapping, raising the first
+/// lookup error instead of reading a variable that could not be looked up as unset.
+fn with_env<T>(env: &Bound<'_, PyAny>, read: impl FnOnce(&dyn Fn(&str) -> Option<std::ffi::OsString>) -> T) -> PyResult<T> {
+    let failed = std::cell::RefCell::new(None);
+    let lookup = |name: &str| match env_var(env, name) {
+        Ok(v) => v,
+        Err(e) => {
+            failed.borrow_mut().get_or_insert(e);
+            None
+        }
+    };
+    let out = read(&lookup);
+    match failed.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// The hub cache directory for the environment `env` ([`postguard::hf_hub_cache_dir`], the rule
+/// the CLI uses too); `None` when it needs a home directory and none is known.
+#[pyfunction]
+fn hf_hub_cache_dir(env: &Bound<'_, PyAny>) -> PyResult<Option<std::ffi::OsString>> {
+    Ok(with_env(env, |e| postguard::hf_hub_cache_dir(e))?.map(PathBuf::into_os_string))
+}
+
+/// Whether `env` sets `HF_HUB_OFFLINE` ([`postguard::hf_hub_offline`]).
+#[pyfunction]
+fn hf_hub_offline(env: &Bound<'_, PyAny>) -> PyResult<bool> {
+    with_env(env, |e| postguard::hf_hub_offline(e))
+}
+
 #[pyfunction]
 fn has_bundled_model() -> bool {
     cfg!(feature = "bundled")
@@ -390,5 +427,7 @@ fn _postguard(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VIOLATION_LABELS", PyTuple::new(m.py(), violations)?)?;
     m.add_class::<PyClassifier>()?;
     m.add_function(wrap_pyfunction!(has_bundled_model, m)?)?;
+    m.add_function(wrap_pyfunction!(hf_hub_cache_dir, m)?)?;
+    m.add_function(wrap_pyfunction!(hf_hub_offline, m)?)?;
     Ok(())
 }

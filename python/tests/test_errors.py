@@ -356,6 +356,32 @@ def _populate_hub_cache(cache: str, repo_id: str, model_dir: str, commit: str = 
         shutil.copy(os.path.join(model_dir, name), os.path.join(snap, name))
 
 
+def test_hub_cache_dir_rule() -> None:
+    # The Rust library's resolver, shared with the CLI, given a fake environment.
+    from postguard import _postguard as ext
+
+    home = {"HOME": "/home/u"}
+    assert ext.hf_hub_cache_dir({"HF_HUB_CACHE": "/c", "HF_HOME": "/h", "XDG_CACHE_HOME": "/x", **home}) == "/c"
+    assert ext.hf_hub_cache_dir({"HF_HOME": "/h", "XDG_CACHE_HOME": "/x", **home}) == "/h/hub"
+    assert ext.hf_hub_cache_dir({"XDG_CACHE_HOME": "/x", **home}) == "/x/huggingface/hub"
+    assert ext.hf_hub_cache_dir(home) == "/home/u/.cache/huggingface/hub"
+    assert ext.hf_hub_cache_dir({"HF_HUB_CACHE": "", "HF_HOME": "", **home}) == "/home/u/.cache/huggingface/hub"
+    assert ext.hf_hub_cache_dir({"HF_HOME": "~/hf", **home}) == "/home/u/hf/hub"
+    assert ext.hf_hub_offline({"HF_HUB_OFFLINE": " True "}) is True
+    assert ext.hf_hub_offline({"HF_HUB_OFFLINE": "0"}) is False
+    assert ext.hf_hub_offline({}) is False
+
+
+def test_hub_from_xdg_cache_home(tiny_dir: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _populate_hub_cache(str(tmp_path / "xdg" / "huggingface" / "hub"), "acme/tiny", tiny_dir)
+    monkeypatch.delenv("HF_HUB_CACHE", raising=False)
+    monkeypatch.delenv("HF_HOME", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    hub = Classifier.from_hub("acme/tiny")
+    assert hub.model_info.sha256 == Classifier.from_dir(tiny_dir).model_info.sha256
+
+
 def test_hub_from_env_cache(tiny_dir: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "hf"
     _populate_hub_cache(str(home / "hub"), "acme/tiny", tiny_dir)

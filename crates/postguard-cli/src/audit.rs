@@ -62,10 +62,10 @@ pub fn add_file(
         if let Some(item) = item {
             let rec = match item {
                 Item::Ok(rec) => rec,
-                Item::Err(e) => return Err(ReadError::Input(format!("{}: {e}", crate::score::location(name, &e)))),
+                Item::Err(e) => return Err(ReadError::Input(format!("{}: {e}", crate::chunk::location(name, &e)))),
             };
             let known = known_labels(&rec, fields, &labels)
-                .map_err(|e| ReadError::Input(format!("{}: {e}", crate::score::location(name, &e))))?;
+                .map_err(|e| ReadError::Input(format!("{}: {e}", crate::chunk::location(name, &e))))?;
             let source = string_field(&rec, &fields.source).unwrap_or_default();
             let known = known
                 .into_iter()
@@ -76,7 +76,7 @@ pub fn add_file(
         }
         if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
             let reports: Vec<_> =
-                chunk.par_iter().map(|(r, _)| rules.check_reply(&r.text, r.context.as_deref())).collect();
+                chunk.par_iter().map(|(r, _)| rules.check_reply(&r.post.text, r.post.context.as_deref())).collect();
             for ((_, known), report) in chunk.iter().zip(&reports) {
                 audit.add(report, known);
             }

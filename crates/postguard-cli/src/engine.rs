@@ -1,20 +1,20 @@
 //! Glue to the core crate: building the rule set and the classifier from the global options,
 //! and adapting [`Classifier`] to the pipeline's [`Scorer`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context as _, anyhow, bail};
 use postguard::{Classifier, HubModel, Label, ModelSource, Post, Precision, RuleSet, Verdict};
 
 use crate::output::{ModelMeta, Scored};
-use crate::score::Scorer;
+use crate::chunk::Scorer;
 
 /// The global options that decide which model and rules are loaded (flattened into the CLI's
 /// global options, so every subcommand takes them).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct EngineArgs {
-    /// Model: a directory (Hugging Face layout), or a hub id `org/name` (cache from HF_HOME /
-    /// HF_HUB_CACHE; HF_HUB_OFFLINE=1 for cache only). Default: the bundled model.
+    /// Model: a directory (Hugging Face layout), or a hub id `org/name` (cache from HF_HUB_CACHE /
+    /// HF_HOME / XDG_CACHE_HOME; HF_HUB_OFFLINE=1 for cache only). Default: the bundled model.
     #[arg(long, global = true, value_name = "DIR_OR_HUB_ID")]
     pub model: Option<String>,
     /// Hub revision (branch, tag or commit) for a hub `--model`.
@@ -113,8 +113,8 @@ pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
     Ok(b.build()?)
 }
 
-/// Decide the model source. Environment (CLI only): `HF_HOME` / `HF_HUB_CACHE` pick the hub
-/// cache, `HF_HUB_OFFLINE=1` forbids network access.
+/// Decide the model source. Environment: the hub cache is [`postguard::hf_hub_cache_dir`]'s
+/// (`HF_HUB_CACHE`, `HF_HOME`, `XDG_CACHE_HOME`), `HF_HUB_OFFLINE=1` forbids network access.
 ///
 /// # Errors
 /// No `--model` in a build without the bundled model.
@@ -130,9 +130,8 @@ pub fn source(args: &EngineArgs) -> anyhow::Result<(ModelSource, SourceDesc)> {
             if let Some(rev) = &args.revision {
                 hub.revision = Some(rev.clone());
             }
-            hub.cache_dir = hub_cache_dir();
-            hub.offline = std::env::var("HF_HUB_OFFLINE")
-                .is_ok_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"));
+            hub.cache_dir = postguard::hf_hub_cache_dir(|name| std::env::var_os(name));
+            hub.offline = postguard::hf_hub_offline(|name| std::env::var_os(name));
             let desc = SourceDesc::Hub {
                 repo_id: hub.repo_id.clone(),
                 revision: hub.revision.clone(),
@@ -155,13 +154,6 @@ pub fn source(args: &EngineArgs) -> anyhow::Result<(ModelSource, SourceDesc)> {
         }
         other => (other, SourceDesc::Bundled),
     })
-}
-
-fn hub_cache_dir() -> Option<PathBuf> {
-    if let Some(c) = std::env::var_os("HF_HUB_CACHE").filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(c));
-    }
-    std::env::var_os("HF_HOME").filter(|v| !v.is_empty()).map(|h| Path::new(&h).join("hub"))
 }
 
 /// Build the classifier.
@@ -204,11 +196,11 @@ pub fn locale_warning(args: &EngineArgs) -> Option<String> {
 /// The pipeline's view of a verdict.
 pub fn scored(v: &Verdict) -> Scored {
     Scored {
-        scores: Label::ALL.iter().map(|&l| (l.as_str().to_owned(), v.label(l).fused)).collect(),
-        flagged: v.flagged().iter().map(|l| l.as_str().to_owned()).collect(),
-        rule_hits: serde_json::to_value(v.rule_hits()).unwrap_or_default(),
-        resources: serde_json::to_value(v.resources()).unwrap_or_default(),
-        limited: v.limited().map(|l| serde_json::to_value(l).unwrap_or_default()).unwrap_or_default(),
+        scores: Label::ALL.iter().map(|&l| (l, v.label(l).fused)).collect(),
+        flagged: v.flagged().to_vec(),
+        rule_hits: v.rule_hits().to_vec(),
+        resources: v.resources().to_vec(),
+        limited: v.limited().copied(),
         model: ModelMeta {
             name: v.model().name.clone(),
             version: v.model().version.clone(),
@@ -223,25 +215,12 @@ pub fn scored(v: &Verdict) -> Scored {
 pub struct Engine(pub Classifier);
 
 impl Scorer for Engine {
-    fn labels(&self) -> Vec<String> {
-        Label::ALL.iter().map(|l| l.as_str().to_owned()).collect()
+    fn labels(&self) -> Vec<Label> {
+        Label::ALL.to_vec()
     }
 
-    fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>> {
-        let posts: Vec<Post> = posts
-            .iter()
-            .map(|(t, c)| {
-                let p = Post::new(*t);
-                match c {
-                    Some(c) => p.with_context(*c),
-                    None => p,
-                }
-            })
-            .collect();
-        match self.0.classify_batch(&posts) {
-            Ok(verdicts) => verdicts.iter().map(|v| Ok(scored(v))).collect(),
-            // One bad post fails the batch; score one by one to find which.
-            Err(_) => posts.iter().map(|p| self.0.classify(p).map(|v| scored(&v)).map_err(|e| e.to_string())).collect(),
-        }
+    fn score_batch(&mut self, posts: &[Post]) -> Result<Vec<Scored>, String> {
+        let verdicts = self.0.classify_batch(posts).map_err(|e| e.to_string())?;
+        Ok(verdicts.iter().map(scored).collect())
     }
 }

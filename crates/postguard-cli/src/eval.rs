@@ -10,8 +10,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use postguard::Label;
+
+use crate::chunk::{self, ChunkOptions, Consumer, Scorer, Stop};
 use crate::input::{Item, ReadError, Record, RecordError, RecordReader};
-use crate::score::{OnError, Scorer};
 
 /// Metrics of one head on one slice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -108,16 +110,16 @@ pub struct FunctionalityResult {
     pub pass_rate: f64,
 }
 
-/// Sampling and error handling.
+/// Sampling, chunking and error handling.
 #[derive(Debug, Clone)]
 pub struct EvalOptions {
     /// Stop after this many evaluated records.
     pub limit: Option<usize>,
     /// Evaluate every N-th record (1 = all).
     pub sample_every: usize,
-    pub batch: usize,
-    pub on_error: OnError,
-    pub input_name: String,
+    /// Chunks and `--on-error` (`emit` leaves bad records out, as `skip` does: eval writes no
+    /// records).
+    pub chunk: ChunkOptions,
 }
 
 /// The result of an evaluation.
@@ -140,9 +142,9 @@ pub struct EvalReport {
     pub labels: Vec<String>,
 }
 
-/// A record to evaluate: the record, its known labels `(head index, positive)`, its source
-/// and its functionality (behavioural suites only).
-type Labelled = (Record, Vec<(usize, bool)>, String, Option<String>);
+/// What eval keeps of a record besides the record: its known labels `(head index, positive)`,
+/// its source and its functionality (behavioural suites only).
+type Labelled = (Vec<(usize, bool)>, String, Option<String>);
 
 /// A string field of `rec`, if present.
 pub(crate) fn string_field(rec: &Record, field: &str) -> Option<String> {
@@ -197,10 +199,82 @@ fn json_type(v: &serde_json::Value) -> &'static str {
     }
 }
 
+/// `eval` as a [`Consumer`] of the chunk driver: collects scores and decisions per head.
+struct EvalSink<'a> {
+    fields: &'a EvalFields,
+    opts: &'a EvalOptions,
+    labels: Vec<Label>,
+    names: Vec<String>,
+    /// Input records seen (for `--sample-every`).
+    index: usize,
+    records: usize,
+    record_errors: usize,
+    overall: Vec<HeadData>,
+    by_source: BTreeMap<String, Vec<HeadData>>,
+    by_functionality: BTreeMap<String, FunctionalityResult>,
+}
+
+impl Consumer for EvalSink<'_> {
+    type Extra = Labelled;
+    type Error = ReadError;
+
+    fn admit(&mut self, item: Item) -> Option<Result<(Record, Labelled), RecordError>> {
+        self.index += 1;
+        if !(self.index - 1).is_multiple_of(self.opts.sample_every.max(1)) {
+            return None;
+        }
+        Some(match item {
+            Item::Ok(rec) => known_labels(&rec, self.fields, &self.names).map_err(|e| *e).map(|known| {
+                let source = string_field(&rec, &self.fields.source).unwrap_or_else(|| "(none)".to_owned());
+                let functionality = string_field(&rec, &self.fields.functionality);
+                (rec, (known, source, functionality))
+            }),
+            Item::Err(e) => Err(e),
+        })
+    }
+
+    fn room(&self) -> Option<usize> {
+        self.opts.limit.map(|l| l.saturating_sub(self.records))
+    }
+
+    fn scored(&mut self, _rec: Record, (known, source, functionality): Labelled, scored: crate::output::Scored) -> Result<(), ReadError> {
+        self.records += 1;
+        let n = self.labels.len();
+        let per_source = self.by_source.entry(source).or_insert_with(|| vec![HeadData::default(); n]);
+        let mut passed = true;
+        for (head, positive) in known {
+            let score = scored.scores.get(head).map_or(0.0, |s| s.1);
+            let flagged = scored.flagged.contains(&self.labels[head]);
+            self.overall[head].points.push((score, flagged, positive));
+            per_source[head].points.push((score, flagged, positive));
+            passed &= flagged == positive;
+        }
+        if let Some(f) = functionality {
+            let r = self.by_functionality.entry(f).or_default();
+            r.cases += 1;
+            r.passed += usize::from(passed);
+        }
+        Ok(())
+    }
+
+    fn bad(&mut self, _e: &RecordError) -> Result<&'static str, ReadError> {
+        self.record_errors += 1;
+        Ok("skipped")
+    }
+
+    fn fatal(&mut self, e: RecordError) -> ReadError {
+        ReadError::Input(format!("{}: {e}", chunk::location(&self.opts.chunk.input_name, &e)))
+    }
+
+    fn chunk_done(&mut self) -> Result<(), ReadError> {
+        Ok(())
+    }
+}
+
 /// Run the evaluation.
 ///
 /// # Errors
-/// Input errors; under `--on-error fail` the first bad record (`Err((line, message))` via
+/// Input errors; under `--on-error fail` the first bad record (`FILE:LINE: message` as
 /// [`ReadError::Input`]).
 pub fn run(
     reader: &mut RecordReader,
@@ -211,87 +285,24 @@ pub fn run(
     progress: &indicatif::ProgressBar,
 ) -> Result<EvalReport, ReadError> {
     let labels = scorer.labels();
-    let mut overall = vec![HeadData::default(); labels.len()];
-    let mut by_source: BTreeMap<String, Vec<HeadData>> = BTreeMap::new();
-    let mut by_functionality: BTreeMap<String, FunctionalityResult> = BTreeMap::new();
-    let (mut records, mut record_errors, mut index) = (0usize, 0usize, 0usize);
-    let mut done = false;
-    while !done {
-        let mut chunk: Vec<Labelled> = Vec::with_capacity(opts.batch);
-        while chunk.len() < opts.batch.max(1) {
-            if opts.limit.is_some_and(|l| records + chunk.len() >= l) {
-                done = true;
-                break;
-            }
-            let item = match reader.next_item() {
-                None => {
-                    done = true;
-                    break;
-                }
-                Some(r) => r?,
-            };
-            index += 1;
-            if (index - 1) % opts.sample_every.max(1) != 0 {
-                continue;
-            }
-            let parsed = match item {
-                Item::Ok(rec) => known_labels(&rec, fields, &labels).map_err(|e| *e).map(|known| {
-                    let source = string_field(&rec, &fields.source).unwrap_or_else(|| "(none)".to_owned());
-                    let functionality = string_field(&rec, &fields.functionality);
-                    (rec, known, source, functionality)
-                }),
-                Item::Err(e) => Err(e),
-            };
-            match parsed {
-                Ok(x) => chunk.push(x),
-                Err(e) => {
-                    let msg = format!("{}: {e}", crate::score::location(&opts.input_name, &e));
-                    if opts.on_error == OnError::Fail {
-                        return Err(ReadError::Input(msg));
-                    }
-                    record_errors += 1;
-                    progress.suspend(|| eprintln!("{msg} (skipped)"));
-                }
-            }
-        }
-        if chunk.is_empty() {
-            continue;
-        }
-        let posts: Vec<(&str, Option<&str>)> =
-            chunk.iter().map(|(r, ..)| (r.text.as_str(), r.context.as_deref())).collect();
-        let results = scorer.score(&posts);
-        for ((rec, known, source, functionality), result) in chunk.iter().zip(results) {
-            let scored = match result {
-                Ok(s) => s,
-                Err(m) => {
-                    let msg = format!("{}:{}: scoring failed: {m}", opts.input_name, rec.line);
-                    if opts.on_error == OnError::Fail {
-                        return Err(ReadError::Input(msg));
-                    }
-                    record_errors += 1;
-                    progress.suspend(|| eprintln!("{msg} (skipped)"));
-                    continue;
-                }
-            };
-            records += 1;
-            let per_source =
-                by_source.entry(source.clone()).or_insert_with(|| vec![HeadData::default(); labels.len()]);
-            let mut passed = true;
-            for &(head, positive) in known {
-                let score = scored.scores.get(head).map_or(0.0, |s| s.1);
-                let flagged = scored.flagged.iter().any(|f| *f == labels[head]);
-                overall[head].points.push((score, flagged, positive));
-                per_source[head].points.push((score, flagged, positive));
-                passed &= flagged == positive;
-            }
-            if let Some(f) = functionality {
-                let r = by_functionality.entry(f.clone()).or_default();
-                r.cases += 1;
-                r.passed += usize::from(passed);
-            }
-        }
-        progress.inc(chunk.len() as u64);
-    }
+    let names: Vec<String> = labels.iter().map(|l| l.as_str().to_owned()).collect();
+    let mut sink = EvalSink {
+        fields,
+        opts,
+        overall: vec![HeadData::default(); labels.len()],
+        labels,
+        names,
+        index: 0,
+        records: 0,
+        record_errors: 0,
+        by_source: BTreeMap::new(),
+        by_functionality: BTreeMap::new(),
+    };
+    chunk::drive(reader, scorer, &mut sink, &opts.chunk, progress).map_err(|e| match e {
+        Stop::Read(e) | Stop::Consumer(e) => e,
+        Stop::Interrupted => ReadError::Input("interrupted".into()),
+    })?;
+    let EvalSink { names: labels, overall, by_source, by_functionality, records, record_errors, .. } = sink;
     let to_map = |data: &[HeadData]| -> BTreeMap<String, HeadMetrics> {
         labels
             .iter()
@@ -376,6 +387,66 @@ impl EvalReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chunk::OnError;
+    use crate::chunk::tests::Stub;
+    use crate::input::{FieldSpec, Format};
+
+    fn eval(data: &str, on_error: OnError, limit: Option<usize>, sample_every: usize, batch: usize) -> (Result<EvalReport, ReadError>, Stub) {
+        let src: Box<dyn std::io::BufRead> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
+        let spec = FieldSpec { id: Some("id".into()), ..FieldSpec::default() };
+        let mut reader = RecordReader::new(src, Format::Jsonl, spec).unwrap();
+        let fields = EvalFields { labels: "labels".into(), source: "source".into(), functionality: "functionality".into() };
+        let chunk = ChunkOptions { on_error, chunk_records: batch, chunk_bytes: 1 << 20, input_name: "e.jsonl".into(), interrupted: None };
+        let mut stub = Stub::default();
+        let opts = EvalOptions { limit, sample_every, chunk };
+        let r = run(&mut reader, &mut stub, &fields, BTreeMap::new(), &opts, &indicatif::ProgressBar::hidden());
+        (r, stub)
+    }
+
+    const DATA: &str = concat!(
+        r#"{"id": 1, "text": "bad a", "labels": {"bullying": 1}, "source": "s1", "functionality": "f"}"#, "\n",
+        r#"{"id": 2, "text": "fine", "labels": {"bullying": 0, "crisis": null}, "source": "s2"}"#, "\n",
+        r#"{"id": 3, "text": "boom", "labels": {"bullying": 1}}"#, "\n",
+        r#"{"id": 4, "text": "x", "labels": {"bulying": 1}}"#, "\n",
+        r#"{"id": 5, "text": "bad b", "labels": {"bullying": 0}, "source": "s1", "functionality": "f"}"#, "\n",
+        r#"{"id": 6, "text": 7, "labels": {"bullying": 0}}"#, "\n",
+        r#"{"id": 7, "text": "fine 2", "labels": {"bullying": 1}, "source": "s2"}"#, "\n",
+    );
+
+    #[test]
+    fn eval_through_the_chunk_driver() {
+        for batch in [1, 2, 3, 100] {
+            let (r, _) = eval(DATA, OnError::Skip, None, 1, batch);
+            let r = r.unwrap();
+            // 3 (not scorable), 4 (unknown label) and 6 (text not a string) are left out.
+            assert_eq!((r.records, r.record_errors), (4, 3), "batch {batch}");
+            let b = &r.overall["bullying"];
+            assert_eq!((b.n, b.positives, b.predicted, b.tp), (4, 2, 2, 1), "batch {batch}");
+            assert_eq!(r.by_source["s1"]["bullying"].n, 2);
+            assert_eq!(r.by_functionality["f"].cases, 2);
+            assert_eq!(r.by_functionality["f"].passed, 1);
+            // `emit` has nothing to write in eval: the same as skip.
+            let (e, _) = eval(DATA, OnError::Emit, None, 1, batch);
+            assert_eq!(e.unwrap().record_errors, 3);
+        }
+    }
+
+    #[test]
+    fn eval_limit_sampling_and_fail() {
+        let (r, stub) = eval(DATA, OnError::Skip, Some(2), 1, 100);
+        assert_eq!(r.unwrap().records, 2);
+        assert!(stub.max_batch <= 2, "the limit bounds what is scored: {}", stub.max_batch);
+        // Every 2nd record: 1, 3, 5, 7; 3 cannot be scored.
+        let (r, _) = eval(DATA, OnError::Skip, None, 2, 2);
+        let r = r.unwrap();
+        assert_eq!((r.records, r.record_errors), (3, 1));
+        let (r, _) = eval(DATA, OnError::Fail, None, 1, 100);
+        let Err(ReadError::Input(m)) = r else { panic!("{r:?}") };
+        assert_eq!(m, "e.jsonl:3 (id 3): scoring failed: stub failure");
+        let (r, _) = eval(&DATA.replace(r#""text": "boom""#, r#""text": "ok""#), OnError::Fail, None, 1, 100);
+        let Err(ReadError::Input(m)) = r else { panic!("{r:?}") };
+        assert_eq!(m, "e.jsonl:4 (id 4): field `labels`: `bulying`: unknown label (the model's labels: bullying, crisis)");
+    }
 
     #[test]
     fn average_precision_matches_sklearn() {

@@ -18,6 +18,7 @@ use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
+use postguard::Post;
 use serde_json::value::RawValue;
 
 /// Input/output file format.
@@ -105,8 +106,8 @@ pub struct Record {
     /// 1-based line of the input where the record starts.
     pub line: usize,
     pub fields: Fields,
-    pub text: String,
-    pub context: Option<String>,
+    /// The text and context, built once here and handed to the classifier as they are.
+    pub post: Post,
     pub id: Option<String>,
 }
 
@@ -424,7 +425,7 @@ fn extract(fields: Fields, line: usize, spec: &FieldSpec, header: &[String]) -> 
             Some(Err(m)) => return fail(fields, name, m, id),
         },
     };
-    Item::Ok(Record { line, fields, text, context, id })
+    Item::Ok(Record { line, fields, post: Post { text, context }, id })
 }
 
 /// A string field's value; `Ok(None)` for JSON null; `Err` names the JSON type otherwise.
@@ -858,7 +859,7 @@ mod tests {
         for (i, (input, want)) in cases.iter().enumerate() {
             let item = parse_jsonl_line(input.as_bytes(), i + 1, &FieldSpec::default());
             match (want, &item) {
-                (Ok(text), Item::Ok(r)) => assert_eq!(&r.text, text, "case {input}"),
+                (Ok(text), Item::Ok(r)) => assert_eq!(&r.post.text, text, "case {input}"),
                 (Err(msg), Item::Err(e)) => {
                     assert!(e.to_string().starts_with(msg), "case {input}: got `{e}`, want `{msg}`")
                 }
@@ -873,13 +874,13 @@ mod tests {
         let (items, blanks) = read_all(data, Format::Jsonl, FieldSpec::default());
         assert_eq!(items.len(), 3);
         assert_eq!(blanks, 2);
-        assert_eq!(ok(&items[0]).text, "a");
+        assert_eq!(ok(&items[0]).post.text, "a");
         assert_eq!(ok(&items[0]).line, 1);
         let e = err(&items[1]);
         assert_eq!(e.line, 4);
         assert!(e.message.starts_with("invalid UTF-8"), "{e}");
         assert_eq!(e.raw.as_deref(), Some("{\"text\":\"b\u{FFFD}\"}"));
-        assert_eq!(ok(&items[2]).text, "c");
+        assert_eq!(ok(&items[2]).post.text, "c");
         assert_eq!(ok(&items[2]).line, 5);
     }
 
@@ -902,7 +903,7 @@ mod tests {
             let mut r = RecordReader::new(src, format, FieldSpec::default()).unwrap();
             let items: Vec<Item> = r.by_ref().map(Result::unwrap).collect();
             assert_eq!(items.len(), 1);
-            assert_eq!(ok(&items[0]).text, "a");
+            assert_eq!(ok(&items[0]).post.text, "a");
         }
         // Bytes that only start like a BOM are kept.
         let src: Box<dyn BufRead> = Box::new(io::BufReader::with_capacity(1, OneByte(io::Cursor::new(b"\xEF\xBBx\n".to_vec()))));
@@ -927,10 +928,10 @@ mod tests {
 "#;
         let (items, _) = read_all(data, Format::Jsonl, spec);
         assert_eq!(ok(&items[0]).id.as_deref(), Some("7"));
-        assert_eq!(ok(&items[0]).context.as_deref(), Some("p"));
+        assert_eq!(ok(&items[0]).post.context.as_deref(), Some("p"));
         assert_eq!(ok(&items[1]).id.as_deref(), Some("x"));
-        assert_eq!(ok(&items[1]).context, None);
-        assert_eq!(ok(&items[2]).context, None);
+        assert_eq!(ok(&items[1]).post.context, None);
+        assert_eq!(ok(&items[2]).post.context, None);
         assert_eq!(ok(&items[2]).id, None);
         assert_eq!(err(&items[3]).to_string(), "field `parent`: expected a string, got number");
         // The parsed fields are kept for --on-error emit.
@@ -951,10 +952,10 @@ mod tests {
         let (items, blanks) = read_all(data, Format::Csv, FieldSpec { id: Some("id".into()), ..Default::default() });
         assert_eq!(blanks, 1);
         assert_eq!(items.len(), 3);
-        assert_eq!((ok(&items[0]).line, ok(&items[0]).text.as_str()), (2, "plain"));
-        assert_eq!((ok(&items[1]).line, ok(&items[1]).text.as_str()), (4, "multi\r\nline, \"quoted\""));
+        assert_eq!((ok(&items[0]).line, ok(&items[0]).post.text.as_str()), (2, "plain"));
+        assert_eq!((ok(&items[1]).line, ok(&items[1]).post.text.as_str()), (4, "multi\r\nline, \"quoted\""));
         assert_eq!(ok(&items[1]).id.as_deref(), Some("2"));
-        assert_eq!((ok(&items[2]).line, ok(&items[2]).text.as_str()), (6, "last"));
+        assert_eq!((ok(&items[2]).line, ok(&items[2]).post.text.as_str()), (6, "last"));
     }
 
     #[test]
@@ -967,7 +968,7 @@ mod tests {
         assert_eq!(err(&items[2]).to_string(), "expected 2 fields (as in the header), found 3");
         assert_eq!(err(&items[2]).raw.as_deref(), Some("3,b,extra"));
         assert_eq!(err(&items[3]).to_string(), "field `text`: invalid UTF-8 at byte 0");
-        assert_eq!(ok(&items[4]).text, "ok");
+        assert_eq!(ok(&items[4]).post.text, "ok");
         assert_eq!(ok(&items[4]).line, 6);
     }
 
@@ -1001,7 +1002,7 @@ mod tests {
         }
         // The same key in sibling objects is not a duplicate.
         let item = parse_jsonl_line(br#"{"text": "a", "l": [{"k": 1}, {"k": 2}], "m": {"k": 3}}"#, 1, &FieldSpec::default());
-        assert_eq!(ok(&item).text, "a");
+        assert_eq!(ok(&item).post.text, "a");
     }
 
     #[test]
@@ -1020,8 +1021,8 @@ mod tests {
     fn csv_delimiter_and_the_hint_for_another_one() {
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;\"a;b\"\n2;c\n".to_vec()));
         let items: Vec<Item> = RecordReader::with_delimiter(src, Format::Csv, FieldSpec::default(), b';').unwrap().map(Result::unwrap).collect();
-        assert_eq!(ok(&items[0]).text, "a;b");
-        assert_eq!(ok(&items[1]).text, "c");
+        assert_eq!(ok(&items[0]).post.text, "a;b");
+        assert_eq!(ok(&items[1]).post.text, "c");
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;a\n".to_vec()));
         let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
         assert_eq!(e.to_string(), "line 1: CSV header has no column `text` (columns: id;text); the header looks `;`-separated: pass --delimiter ';'");

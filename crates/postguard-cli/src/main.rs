@@ -5,6 +5,7 @@
 //! [`exit`] and in `--help`.
 
 mod audit;
+mod chunk;
 mod engine;
 mod eval;
 mod output;
@@ -28,7 +29,8 @@ use crate::engine::EngineArgs;
 use postguard_cli::input;
 use crate::input::{FieldSpec, Format, RecordReader};
 use crate::render::{Span, Style};
-use crate::score::{OnError, Scorer, Summary};
+use crate::chunk::{OnError, Scorer};
+use crate::score::Summary;
 
 /// Exit codes.
 mod exit {
@@ -745,7 +747,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         }
         eprintln!("\npostguard: interrupted; finishing the current chunk (Ctrl-C again to stop at once)");
     });
-    let opts = score::ScoreOptions {
+    let opts = chunk::ChunkOptions {
         on_error: a.on_error,
         chunk_records: g.batch_size as usize,
         chunk_bytes: CHUNK_BYTES,
@@ -880,9 +882,13 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
         &eval::EvalOptions {
             limit: a.limit,
             sample_every: a.sample_every as usize,
-            batch: g.batch_size as usize,
-            on_error: a.on_error,
-            input_name: name.clone(),
+            chunk: chunk::ChunkOptions {
+                on_error: a.on_error,
+                chunk_records: g.batch_size as usize,
+                chunk_bytes: CHUNK_BYTES,
+                input_name: name.clone(),
+                interrupted: None,
+            },
         },
         &pb,
     );

@@ -10,22 +10,25 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::json;
 
+use postguard::{HelpResource, Label, Limited, RuleHit};
+
 use crate::input::{Fields, Format, Record, RecordError};
 
-/// What the CLI keeps of a verdict (decoupled from the core crate so the I/O layer can be tested
-/// with a stub scorer).
+/// What the CLI keeps of a verdict, in the core's types (decoupled from [`postguard::Verdict`],
+/// whose fields only the core can set, so the I/O layer can be tested with a stub scorer).
+/// Serialised once, when its output record is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
     /// Fused score per label, in the classifier's label order.
-    pub scores: Vec<(String, f32)>,
+    pub scores: Vec<(Label, f32)>,
     /// Labels flagged, in label order.
-    pub flagged: Vec<String>,
-    /// Active rule hits (JSON array as the core serialises them).
-    pub rule_hits: serde_json::Value,
-    /// Help resources (JSON array; non-empty only when crisis is flagged).
-    pub resources: serde_json::Value,
-    /// What a per-post limit cut (JSON object), `Null` when none applied.
-    pub limited: serde_json::Value,
+    pub flagged: Vec<Label>,
+    /// Active rule hits.
+    pub rule_hits: Vec<RuleHit>,
+    /// Help resources (non-empty only when crisis is flagged).
+    pub resources: Vec<HelpResource>,
+    /// What a per-post limit cut, when one applied.
+    pub limited: Option<Limited>,
     pub model: ModelMeta,
 }
 
@@ -39,16 +42,32 @@ pub struct ModelMeta {
 }
 
 /// Serialises `[(label, score)]` as a JSON object in the given order.
-struct OrderedScores<'a>(&'a [(String, f32)]);
+struct OrderedScores<'a>(&'a [(Label, f32)]);
 
 impl serde::Serialize for OrderedScores<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in self.0 {
-            m.serialize_entry(k, &round(*v))?;
+            m.serialize_entry(k.as_str(), &round(*v))?;
         }
         m.end()
     }
+}
+
+/// A core type in the output's JSON form: object keys in sorted order and floats as `f64`, as
+/// `score` has always written rule hits, resources and `limited` (through `serde_json::Value`,
+/// whose maps sort their keys). The output is pinned byte for byte, so it stays that way.
+struct AsJson<'a, T>(&'a T);
+
+impl<T: serde::Serialize> serde::Serialize for AsJson<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde_json::to_value(self.0).map_err(serde::ser::Error::custom)?.serialize(s)
+    }
+}
+
+/// `value` as [`AsJson`] text.
+fn json_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(&AsJson(value)).expect("serialising plain data cannot fail")
 }
 
 /// Scores are written with 6 decimals: more is noise, and it keeps files diff-able.
@@ -61,20 +80,20 @@ pub fn postguard_json(s: &Scored) -> String {
     #[derive(serde::Serialize)]
     struct Pg<'a> {
         scores: OrderedScores<'a>,
-        flagged: &'a [String],
-        rule_hits: &'a serde_json::Value,
-        resources: &'a serde_json::Value,
+        flagged: &'a [Label],
+        rule_hits: AsJson<'a, Vec<RuleHit>>,
+        resources: AsJson<'a, Vec<HelpResource>>,
         model: &'a ModelMeta,
-        #[serde(skip_serializing_if = "serde_json::Value::is_null")]
-        limited: &'a serde_json::Value,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limited: Option<AsJson<'a, Limited>>,
     }
     serde_json::to_string(&Pg {
         scores: OrderedScores(&s.scores),
         flagged: &s.flagged,
-        rule_hits: &s.rule_hits,
-        resources: &s.resources,
+        rule_hits: AsJson(&s.rule_hits),
+        resources: AsJson(&s.resources),
         model: &s.model,
-        limited: &s.limited,
+        limited: s.limited.as_ref().map(AsJson),
     })
     .expect("serialising plain data cannot fail")
 }
@@ -112,8 +131,8 @@ impl<W: Write> Write for Counting<W> {
 }
 
 /// CSV output column names after the original columns, for `labels`.
-pub fn csv_postguard_columns(labels: &[String]) -> Vec<String> {
-    let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{l}")).collect();
+pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
+    let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{}", l.as_str())).collect();
     for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw", "limited"] {
         cols.push(format!("postguard_{c}"));
     }
@@ -123,7 +142,7 @@ pub fn csv_postguard_columns(labels: &[String]) -> Vec<String> {
 /// A `score` output sink.
 pub struct Output {
     kind: Kind,
-    labels: Vec<String>,
+    labels: Vec<Label>,
     /// Header of a CSV input (to name CSV cells in JSONL output).
     input_header: Vec<String>,
 }
@@ -152,7 +171,7 @@ impl Output {
     pub fn new(
         sink: Box<dyn Write>,
         format: Format,
-        labels: Vec<String>,
+        labels: Vec<Label>,
         input_header: Vec<String>,
         resumed_csv_base: Option<Vec<String>>,
     ) -> Output {
@@ -183,14 +202,14 @@ impl Output {
             }
             Kind::Csv { .. } => {
                 let mut tail: Vec<String> = scored.scores.iter().map(|(_, v)| round(*v).to_string()).collect();
-                tail.push(scored.flagged.join(";"));
-                tail.push(scored.rule_hits.to_string());
-                tail.push(scored.resources.to_string());
+                tail.push(scored.flagged.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(";"));
+                tail.push(json_text(&scored.rule_hits));
+                tail.push(json_text(&scored.resources));
                 tail.push(format!("{}@{}", scored.model.name, scored.model.version));
                 tail.push(scored.model.sha256.clone());
                 tail.push(String::new());
                 tail.push(String::new());
-                tail.push(if scored.limited.is_null() { String::new() } else { scored.limited.to_string() });
+                tail.push(scored.limited.as_ref().map(json_text).unwrap_or_default());
                 self.write_csv(Some(&rec.fields), tail)
             }
         }
@@ -361,18 +380,19 @@ mod tests {
     use super::test_support::Shared;
     use super::*;
     use crate::input::{FieldSpec, Item, parse_jsonl_line};
+    use postguard::Severity;
 
-    fn labels() -> Vec<String> {
-        ["bullying", "misinformation", "unsafe_advice", "crisis"].map(String::from).to_vec()
+    fn labels() -> Vec<Label> {
+        vec![Label::Bullying, Label::Misinformation, Label::UnsafeAdvice, Label::Crisis]
     }
 
     fn scored() -> Scored {
         Scored {
             scores: labels().into_iter().zip([0.9, 0.1, 0.0, 0.25]).collect(),
-            flagged: vec!["bullying".into()],
-            rule_hits: json!([{"rule_id": "r", "start": 0, "end": 1}]),
-            resources: json!([]),
-            limited: serde_json::Value::Null,
+            flagged: vec![Label::Bullying],
+            rule_hits: vec![RuleHit::new("r", Label::Bullying, Severity::High, 0, 1, "x")],
+            resources: vec![],
+            limited: None,
             model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), precision: "f32".into() },
         }
     }
@@ -432,9 +452,9 @@ mod tests {
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""rule_id"":""r"",""start"":0}]",[],m@1,ab,,,"#);
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,"#);
     }
 
     #[test]

@@ -15,29 +15,9 @@ use std::io;
 
 use serde::{Deserialize, Serialize};
 
+use crate::chunk::{self, ChunkOptions, Consumer, OnError, Scorer, Stop};
 use crate::input::{Item, ReadError, Record, RecordError, RecordReader};
 use crate::output::{Output, Scored};
-
-/// Scores a batch of posts; one result per post, in order.
-pub trait Scorer {
-    /// Label names, in output order.
-    fn labels(&self) -> Vec<String>;
-    /// Score `posts` (text, context). A per-post `Err` is a record error (model could not score
-    /// that post); it does not stop the run under `--on-error skip|emit`.
-    fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>>;
-}
-
-/// What to do with a record that cannot be scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OnError {
-    /// Stop at the first bad record (exit code 3); records before it are written.
-    Fail,
-    /// Leave bad records out of the output; report each on stderr (exit code 5).
-    Skip,
-    /// Write an error record in their place (exit code 5).
-    Emit,
-}
 
 /// Counts for the end-of-run summary (and the resume checkpoint).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,29 +73,6 @@ impl fmt::Display for ScoreError {
 }
 
 impl std::error::Error for ScoreError {}
-
-/// Knobs of the pipeline.
-#[derive(Debug, Clone)]
-pub struct ScoreOptions {
-    pub on_error: OnError,
-    /// Records per chunk (one scoring batch).
-    pub chunk_records: usize,
-    /// A chunk is also closed once its texts reach this many bytes (so a run of huge posts does
-    /// not multiply memory by the chunk size).
-    pub chunk_bytes: usize,
-    /// Name used in error messages (`FILE:LINE: ...`).
-    pub input_name: String,
-    /// Set (by a Ctrl-C handler) to stop before the next chunk.
-    pub interrupted: Option<&'static std::sync::atomic::AtomicBool>,
-}
-
-/// `FILE:LINE` or `FILE:LINE (id ID)`.
-pub fn location(file: &str, e: &RecordError) -> String {
-    match &e.id {
-        Some(id) => format!("{file}:{} (id {id})", e.line),
-        None => format!("{file}:{}", e.line),
-    }
-}
 
 /// Called after each chunk is flushed: the summary so far and the output byte count.
 pub type Checkpoint<'a> = &'a mut dyn FnMut(&Summary, u64) -> io::Result<()>;
@@ -179,6 +136,89 @@ pub fn skip_records(
     Ok(skipped)
 }
 
+/// The `score` command as a [`Consumer`] of the chunk driver: writes each record's output
+/// record, keeps the summary, flushes and checkpoints after each chunk.
+struct ScoreSink<'a, 'c> {
+    out: &'a mut Output,
+    summary: &'a mut Summary,
+    /// The counts as of the last chunk that reached the output in full. A write error rolls the
+    /// summary back to them, so it never counts a record that was not written (in = ok + skipped
+    /// + errored still holds, and `out` is what the output received).
+    committed: Summary,
+    on_error: OnError,
+    blanks_before: u64,
+    blank_base: u64,
+    checkpoint: Checkpoint<'c>,
+}
+
+impl ScoreSink<'_, '_> {
+    fn written<T>(&mut self, r: io::Result<T>) -> Result<T, ScoreError> {
+        r.map_err(|e| {
+            *self.summary = self.committed.clone();
+            ScoreError::Write(e)
+        })
+    }
+}
+
+impl Consumer for ScoreSink<'_, '_> {
+    type Extra = ();
+    type Error = ScoreError;
+
+    fn admit(&mut self, item: Item) -> Option<Result<(Record, ()), RecordError>> {
+        Some(match item {
+            Item::Ok(r) => Ok((r, ())),
+            Item::Err(e) => Err(e),
+        })
+    }
+
+    fn after_read(&mut self, reader: &RecordReader) {
+        self.summary.blank_lines = self.blanks_before + reader.blank_lines() as u64 - self.blank_base;
+    }
+
+    fn scored(&mut self, rec: Record, (): (), s: Scored) -> Result<(), ScoreError> {
+        self.summary.records_in += 1;
+        let r = self.out.write_ok(&rec, &s);
+        self.written(r)?;
+        self.summary.ok += 1;
+        self.summary.records_out += 1;
+        for l in &s.flagged {
+            *self.summary.flagged.entry(l.as_str().to_owned()).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    fn bad(&mut self, e: &RecordError) -> Result<&'static str, ScoreError> {
+        self.summary.records_in += 1;
+        if self.on_error == OnError::Skip {
+            self.summary.skipped += 1;
+            return Ok("skipped");
+        }
+        self.summary.errored += 1;
+        self.summary.records_out += 1;
+        let r = self.out.write_error(e);
+        self.written(r)?;
+        Ok("error record written")
+    }
+
+    fn fatal(&mut self, e: RecordError) -> ScoreError {
+        self.summary.records_in += 1;
+        self.summary.errored += 1;
+        let r = self.out.flush();
+        match self.written(r) {
+            Ok(_) => ScoreError::Record { line: e.line, id: e.id.clone(), message: e.to_string() },
+            Err(w) => w,
+        }
+    }
+
+    fn chunk_done(&mut self) -> Result<(), ScoreError> {
+        let r = self.out.flush();
+        let written = self.written(r)?;
+        (self.checkpoint)(self.summary, written).map_err(ScoreError::Checkpoint)?;
+        self.committed = self.summary.clone();
+        Ok(())
+    }
+}
+
 /// Run the pipeline until the input ends. `summary` carries counts from an earlier (resumed)
 /// run; blank lines are added from `reader` relative to `blank_base`.
 ///
@@ -189,178 +229,53 @@ pub fn run(
     reader: &mut RecordReader,
     scorer: &mut dyn Scorer,
     out: &mut Output,
-    opts: &ScoreOptions,
+    opts: &ChunkOptions,
     summary: &mut Summary,
     blank_base: u64,
     progress: &indicatif::ProgressBar,
     checkpoint: Checkpoint<'_>,
 ) -> Result<(), ScoreError> {
-    let blanks_before = summary.blank_lines;
-    let mut chunk: Vec<Item> = Vec::with_capacity(opts.chunk_records);
-    // The counts as of the last chunk that reached the output in full. A write error rolls the
-    // summary back to them, so it never counts a record that was not written (in = ok + skipped
-    // + errored still holds, and `out` is what the output received).
-    let mut committed = summary.clone();
-    macro_rules! write_or_roll_back {
-        ($e:expr) => {
-            match $e {
-                Ok(v) => v,
-                Err(e) => {
-                    *summary = committed;
-                    return Err(ScoreError::Write(e));
-                }
-            }
-        };
-    }
-    loop {
-        if opts.interrupted.is_some_and(|f| f.load(std::sync::atomic::Ordering::Relaxed)) {
-            return Err(ScoreError::Interrupted);
-        }
-        chunk.clear();
-        let mut bytes = 0;
-        while chunk.len() < opts.chunk_records.max(1) && bytes < opts.chunk_bytes {
-            match reader.next_item() {
-                None => break,
-                Some(Err(e)) => return Err(ScoreError::Read(e)),
-                Some(Ok(item)) => {
-                    if let Item::Ok(r) = &item {
-                        bytes += r.text.len() + r.context.as_ref().map_or(0, String::len);
-                    }
-                    let bad = matches!(item, Item::Err(_));
-                    chunk.push(item);
-                    // Under `fail` there is no point scoring records after a bad one.
-                    if bad && opts.on_error == OnError::Fail {
-                        break;
-                    }
-                }
-            }
-        }
-        summary.blank_lines = blanks_before + reader.blank_lines() as u64 - blank_base;
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let posts: Vec<(&str, Option<&str>)> = chunk
-            .iter()
-            .filter_map(|i| match i {
-                Item::Ok(r) => Some((r.text.as_str(), r.context.as_deref())),
-                Item::Err(_) => None,
-            })
-            .collect();
-        let mut results = if posts.is_empty() { Vec::new() } else { scorer.score(&posts) }.into_iter();
-        drop(posts);
-        let mut stop = None;
-        for item in &chunk {
-            let outcome: Result<(&Record, Scored), RecordError> = match item {
-                Item::Ok(r) => match results.next().expect("scorer returns one result per post") {
-                    Ok(s) => Ok((r, s)),
-                    Err(message) => Err(RecordError {
-                        line: r.line,
-                        field: None,
-                        message: format!("scoring failed: {message}"),
-                        fields: Some(r.fields.clone()),
-                        raw: None,
-                        id: r.id.clone(),
-                    }),
-                },
-                Item::Err(e) => Err(e.clone()),
-            };
-            summary.records_in += 1;
-            match outcome {
-                Ok((r, s)) => {
-                    write_or_roll_back!(out.write_ok(r, &s));
-                    summary.ok += 1;
-                    summary.records_out += 1;
-                    for l in &s.flagged {
-                        *summary.flagged.entry(l.clone()).or_default() += 1;
-                    }
-                }
-                Err(e) => match opts.on_error {
-                    OnError::Fail => {
-                        summary.errored += 1;
-                        stop = Some(ScoreError::Record { line: e.line, id: e.id.clone(), message: e.to_string() });
-                        break;
-                    }
-                    OnError::Skip => {
-                        summary.skipped += 1;
-                        progress.suspend(|| eprintln!("{}: {e} (skipped)", location(&opts.input_name, &e)));
-                    }
-                    OnError::Emit => {
-                        summary.errored += 1;
-                        summary.records_out += 1;
-                        progress.suspend(|| eprintln!("{}: {e} (error record written)", location(&opts.input_name, &e)));
-                        write_or_roll_back!(out.write_error(&e));
-                    }
-                },
-            }
-        }
-        let written = write_or_roll_back!(out.flush());
-        if let Some(e) = stop {
-            return Err(e);
-        }
-        checkpoint(summary, written).map_err(ScoreError::Checkpoint)?;
-        committed = summary.clone();
-        progress.inc(chunk.len() as u64);
-    }
+    let mut sink = ScoreSink {
+        out,
+        committed: summary.clone(),
+        blanks_before: summary.blank_lines,
+        summary,
+        on_error: opts.on_error,
+        blank_base,
+        checkpoint,
+    };
+    chunk::drive(reader, scorer, &mut sink, opts, progress).map_err(|e| match e {
+        Stop::Read(e) => ScoreError::Read(e),
+        Stop::Interrupted => ScoreError::Interrupted,
+        Stop::Consumer(e) => e,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chunk::tests::Stub;
     use crate::input::{FieldSpec, Format};
-    use crate::output::ModelMeta;
     use crate::output::test_support::Shared;
+    use postguard::Label;
     use std::io::{BufRead, Write};
     use std::sync::{Arc, Mutex};
-
-    /// Flags "bullying" when the text contains "bad"; fails on texts containing "boom".
-    pub(crate) struct Stub {
-        pub calls: usize,
-        pub max_batch: usize,
-    }
-
-    impl Scorer for Stub {
-        fn labels(&self) -> Vec<String> {
-            vec!["bullying".into(), "crisis".into()]
-        }
-        fn score(&mut self, posts: &[(&str, Option<&str>)]) -> Vec<Result<Scored, String>> {
-            self.calls += 1;
-            self.max_batch = self.max_batch.max(posts.len());
-            posts
-                .iter()
-                .map(|(t, _)| {
-                    if t.contains("boom") {
-                        return Err("stub failure".into());
-                    }
-                    let b = if t.contains("bad") { 0.9 } else { 0.1 };
-                    Ok(Scored {
-                        scores: vec![("bullying".into(), b), ("crisis".into(), 0.0)],
-                        flagged: if b > 0.5 { vec!["bullying".into()] } else { vec![] },
-                        rule_hits: serde_json::json!([]),
-                        resources: serde_json::json!([]),
-                        limited: serde_json::Value::Null,
-                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), precision: "f32".into() },
-                    })
-                })
-                .collect()
-        }
-    }
-
 
     fn reader(data: &[u8]) -> RecordReader {
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
         RecordReader::new(src, Format::Jsonl, FieldSpec::default()).unwrap()
     }
 
-    fn opts(on_error: OnError, chunk: usize) -> ScoreOptions {
-        ScoreOptions { on_error, chunk_records: chunk, chunk_bytes: 1 << 20, input_name: "in.jsonl".into(), interrupted: None }
+    fn opts(on_error: OnError, chunk: usize) -> ChunkOptions {
+        ChunkOptions { on_error, chunk_records: chunk, chunk_bytes: 1 << 20, input_name: "in.jsonl".into(), interrupted: None }
     }
 
-    fn run_all(data: &[u8], o: &ScoreOptions) -> (Result<(), ScoreError>, Summary, String, Vec<u64>) {
+    fn run_all(data: &[u8], o: &ChunkOptions) -> (Result<(), ScoreError>, Summary, String, Vec<u64>) {
         let buf = Shared::default();
-        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec!["bullying".into(), "crisis".into()], vec![], None);
+        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
         let mut summary = Summary::default();
         let mut checkpoints = Vec::new();
-        let mut stub = Stub { calls: 0, max_batch: 0 };
+        let mut stub = Stub::default();
         let res = run(
             &mut reader(data),
             &mut stub,
@@ -393,6 +308,33 @@ mod tests {
         assert_eq!(lines[2]["postguard"]["flagged"][0], "bullying");
         assert_eq!(lines[5]["text"], "ok 6");
         assert_eq!(s.flagged["bullying"], 1);
+    }
+
+    #[test]
+    fn a_bad_post_in_a_big_chunk_keeps_order_and_costs_no_rescoring() {
+        let data: String = (0..40)
+            .map(|i| if i == 17 || i == 30 { format!("{{\"i\":{i},\"text\":\"boom {i}\"}}\n") } else { format!("{{\"i\":{i},\"text\":\"post {i}\"}}\n") })
+            .collect();
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
+        let mut summary = Summary::default();
+        let mut stub = Stub::default();
+        run(&mut reader(data.as_bytes()), &mut stub, &mut out, &opts(OnError::Emit, 64), &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| Ok(()))
+            .unwrap();
+        assert_eq!((summary.records_in, summary.ok, summary.errored), (40, 38, 2));
+        let lines: Vec<serde_json::Value> = buf.text().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.iter().map(|v| v["i"].as_u64().unwrap()).collect::<Vec<_>>(), (0..40).collect::<Vec<_>>());
+        for (i, v) in lines.iter().enumerate() {
+            let err = &v["postguard"]["error"];
+            if i == 17 || i == 30 {
+                assert_eq!(err["line"], i + 1);
+                assert_eq!(err["message"], "scoring failed: stub failure");
+            } else {
+                assert!(err.is_null(), "record {i}: {v}");
+            }
+        }
+        assert_eq!(stub.scored, 38, "each good post scored once");
+        assert!(stub.calls <= 1 + 2 * 2 * 6, "{} scoring calls", stub.calls);
     }
 
     #[test]
@@ -509,9 +451,9 @@ mod tests {
                 Ok(())
             }
         }
-        let mut out = Output::new(Box::new(Fwd(sink.clone())), Format::Jsonl, vec!["bullying".into(), "crisis".into()], vec![], None);
+        let mut out = Output::new(Box::new(Fwd(sink.clone())), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
         let mut summary = Summary::default();
-        let mut stub = Stub { calls: 0, max_batch: 0 };
+        let mut stub = Stub::default();
         let o = opts(OnError::Emit, 256);
         run(&mut reader, &mut stub, &mut out, &o, &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| Ok(())).unwrap();
         let blanks = (n / 1000) as u64;

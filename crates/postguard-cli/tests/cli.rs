@@ -25,7 +25,7 @@ fn tiny_model() -> &'static Path {
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_postguard"));
-    c.env_remove("HF_HOME").env_remove("HF_HUB_CACHE").env_remove("HF_HUB_OFFLINE").env_remove("NO_COLOR");
+    c.env_remove("HF_HOME").env_remove("HF_HUB_CACHE").env_remove("XDG_CACHE_HOME").env_remove("HF_HUB_OFFLINE").env_remove("NO_COLOR");
     c
 }
 
@@ -586,6 +586,32 @@ fn model_info_json() {
     assert_eq!(v["source"]["kind"], "dir");
     let o = pg(&["model", "info"]);
     assert!(stdout(&o).contains("sha256:"));
+}
+
+#[test]
+fn hub_cache_from_xdg_cache_home_and_hf_hub_cache() {
+    // The same rule as Python (and huggingface_hub): HF_HUB_CACHE, else $HF_HOME/hub, else
+    // $XDG_CACHE_HOME/huggingface/hub.
+    let xdg = tempfile::tempdir().unwrap();
+    let cache = xdg.path().join("huggingface").join("hub");
+    postguard::testing::write_hub_cache(&cache, "acme/tiny", "main", &"a".repeat(40), tiny_model()).unwrap();
+    let info = |envs: &[(&str, &std::path::Path)]| {
+        let mut c = bin();
+        for (k, v) in envs {
+            c.env(k, v);
+        }
+        let o = c.env("HF_HUB_OFFLINE", "1").args(["--model", "acme/tiny", "model", "info", "--json"]).output().unwrap();
+        (code(&o), stdout(&o), stderr(&o))
+    };
+    let (rc, out, err) = info(&[("XDG_CACHE_HOME", xdg.path())]);
+    assert_eq!(rc, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["source"]["cache_dir"], cache.to_str().unwrap());
+    // HF_HUB_CACHE wins over XDG_CACHE_HOME; HF_HOME too (here pointing where there is no model).
+    let (rc, _, err) = info(&[("XDG_CACHE_HOME", xdg.path()), ("HF_HUB_CACHE", &cache), ("HF_HOME", std::path::Path::new("/nonexistent"))]);
+    assert_eq!(rc, 0, "{err}");
+    let (rc, _, err) = info(&[("XDG_CACHE_HOME", xdg.path()), ("HF_HOME", std::path::Path::new("/nonexistent"))]);
+    assert_eq!(rc, 4, "HF_HOME comes before XDG_CACHE_HOME: {err}");
 }
 
 #[test]

@@ -55,7 +55,7 @@ fn csv_quoted_cr_before_line_end_is_kept() {
     let items: Vec<_> = postguard_cli::input::RecordReader::new(src, postguard_cli::input::Format::Csv, spec)
         .unwrap()
         .map(|i| match i.unwrap() {
-            postguard_cli::input::Item::Ok(r) => r.text,
+            postguard_cli::input::Item::Ok(r) => r.post.text,
             postguard_cli::input::Item::Err(e) => panic!("{e}"),
         })
         .collect();

@@ -230,7 +230,7 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
             assert!(utf8.is_ok(), "{ctx}: accepted invalid UTF-8");
             let Fields::Json(members) = &r.fields else { panic!("{ctx}: JSONL record with CSV fields") };
             let text = member(members, "text").expect("a record has its text field");
-            assert_eq!(serde_json::from_str::<String>(text).ok().as_ref(), Some(&r.text), "{ctx}: text");
+            assert_eq!(serde_json::from_str::<String>(text).ok().as_ref(), Some(&r.post.text), "{ctx}: text");
             let want_context = match member(members, "context") {
                 None | Some("null") => None,
                 Some(raw) => {
@@ -239,13 +239,13 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
                     s.ok().filter(|s| !s.is_empty())
                 }
             };
-            assert_eq!(r.context, want_context, "{ctx}: context");
+            assert_eq!(r.post.context, want_context, "{ctx}: context");
             let want_id = member(members, "id").map(|raw| serde_json::from_str::<String>(raw).unwrap_or(raw.to_owned()));
             assert_eq!(r.id, want_id, "{ctx}: id");
             // A record given a key twice is never scored: readers disagree on its value.
             assert!(!has_duplicate_keys(utf8.unwrap()), "{ctx}: a record with a duplicated key accepted");
             if let Some(v) = &value {
-                assert_eq!(v.get("text").and_then(Value::as_str), Some(r.text.as_str()), "{ctx}: serde_json reads another text");
+                assert_eq!(v.get("text").and_then(Value::as_str), Some(r.post.text.as_str()), "{ctx}: serde_json reads another text");
             }
         }
         Item::Err(e) if e.message.starts_with("duplicate key") => {
@@ -485,9 +485,9 @@ pub fn check_csv(data: &[u8]) {
                 let want: Vec<&[u8]> = rec.cells.iter().map(Vec::as_slice).collect();
                 let got: Vec<&[u8]> = cells.iter().map(String::as_bytes).collect();
                 assert_eq!(got, want, "{ctx}: cells");
-                assert_eq!(Some(&r.text), col("text").map(|i| &cells[i]), "{ctx}: text");
+                assert_eq!(Some(&r.post.text), col("text").map(|i| &cells[i]), "{ctx}: text");
                 let want_context = col("context").map(|i| cells[i].clone()).filter(|c| !c.is_empty());
-                assert_eq!(r.context, want_context, "{ctx}: context");
+                assert_eq!(r.post.context, want_context, "{ctx}: context");
                 assert_eq!(r.id, None);
             }
             Item::Err(e) => {

@@ -2,6 +2,7 @@
 //! cache), or the copy compiled into the library.
 
 use std::borrow::Cow;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use hf_hub::{Cache, Repo, RepoType};
@@ -91,7 +92,8 @@ pub struct HubModel {
     pub revision: Option<String>,
     /// Hub cache directory (the `hub` folder, holding `models--org--name`).
     /// `None` means hf-hub's default, `~/.cache/huggingface/hub`; this library
-    /// does not read `HF_HOME` itself, callers pass it here.
+    /// does not read `HF_HOME` itself, callers pass it here (from
+    /// [`hf_hub_cache_dir`], given their environment).
     pub cache_dir: Option<PathBuf>,
     /// Use only what is already in the cache; never touch the network.
     pub offline: bool,
@@ -128,6 +130,53 @@ impl HubModel {
         self.offline = offline;
         self
     }
+}
+
+/// The Hugging Face hub cache directory by the rule of `huggingface_hub`:
+/// `$HF_HUB_CACHE`, else `$HF_HOME/hub`, else `$XDG_CACHE_HOME/huggingface/hub`,
+/// else `~/.cache/huggingface/hub`.
+///
+/// `env` looks a variable up (the CLI passes `std::env::var_os`, Python
+/// `os.environ`); the library reads no environment itself. A variable set to
+/// the empty string counts as unset. A leading `~` (alone, or followed by a
+/// separator) in `HF_HUB_CACHE`, `HF_HOME` or `XDG_CACHE_HOME` is the home
+/// directory, as `huggingface_hub` expands it; `~user` is left as it is. The
+/// home directory is `env("HOME")`, else the platform's
+/// ([`std::env::home_dir`]). `None` only when the result needs a home
+/// directory and none is known.
+pub fn hf_hub_cache_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty());
+    let home = || var("HOME").map(PathBuf::from).or_else(std::env::home_dir);
+    let expand = |v: OsString| -> Option<PathBuf> {
+        let path = PathBuf::from(v);
+        match path.strip_prefix("~") {
+            Ok(rest) => Some(home()?.join(rest)),
+            Err(_) => Some(path),
+        }
+    };
+    if let Some(cache) = var("HF_HUB_CACHE") {
+        return expand(cache);
+    }
+    let hf_home = match var("HF_HOME") {
+        Some(h) => expand(h)?,
+        None => {
+            let xdg = match var("XDG_CACHE_HOME") {
+                Some(x) => expand(x)?,
+                None => home()?.join(".cache"),
+            };
+            xdg.join("huggingface")
+        }
+    };
+    Some(hf_home.join("hub"))
+}
+
+/// Whether `HF_HUB_OFFLINE` asks for the cache only (`1`, `true`, `yes` or
+/// `on`, any case, surrounding spaces ignored), as `huggingface_hub` reads it.
+/// `env` as for [`hf_hub_cache_dir`].
+pub fn hf_hub_offline(env: impl Fn(&str) -> Option<OsString>) -> bool {
+    env("HF_HUB_OFFLINE").is_some_and(|v| {
+        matches!(v.to_string_lossy().trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on")
+    })
 }
 
 /// One model file's bytes and the name errors use for it.
@@ -212,11 +261,10 @@ impl ModelFiles {
     fn from_hub(hub: &HubModel) -> Result<Self> {
         let cache_dir = match &hub.cache_dir {
             Some(dir) => dir.clone(),
-            None => std::env::home_dir()
-                .map(|home| home.join(".cache").join("huggingface").join("hub"))
-                .ok_or_else(|| Error::NoCacheDir {
-                    repo_id: hub.repo_id.clone(),
-                })?,
+            // No environment: `~/.cache/huggingface/hub`.
+            None => hf_hub_cache_dir(|_| None).ok_or_else(|| Error::NoCacheDir {
+                repo_id: hub.repo_id.clone(),
+            })?,
         };
         let revision = hub.revision.clone().unwrap_or_else(|| "main".to_owned());
         let repo = Repo::with_revision(hub.repo_id.clone(), RepoType::Model, revision.clone());
@@ -336,4 +384,60 @@ fn bundled() -> Result<ModelFiles> {
 #[cfg(not(feature = "bundled"))]
 fn bundled() -> Result<ModelFiles> {
     Err(Error::BundledUnavailable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fake environment from `NAME=VALUE` pairs.
+    fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<OsString> {
+        let vars: Vec<(String, OsString)> = vars.iter().map(|(k, v)| ((*k).to_owned(), OsString::from(v))).collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    fn dir(vars: &[(&str, &str)]) -> Option<PathBuf> {
+        hf_hub_cache_dir(env(vars))
+    }
+
+    #[test]
+    fn hub_cache_dir_follows_huggingface_hub() {
+        let all = [("HF_HUB_CACHE", "/c"), ("HF_HOME", "/h"), ("XDG_CACHE_HOME", "/x"), ("HOME", "/home/u")];
+        assert_eq!(dir(&all), Some(PathBuf::from("/c")));
+        assert_eq!(dir(&all[1..]), Some(PathBuf::from("/h/hub")));
+        assert_eq!(dir(&all[2..]), Some(PathBuf::from("/x/huggingface/hub")));
+        assert_eq!(dir(&all[3..]), Some(PathBuf::from("/home/u/.cache/huggingface/hub")));
+        // Empty counts as unset, at every step.
+        let empty = [("HF_HUB_CACHE", ""), ("HF_HOME", ""), ("XDG_CACHE_HOME", ""), ("HOME", "/home/u")];
+        assert_eq!(dir(&empty), Some(PathBuf::from("/home/u/.cache/huggingface/hub")));
+        // Relative values stay relative (as huggingface_hub leaves them).
+        assert_eq!(dir(&[("HF_HOME", "rel/hf")]), Some(PathBuf::from("rel/hf/hub")));
+    }
+
+    #[test]
+    fn hub_cache_dir_expands_a_leading_tilde() {
+        let home = ("HOME", "/home/u");
+        assert_eq!(dir(&[("HF_HUB_CACHE", "~/c"), home]), Some(PathBuf::from("/home/u/c")));
+        assert_eq!(dir(&[("HF_HOME", "~"), home]), Some(PathBuf::from("/home/u/hub")));
+        assert_eq!(dir(&[("XDG_CACHE_HOME", "~/xc"), home]), Some(PathBuf::from("/home/u/xc/huggingface/hub")));
+        // `~user` and a `~` that does not start the path are not the home directory.
+        assert_eq!(dir(&[("HF_HOME", "~bob/hf"), home]), Some(PathBuf::from("~bob/hf/hub")));
+        assert_eq!(dir(&[("HF_HOME", "/a/~/b"), home]), Some(PathBuf::from("/a/~/b/hub")));
+    }
+
+    #[test]
+    fn hub_cache_dir_without_home_falls_back_to_the_platform() {
+        // No HOME in the environment given: the platform's home directory, when it has one.
+        assert_eq!(dir(&[]), std::env::home_dir().map(|h| h.join(".cache/huggingface/hub")));
+        // Nothing needs a home directory: no fallback consulted.
+        assert_eq!(dir(&[("HF_HOME", "/h")]), Some(PathBuf::from("/h/hub")));
+    }
+
+    #[test]
+    fn hub_offline_values() {
+        for (v, want) in [("1", true), ("true", true), (" YES ", true), ("On", true), ("0", false), ("", false), ("no", false), ("2", false)] {
+            assert_eq!(hf_hub_offline(env(&[("HF_HUB_OFFLINE", v)])), want, "{v:?}");
+        }
+        assert!(!hf_hub_offline(env(&[])));
+    }
 }
