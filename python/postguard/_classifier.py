@@ -486,6 +486,15 @@ class Classifier:
         scores, _flags = self._inner.score(items, ctx, kind)
         return scores
 
+    def redact(self, texts: Union[str, Sequence[str]]) -> Any:
+        """``texts`` with every piece of personal information the detectors find replaced by a
+        typed placeholder (``[PHONE]``, ``[EMAIL]``, ``[ADDRESS]``, ...); every other character
+        is unchanged. A str gives a str, a sequence a list. Crisis lines and the other numbers
+        of the help resources are never redacted."""
+        if isinstance(texts, str):
+            return self._inner.redact([texts])[0]
+        return self._inner.redact(_texts(texts, "texts"))
+
     def score_frame(
         self,
         df: Any,
@@ -493,12 +502,15 @@ class Classifier:
         context_col: Optional[str] = None,
         kind: str = "fused",
         progress: bool = False,
+        redact: bool = False,
     ) -> "pd.DataFrame":
         """Score a pandas DataFrame or pyarrow Table/RecordBatch column.
 
         Returns a pandas DataFrame (same index as a pandas input) with one
         float32 column per label and a ``flagged`` column holding the list of
         flagged label names of each row (``[]`` when nothing is flagged).
+        With ``redact=True`` it also has a ``redacted`` column: each text with its
+        personal information replaced by placeholders (see :meth:`redact`).
         Needs pandas (``pip install "postguard[pandas]"``), also for pyarrow input.
 
         A missing text is a ``ValueError`` and a non-str cell a ``TypeError``, both naming
@@ -532,6 +544,8 @@ class Classifier:
         flags = np.concatenate(parts_f) if parts_f else np.zeros((0, k), bool)
         out = pd.DataFrame({label: scores[:, j] for j, label in enumerate(labels)}, index=index)
         out["flagged"] = _flag_lists(flags, labels)
+        if redact:
+            out["redacted"] = self.redact(items)
         return out
 
 

@@ -65,6 +65,27 @@ class RuleHit:
 
 
 @dataclass(frozen=True)
+class PiiFinding:
+    """A piece of personal information in the post's text.
+
+    ``kind`` is one of ``email``, ``phone``, ``street_address``, ``postcode``, ``ssn``,
+    ``uk_nino``, ``payment_card``, ``iban``, ``ip_address``, ``geo_coordinates``,
+    ``date_of_birth``, ``user_handle``, ``profile_link``; ``whose`` is ``own`` (the author's),
+    ``other`` (someone else's: a ``privacy`` violation) or ``unknown``. ``start``/``end`` are
+    UTF-8 byte offsets, ``char_start``/``char_end`` the same span in Python string indices.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+    whose: str
+    char_start: Optional[int] = None
+    char_end: Optional[int] = None
+
+
+@dataclass(frozen=True)
 class Resource:
     """A help resource attached when crisis is flagged."""
 
@@ -173,6 +194,10 @@ class Verdict:
     _raw: Dict[str, Any] = field(repr=False, compare=False)
     # Last, with a default: verdicts pickled before this field existed still load (as None).
     limited: Optional[Limited] = None
+    #: Personal information in the text (:class:`PiiFinding`), own and others'.
+    pii: List[PiiFinding] = field(default_factory=list)
+    #: Advice to an author who shared their own details (``None`` otherwise).
+    privacy_notice: Optional[str] = None
 
     @classmethod
     def from_dict(cls, raw: Dict[str, Any], text: Optional[str] = None) -> "Verdict":
@@ -210,6 +235,21 @@ class Verdict:
             Resource(locale=r["locale"], name=r["name"], contact=r["contact"], url=r["url"])
             for r in raw.get("resources", ())
         ]
+        pii = []
+        for f in raw.get("pii", ()):
+            cs, ce = _char_span(text, f["start"], f["end"])
+            pii.append(
+                PiiFinding(
+                    kind=f["kind"],
+                    start=f["start"],
+                    end=f["end"],
+                    text=f["text"],
+                    confidence=float(f["confidence"]),
+                    whose=f["whose"],
+                    char_start=cs,
+                    char_end=ce,
+                )
+            )
         m = raw["model"]
         lim = raw.get("limited")
         return cls(
@@ -222,6 +262,8 @@ class Verdict:
             model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"], precision=m["precision"]),
             _raw=raw,
             limited=Limited.from_dict(lim) if lim is not None else None,
+            pii=pii,
+            privacy_notice=raw.get("privacy_notice"),
         )
 
     @classmethod

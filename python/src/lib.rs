@@ -306,6 +306,12 @@ impl PyClassifier {
         (info.name.clone(), info.version.clone(), info.sha256.clone(), info.precision.clone())
     }
 
+    /// Each text with its personal information replaced by typed placeholders (`[PHONE]`, ...).
+    fn redact(&self, py: Python<'_>, texts: Vec<String>) -> Vec<String> {
+        let inner = &self.inner;
+        py.detach(move || texts.iter().map(|t| inner.redact(t)).collect())
+    }
+
     /// Verdicts of a batch as one JSON array, in input order.
     #[pyo3(signature = (texts, contexts = None))]
     fn classify_json(

@@ -89,7 +89,7 @@ fn truncated_or_corrupt_safetensors() {
 
 #[test]
 fn wrong_shapes_name_the_tensor() {
-    // Head has 4 outputs, config.json says 3 labels.
+    // Head has one output per label, config.json says 3 labels.
     let dir = model_dir(&TinyModel::default());
     edit_json(&dir.path().join("config.json"), |c| {
         c["id2label"] = serde_json::json!({"0": "bullying", "1": "misinformation", "2": "crisis"});
@@ -99,8 +99,9 @@ fn wrong_shapes_name_the_tensor() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: tensor classifier.weight has shape [4, 32], expected [3, 32]",
-            dir.path().join("model.safetensors").display()
+            "{}: tensor classifier.weight has shape [{}, 32], expected [3, 32]",
+            dir.path().join("model.safetensors").display(),
+            Label::COUNT
         )
     );
 

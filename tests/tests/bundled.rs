@@ -27,8 +27,10 @@ fn bundled_model_identifies_itself() {
     )
     .unwrap();
     assert_eq!(info.sha256, calibration["weights_sha256"].as_str().unwrap());
-    assert_eq!(clf.labels(), &Label::ALL);
-    for label in Label::ALL {
+    // Every label but privacy, which the PII detectors decide, has a head.
+    let heads: Vec<Label> = Label::ALL.into_iter().filter(|&l| l != Label::Privacy).collect();
+    assert_eq!(clf.labels(), heads.as_slice());
+    for label in heads {
         assert_eq!(
             clf.thresholds()[label],
             settings["thresholds"][label.as_str()].as_f64().unwrap() as f32

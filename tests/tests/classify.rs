@@ -112,7 +112,7 @@ fn empty_context_is_no_context() {
 fn sigmoid_per_label_not_softmax() {
     // Large positive bias on two labels: both must be likely at once.
     let spec = TinyModel {
-        classifier_bias: Some(vec![8.0, 8.0, -8.0, -8.0]),
+        classifier_bias: Some([8.0, 8.0].into_iter().chain(std::iter::repeat(-8.0)).take(Label::COUNT).collect()),
         ..TinyModel::default()
     };
     let dir = model_dir(&spec);
@@ -221,7 +221,7 @@ fn thresholds_from_settings_and_overrides() {
 fn crisis_is_routed_to_help_never_a_violation() {
     // Push the model's crisis score down: the rules alone must route this post.
     let spec = TinyModel {
-        classifier_bias: Some(vec![-8.0, -8.0, -8.0, -8.0]),
+        classifier_bias: Some(vec![-8.0; Label::COUNT]),
         ..TinyModel::default()
     };
     let dir = model_dir(&spec);

@@ -1,7 +1,7 @@
 //! The verdict's JSON shape is part of the contract (CLI output, Python dicts).
 
 use postguard::testing::TinyModel;
-use postguard::{Post, Verdict};
+use postguard::{Label, Post, Verdict};
 use postguard_tests::{classifier, model_dir};
 use serde_json::Value;
 
@@ -36,14 +36,14 @@ fn verdict_json_shape() {
         "resources",
         "windows",
         "model",
+        "pii",
     ];
     top.sort_unstable();
     assert_eq!(keys(&json), top);
 
-    assert_eq!(
-        keys(&json["labels"]),
-        ["bullying", "crisis", "misinformation", "unsafe_advice"]
-    );
+    let mut names = Label::NAMES.to_vec();
+    names.sort_unstable();
+    assert_eq!(keys(&json["labels"]), names);
     for (_, score) in json["labels"].as_object().unwrap() {
         assert_eq!(
             keys(score),
@@ -57,10 +57,7 @@ fn verdict_json_shape() {
     }
     for list in ["flagged", "violations"] {
         for label in json[list].as_array().unwrap() {
-            assert!(
-                ["bullying", "misinformation", "unsafe_advice", "crisis"]
-                    .contains(&label.as_str().unwrap())
-            );
+            assert!(Label::NAMES.contains(&label.as_str().unwrap()));
         }
     }
     assert!(
@@ -95,6 +92,9 @@ fn verdict_json_shape() {
     );
 
     assert!(json["windows"].is_u64());
+    // No personal information in this post: an empty list, and no notice.
+    assert_eq!(json["pii"], serde_json::json!([]));
+    assert!(json.get("privacy_notice").is_none());
     assert_eq!(keys(&json["model"]), ["name", "precision", "sha256", "version"]);
 
     // Round trip.

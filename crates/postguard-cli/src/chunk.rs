@@ -265,6 +265,9 @@ pub(crate) mod tests {
                         rule_hits: vec![],
                         resources: vec![],
                         limited: None,
+                        pii: vec![],
+                        privacy_notice: None,
+                        redacted: None,
                         model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), precision: "f32".into() },
                     }
                 })

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, anyhow, bail};
-use postguard::{Classifier, HubModel, Label, ModelSource, Post, Precision, RuleSet, Verdict};
+use postguard::{Classifier, HubModel, Label, ModelSource, PiiFinding, Post, Precision, RuleSet, Verdict};
 
-use crate::output::{ModelMeta, Scored};
+use crate::output::{ModelMeta, Redacted, Scored};
 use crate::chunk::Scorer;
 
 /// The global options that decide which model and rules are loaded (flattened into the CLI's
@@ -207,12 +207,54 @@ pub fn scored(v: &Verdict) -> Scored {
             sha256: v.model().sha256.clone(),
             precision: v.model().precision.clone(),
         },
+        pii: v.pii().to_vec(),
+        privacy_notice: v.privacy_notice().map(str::to_owned),
+        redacted: None,
     }
 }
 
-/// [`Classifier`] as a pipeline [`Scorer`].
+/// `text[start..end]` with the parts that lie inside `findings` replaced by their placeholders
+/// (for a rule hit's matched text under `--redact`).
+fn redact_span(text: &str, findings: &[PiiFinding], start: usize, end: usize) -> String {
+    let mut out = String::new();
+    let mut at = start;
+    for f in findings.iter().filter(|f| f.start < end && f.end > start) {
+        let (s, e) = (f.start.max(at), f.end.min(end));
+        if s > at {
+            out.push_str(&text[at..s]);
+        }
+        if e > at {
+            out.push_str(f.kind.placeholder());
+            at = e;
+        }
+    }
+    out.push_str(&text[at..end]);
+    out
+}
+
+/// `score --redact`: the record's text and context redacted, and every text in the postguard
+/// object that could hold a finding (rule hits' matched text, the findings themselves) too.
+fn redact_scored(clf: &Classifier, post: &Post, s: &mut Scored) {
+    let detector = clf.privacy_detector();
+    let findings = detector.find(&post.text);
+    for hit in &mut s.rule_hits {
+        if hit.end <= post.text.len() && findings.iter().any(|f| f.start < hit.end && f.end > hit.start) {
+            hit.text = redact_span(&post.text, &findings, hit.start, hit.end);
+        }
+    }
+    for f in &mut s.pii {
+        f.text = f.kind.placeholder().to_owned();
+    }
+    let context = post.context.as_deref().map(|c| postguard::redact(c, &detector.find(c)));
+    s.redacted = Some(Redacted { text: postguard::redact(&post.text, &findings), context });
+}
+
+/// [`Classifier`] as a pipeline [`Scorer`]; with `redact`, records carry their redacted text.
 #[derive(Debug)]
-pub struct Engine(pub Classifier);
+pub struct Engine {
+    pub classifier: Classifier,
+    pub redact: bool,
+}
 
 impl Scorer for Engine {
     fn labels(&self) -> Vec<Label> {
@@ -220,7 +262,17 @@ impl Scorer for Engine {
     }
 
     fn score_batch(&mut self, posts: &[Post]) -> Result<Vec<Scored>, String> {
-        let verdicts = self.0.classify_batch(posts).map_err(|e| e.to_string())?;
-        Ok(verdicts.iter().map(scored).collect())
+        let verdicts = self.classifier.classify_batch(posts).map_err(|e| e.to_string())?;
+        Ok(verdicts
+            .iter()
+            .zip(posts)
+            .map(|(v, post)| {
+                let mut s = scored(v);
+                if self.redact {
+                    redact_scored(&self.classifier, post, &mut s);
+                }
+                s
+            })
+            .collect())
     }
 }

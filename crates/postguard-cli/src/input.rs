@@ -69,6 +69,24 @@ pub enum Fields {
 }
 
 impl Fields {
+    /// Sets field `name` (if the record has it) to the string `value`, or to JSON null / an
+    /// empty CSV cell for `None` (`score --redact`).
+    pub fn replace(&mut self, name: &str, value: Option<&str>, header: &[String]) {
+        match self {
+            Fields::Json(members) => {
+                if let Some((_, v)) = members.iter_mut().find(|(k, _)| k == name) {
+                    let text = value.map_or_else(|| "null".to_owned(), |s| serde_json::to_string(s).expect("a string serialises"));
+                    *v = RawValue::from_string(text).expect("serde_json wrote valid JSON");
+                }
+            }
+            Fields::Csv(cells) => {
+                if let Some(cell) = header.iter().position(|h| h == name).and_then(|i| cells.get_mut(i)) {
+                    *cell = value.unwrap_or_default().to_owned();
+                }
+            }
+        }
+    }
+
     /// Look a field up by name (`header` is needed for CSV).
     pub fn get<'a>(&'a self, name: &str, header: &[String]) -> Option<FieldValue<'a>> {
         match self {

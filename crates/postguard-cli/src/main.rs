@@ -153,6 +153,12 @@ struct ScoreArgs {
     /// is always comma-separated.
     #[arg(long, default_value = ",", value_parser = parse_delimiter)]
     delimiter: u8,
+    /// Write the text and context fields redacted: each piece of personal information (phone,
+    /// email, address, ID and card numbers, ...) replaced by a placeholder such as [PHONE]; the
+    /// matched texts in the postguard object are redacted too, and a record that cannot be scored
+    /// is written with null text and context. Other fields are written as they are.
+    #[arg(long)]
+    redact: bool,
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -683,7 +689,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         .code(exit::USAGE);
     }
     let (clf, _) = load(eargs)?;
-    let mut scorer = engine::Engine(clf);
+    let mut scorer = engine::Engine { classifier: clf, redact: a.redact };
 
     let mut summary = point.summary.clone();
     if point.records_done > 0 {
@@ -727,13 +733,14 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         resume::clear(p);
     }
     let resumed_bytes = a.output.as_ref().filter(|_| a.resume).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
-    let mut out = output::Output::new(
+    let out = output::Output::new(
         sink,
         out_format,
         scorer.labels(),
         reader.header().to_vec(),
         if resumed_bytes > 0 { point.csv_base.clone() } else { None },
     );
+    let mut out = if a.redact { out.redacting(&a.text_field, Some(a.context_field.as_deref().unwrap_or("context"))) } else { out };
     // Ctrl-C: stop after the chunk being scored (its records written, the checkpoint saved), so
     // `--resume` continues exactly; a second Ctrl-C stops at once (the last checkpoint still holds).
     static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -867,7 +874,7 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
         RecordReader::new(open_input(&a.file)?, format, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
     let (clf, _) = load(eargs)?;
     let thresholds = clf.thresholds().iter().map(|(l, t)| (l.as_str().to_owned(), *t)).collect();
-    let mut scorer = engine::Engine(clf);
+    let mut scorer = engine::Engine { classifier: clf, redact: false };
     let pb = progress_bar(g.quiet, "posts");
     let started = Instant::now();
     let report = eval::run(

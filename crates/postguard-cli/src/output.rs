@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::json;
 
-use postguard::{HelpResource, Label, Limited, RuleHit};
+use postguard::{HelpResource, Label, Limited, PiiFinding, RuleHit};
 
 use crate::input::{Fields, Format, Record, RecordError};
 
@@ -30,6 +30,20 @@ pub struct Scored {
     /// What a per-post limit cut, when one applied.
     pub limited: Option<Limited>,
     pub model: ModelMeta,
+    /// Personal information found in the text.
+    pub pii: Vec<PiiFinding>,
+    /// Advice to an author who shared their own details.
+    pub privacy_notice: Option<String>,
+    /// With `--redact`: the text and context with every finding replaced by its placeholder,
+    /// to be written instead of the input's fields.
+    pub redacted: Option<Redacted>,
+}
+
+/// The redacted text and context of a record (`score --redact`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redacted {
+    pub text: String,
+    pub context: Option<String>,
 }
 
 /// Name, version, weights digest and arithmetic (`int8`/`f32`) of the model that produced a score.
@@ -86,6 +100,10 @@ pub fn postguard_json(s: &Scored) -> String {
         model: &'a ModelMeta,
         #[serde(skip_serializing_if = "Option::is_none")]
         limited: Option<AsJson<'a, Limited>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pii: Option<AsJson<'a, Vec<PiiFinding>>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        privacy_notice: Option<&'a str>,
     }
     serde_json::to_string(&Pg {
         scores: OrderedScores(&s.scores),
@@ -94,6 +112,8 @@ pub fn postguard_json(s: &Scored) -> String {
         resources: AsJson(&s.resources),
         model: &s.model,
         limited: s.limited.as_ref().map(AsJson),
+        pii: (!s.pii.is_empty()).then_some(AsJson(&s.pii)),
+        privacy_notice: s.privacy_notice.as_deref(),
     })
     .expect("serialising plain data cannot fail")
 }
@@ -133,7 +153,7 @@ impl<W: Write> Write for Counting<W> {
 /// CSV output column names after the original columns, for `labels`.
 pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
     let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{}", l.as_str())).collect();
-    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw", "limited"] {
+    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw", "limited", "pii"] {
         cols.push(format!("postguard_{c}"));
     }
     cols
@@ -143,6 +163,8 @@ pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
 pub struct Output {
     kind: Kind,
     labels: Vec<Label>,
+    /// `score --redact`: the text and context field names.
+    redact_fields: Option<(String, Option<String>)>,
     /// Header of a CSV input (to name CSV cells in JSONL output).
     input_header: Vec<String>,
 }
@@ -187,7 +209,15 @@ impl Output {
                 Kind::Csv { w, base, need_header }
             }
         };
-        Output { kind, labels, input_header }
+        Output { kind, labels, input_header, redact_fields: None }
+    }
+
+    /// Write the redacted text (field `text`) and context (field `context`) of a record that
+    /// carries them ([`Scored::redacted`]) instead of the input's values (`score --redact`).
+    #[must_use]
+    pub fn redacting(mut self, text: &str, context: Option<&str>) -> Output {
+        self.redact_fields = Some((text.to_owned(), context.map(str::to_owned)));
+        self
     }
 
     /// Write one scored record.
@@ -195,9 +225,22 @@ impl Output {
     /// # Errors
     /// I/O errors of the sink.
     pub fn write_ok(&mut self, rec: &Record, scored: &Scored) -> io::Result<()> {
+        let redacted;
+        let fields = match (&scored.redacted, &self.redact_fields) {
+            (Some(r), Some((text, context))) => {
+                let mut f = rec.fields.clone();
+                f.replace(text, Some(&r.text), &self.input_header);
+                if let (Some(name), Some(value)) = (context, &r.context) {
+                    f.replace(name, Some(value), &self.input_header);
+                }
+                redacted = f;
+                &redacted
+            }
+            _ => &rec.fields,
+        };
         match &mut self.kind {
             Kind::Jsonl(w) => {
-                let line = jsonl_line(&rec.fields, &self.input_header, &postguard_json(scored));
+                let line = jsonl_line(fields, &self.input_header, &postguard_json(scored));
                 w.write_all(line.as_bytes())
             }
             Kind::Csv { .. } => {
@@ -210,7 +253,9 @@ impl Output {
                 tail.push(String::new());
                 tail.push(String::new());
                 tail.push(scored.limited.as_ref().map(json_text).unwrap_or_default());
-                self.write_csv(Some(&rec.fields), tail)
+                tail.push(if scored.pii.is_empty() { String::new() } else { json_text(&scored.pii) });
+                let fields = fields.clone();
+                self.write_csv(Some(&fields), tail)
             }
         }
     }
@@ -220,6 +265,22 @@ impl Output {
     /// # Errors
     /// I/O errors of the sink.
     pub fn write_error(&mut self, e: &RecordError) -> io::Result<()> {
+        // With --redact, an error record's text and context are written as null and its raw
+        // input is left out: they could not be scored, so they cannot be redacted either.
+        let mut e = std::borrow::Cow::Borrowed(e);
+        if let Some((text, context)) = &self.redact_fields {
+            let e = e.to_mut();
+            e.raw = None;
+            if let Some(fields) = &mut e.fields {
+                fields.replace(text, None, &self.input_header);
+                if let Some(context) = context {
+                    fields.replace(context, None, &self.input_header);
+                }
+            } else {
+                e.fields = None;
+            }
+        }
+        let e = e.as_ref();
         match &mut self.kind {
             Kind::Jsonl(w) => {
                 let pg = error_json(e);
@@ -233,6 +294,7 @@ impl Output {
                 let mut tail = vec![String::new(); self.labels.len() + 5];
                 tail.push(format!("line {}: {e}", e.line));
                 tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
+                tail.push(String::new());
                 tail.push(String::new());
                 self.write_csv(e.fields.as_ref(), tail)
             }
@@ -393,6 +455,9 @@ mod tests {
             rule_hits: vec![RuleHit::new("r", Label::Bullying, Severity::High, 0, 1, "x")],
             resources: vec![],
             limited: None,
+                        pii: vec![],
+                        privacy_notice: None,
+                        redacted: None,
             model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), precision: "f32".into() },
         }
     }
@@ -448,13 +513,13 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,"#);
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,"#);
     }
 
     #[test]

@@ -120,7 +120,7 @@ fn eval_unknown_label_key_and_directory() {
     let f = labelled_file("typo.jsonl", &[r#"{"text": "a", "labels": {"bulying": 1, "crisis": 0}}"#]);
     let o = pg(&["eval", f.to_str().unwrap()]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert!(stderr(&o).contains("typo.jsonl:1: field `labels`: `bulying`: unknown label (the model's labels: bullying, misinformation, unsafe_advice, crisis)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("typo.jsonl:1: field `labels`: `bulying`: unknown label (the model's labels: {})", postguard::Label::name_list())), "{}", stderr(&o));
     let dir = tempfile::tempdir().unwrap();
     let o = pg(&["eval", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
@@ -243,7 +243,7 @@ fn score_keeps_fields_and_adds_postguard() {
     assert_eq!(out[3]["text"], "caf\u{e9} \u{2014} \u{201c}quoted\u{201d} \u{1F600} text");
     for v in &out {
         let pg = &v["postguard"];
-        assert_eq!(pg["scores"].as_object().unwrap().len(), 4, "{pg}");
+        assert_eq!(pg["scores"].as_object().unwrap().len(), postguard::Label::COUNT, "{pg}");
         assert!(pg["flagged"].is_array() && pg["rule_hits"].is_array() && pg["resources"].is_array());
         assert_eq!(pg["model"]["name"], "postguard-tiny-random");
         assert_eq!(pg["model"]["sha256"].as_str().unwrap().len(), 64);
@@ -580,7 +580,7 @@ fn model_info_json() {
     assert_eq!(v["name"], "postguard-tiny-random");
     assert_eq!(v["version"], "0.0.0-test");
     assert_eq!(v["sha256"].as_str().unwrap().len(), 64);
-    assert_eq!(v["labels"], serde_json::json!(["bullying", "misinformation", "unsafe_advice", "crisis"]));
+    assert_eq!(v["labels"], serde_json::json!(postguard::Label::NAMES));
     assert_eq!(v["max_tokens"], 24);
     assert_eq!(v["thresholds"]["crisis"], 0.5);
     assert_eq!(v["source"]["kind"], "dir");
@@ -928,4 +928,38 @@ fn ctrl_c_says_how_to_resume() {
     let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     same_output(&std::fs::read_to_string(&full).unwrap(), &std::fs::read_to_string(&out).unwrap());
+}
+
+/// `score --redact`: the text and context fields are written redacted, and no finding's text is
+/// left anywhere in the output record (rule-hit texts and the findings included).
+#[test]
+fn score_redact_leaves_no_finding_in_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id": 1, "text": "her number is 07911 123456 and she lives at 14 Elm Road", "context": "ask jake.m@gmail.com", "meta": "kept"}"#,
+            "\n",
+            r#"{"id": 2, "text": "call 988 if you need to talk"}"#,
+            "\n",
+            r#"{"id": 3, "text": 42}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let o = pg(&["score", input.to_str().unwrap(), "--redact", "--on-error", "emit"]);
+    assert_eq!(code(&o), 5, "one error record: {}", stderr(&o));
+    let out = stdout(&o);
+    for secret in ["07911", "123456", "Elm Road", "jake.m", "gmail"] {
+        assert!(!out.contains(secret), "{secret} left in {out}");
+    }
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["text"], "her number is [PHONE] and she lives at [ADDRESS]");
+    assert_eq!(lines[0]["context"], "ask [EMAIL]");
+    assert_eq!(lines[0]["meta"], "kept");
+    assert!(lines[0]["postguard"]["flagged"].as_array().unwrap().iter().any(|l| l == "privacy"));
+    assert_eq!(lines[0]["postguard"]["pii"][0]["text"], "[PHONE]");
+    assert_eq!(lines[1]["text"], "call 988 if you need to talk");
+    assert!(lines[2]["text"].is_null(), "an error record's text is not written under --redact");
 }

@@ -1,11 +1,12 @@
-//! Throughput of `RuleSet::check` over a corpus of realistic posts (posts/s and MB/s).
+//! Throughput of `RuleSet::check` and of the PII detectors (`PiiDetector::find`) over a corpus
+//! of realistic posts (posts/s and MB/s).
 //!
 //! `CARGO_TARGET_DIR=... cargo bench -p postguard-rules --bench rules`
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use postguard_rules::RuleSet;
+use postguard_rules::{PiiDetector, RuleSet};
 
 const CORPUS: &str = include_str!("corpus.txt");
 
@@ -51,6 +52,23 @@ fn bench_check(c: &mut Criterion) {
     });
 }
 
+/// Detection alone, on the same posts as `check` (issue target: at least 100k posts/s on one
+/// core; criterion runs on one thread).
+fn bench_privacy(c: &mut Criterion) {
+    let detector = PiiDetector::new();
+    let posts = posts();
+    let mut g = c.benchmark_group("privacy");
+    g.throughput(Throughput::Elements(posts.len() as u64));
+    g.bench_function("find", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(detector.find(black_box(p)));
+            }
+        })
+    });
+    g.finish();
+}
+
 fn bench_build(c: &mut Criterion) {
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
@@ -60,5 +78,5 @@ fn bench_build(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_check, bench_build);
+criterion_group!(benches, bench_check, bench_privacy, bench_build);
 criterion_main!(benches);

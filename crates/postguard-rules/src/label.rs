@@ -29,7 +29,7 @@ macro_rules! taxonomy {
     ),+ $(,)?) => {
         /// What a post is flagged for.
         ///
-        /// `Bullying`, `Misinformation` and `UnsafeAdvice` are violations. `Crisis` means the
+        /// `Bullying`, `Misinformation`, `UnsafeAdvice` and `Privacy` are violations. `Crisis` means the
         /// *author* may be at risk of suicide or self-harm: it is flagged so the post can be
         /// routed to help, and it is never a violation (see [`Label::is_violation`]).
         ///
@@ -115,6 +115,14 @@ taxonomy! {
     Crisis = "crisis" {
         violation: false,
         contexts: [SelfNegation, Recovery, Reported, Attributed],
+    },
+    /// Someone else's personal information made public: their phone number, address, email,
+    /// ID numbers and the like ("her number is ...", "he lives at ..."). Flagged from the PII
+    /// detectors' findings (see [`crate::privacy`]), never by the model; the author's own details
+    /// get a notice instead (see the verdict's `privacy_notice`).
+    Privacy = "privacy" {
+        violation: true,
+        contexts: [],
     },
     #[cfg(feature = "extra-label")]
     /// Unsolicited advertising: the demonstration row of the `extra-label` feature, which tests

@@ -73,7 +73,8 @@ fn every_rule_has_two_examples_each_way_and_a_description() {
 #[test]
 fn every_label_is_covered() {
     let rules = RuleSet::default();
-    for l in Label::ALL {
+    // Privacy is flagged from the PII detectors (src/privacy.rs), not from pack rules.
+    for l in Label::ALL.into_iter().filter(|&l| l != Label::Privacy) {
         assert!(
             rules.rules().iter().any(|r| r.label == l),
             "no rule for {l}"

@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use postguard_rules::{RuleReport, RuleSet};
+use postguard_rules::{PiiDetector, PiiFinding, PiiKind, RuleHit, RuleReport, RuleSet, Severity, Whose};
 use rayon::prelude::*;
 
 use crate::model::encode::Window;
@@ -30,6 +30,7 @@ pub struct Classifier {
 struct Inner {
     model: Model,
     rules: RuleSet,
+    privacy: PiiDetector,
     thresholds: PerLabel<f32>,
     locale: Option<String>,
     max_batch_tokens: usize,
@@ -51,6 +52,58 @@ pub const DEFAULT_MAX_RULE_HITS: usize = 100;
 struct Limits {
     post_bytes: usize,
     rule_hits: usize,
+}
+
+/// Someone else's personal information is a `privacy` violation: one `High` hit per finding
+/// (`privacy.<kind>`), so fusion flags it outright; the author's own and unattributed details
+/// are not (they get [`Verdict::privacy_notice`]). Hits stay ordered by start offset.
+fn add_privacy_hits(report: &mut RuleReport, findings: &[PiiFinding]) {
+    let mut added = false;
+    for f in findings.iter().filter(|f| f.whose == Whose::Other) {
+        let id = format!("privacy.{}", f.kind);
+        report.hits.push(RuleHit::new(&id, Label::Privacy, Severity::High, f.start, f.end, &f.text));
+        added = true;
+    }
+    if added {
+        report.hits.sort_by_key(|h| h.start);
+    }
+}
+
+/// Advice to an author who shared their own details (or details nobody is named for).
+fn privacy_notice(findings: &[PiiFinding]) -> Option<String> {
+    let own: Vec<&str> = {
+        let mut kinds: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.whose != Whose::Other)
+            .map(|f| pii_noun(f.kind))
+            .collect();
+        kinds.dedup();
+        kinds
+    };
+    if own.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "This post shares {}. Posts here are public and can be copied: to reach someone privately, use direct messages, and consider editing the details out.",
+        own.join(", ")
+    ))
+}
+
+fn pii_noun(kind: PiiKind) -> &'static str {
+    match kind {
+        PiiKind::Email => "an email address",
+        PiiKind::Phone => "a phone number",
+        PiiKind::StreetAddress | PiiKind::Postcode => "an address",
+        PiiKind::Ssn => "a Social Security number",
+        PiiKind::UkNino => "a National Insurance number",
+        PiiKind::PaymentCard => "a card number",
+        PiiKind::Iban => "a bank account number",
+        PiiKind::IpAddress => "an IP address",
+        PiiKind::GeoCoordinates => "a precise location",
+        PiiKind::DateOfBirth => "a date of birth",
+        PiiKind::UserHandle | PiiKind::ProfileLink => "a profile",
+        _ => "personal information",
+    }
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
@@ -137,14 +190,16 @@ impl Classifier {
         let _span = tracing::info_span!("classify_batch", posts = posts.len()).entered();
         let scores = self.scores_batch(posts)?;
         let max = self.inner.limits.post_bytes;
-        let reports: Vec<RuleReport> = {
+        let reports: Vec<(RuleReport, Vec<PiiFinding>)> = {
             let _span = tracing::info_span!("rules").entered();
             posts
                 .par_iter()
                 .map(|post| {
-                    self.inner
-                        .rules
-                        .check_reply(prefix(&post.text, max), post.context.as_deref().map(|c| prefix(c, max)))
+                    let text = prefix(&post.text, max);
+                    let mut report = self.inner.rules.check_reply(text, post.context.as_deref().map(|c| prefix(c, max)));
+                    let findings = self.inner.privacy.find(text);
+                    add_privacy_hits(&mut report, &findings);
+                    (report, findings)
                 })
                 .collect()
         };
@@ -153,7 +208,7 @@ impl Classifier {
             .into_iter()
             .zip(scores)
             .zip(posts)
-            .map(|((report, scores), post)| self.verdict(post, report, scores))
+            .map(|(((report, findings), scores), post)| self.verdict(post, report, findings, scores))
             .collect())
     }
 
@@ -212,7 +267,7 @@ impl Classifier {
         Ok(out)
     }
 
-    fn verdict(&self, post: &Post, mut report: RuleReport, model: ModelScores) -> Verdict {
+    fn verdict(&self, post: &Post, mut report: RuleReport, pii: Vec<PiiFinding>, model: ModelScores) -> Verdict {
         let labels = PerLabel::from_fn(|label| {
 fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report)
         });
@@ -230,6 +285,7 @@ fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report)
         } else {
             Vec::new()
         };
+        let privacy_notice = privacy_notice(&pii);
         // Fusion above saw every hit; the lists are cut afterwards, so a limit changes what is
         // shown, never the decision.
         let keep = self.inner.limits.rule_hits;
@@ -262,7 +318,22 @@ fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report)
             windows: model.windows,
             model: self.inner.model.info.clone(),
             limited,
+            pii,
+            privacy_notice,
         }
+    }
+
+    /// The PII detectors this classifier runs (regions from its locale; the help numbers of its
+    /// resources table allowed).
+    pub fn privacy_detector(&self) -> &PiiDetector {
+        &self.inner.privacy
+    }
+
+    /// `text` with every piece of personal information the detectors find replaced by its
+    /// placeholder (`[PHONE]`, `[EMAIL]`, ...); every other byte unchanged. Reads the whole
+    /// text (no per-post limit), so nothing past the scored prefix is left in place.
+    pub fn redact(&self, text: &str) -> String {
+        postguard_rules::redact(text, &self.inner.privacy.find(text))
     }
 
     /// Name, version and weights hash of the model.
@@ -459,6 +530,13 @@ impl ClassifierBuilder {
             });
         }
         let model = Model::load(&self.source, self.precision)?;
+        let mut privacy = PiiDetector::builder();
+        if let Some(region) = self.locale.as_deref().and_then(resources::locale_region) {
+            privacy = privacy.region(&region);
+        }
+        for number in resources::numbers() {
+            privacy = privacy.allow_number(&number);
+        }
         let mut thresholds = model.settings.thresholds;
         for (label, value) in self.thresholds {
             thresholds[label] = value;
@@ -467,6 +545,7 @@ impl ClassifierBuilder {
             inner: Arc::new(Inner {
                 model,
                 rules: self.rules.unwrap_or_default(),
+                privacy: privacy.build(),
                 thresholds,
                 locale: self.locale,
                 max_batch_tokens: self.max_batch_tokens,

@@ -29,5 +29,6 @@ pub use verdict::{LabelScore, Limited, ModelInfo, Verdict};
 /// The rules crate, for rule packs and reports.
 pub use postguard_rules as rules;
 pub use postguard_rules::{
-    AllowHit, Label, RuleHit, RuleInfo, RuleReport, RuleSet, Severity, SuppressedHit,
+    AllowHit, Label, PiiDetector, PiiFinding, PiiKind, RuleHit, RuleInfo, RuleReport, RuleSet, Severity, SuppressedHit,
+    Whose, redact,
 };

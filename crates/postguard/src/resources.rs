@@ -57,6 +57,28 @@ const TABLE: &[Entry] = &[
     },
 ];
 
+/// Every phone or text number in the table (digits as written in `contact`), which the privacy
+/// detectors must never report.
+pub(crate) fn numbers() -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in TABLE {
+        let mut current = String::new();
+        for c in entry.contact.chars().chain(std::iter::once(';')) {
+            if c.is_ascii_digit() {
+                current.push(c);
+            } else if c != ' ' && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+    }
+    out
+}
+
+/// The region part of a locale tag, in the table's spelling (for the privacy detectors too).
+pub(crate) fn locale_region(locale: &str) -> Option<String> {
+    region(locale)
+}
+
 /// The region part of a locale tag, in the table's spelling:
 /// `"en-US"`, `"en_us"`, `"US"` give `"US"`; `"en-GB"`, `"uk"` give `"UK"`.
 fn region(locale: &str) -> Option<String> {

@@ -1,6 +1,6 @@
 //! The result type.
 
-use postguard_rules::{AllowHit, RuleHit, SuppressedHit};
+use postguard_rules::{AllowHit, PiiFinding, RuleHit, SuppressedHit};
 use serde::{Deserialize, Serialize};
 
 use crate::{HelpResource, Label, PerLabel};
@@ -57,6 +57,13 @@ pub struct Verdict {
     /// Present only when a per-post limit applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) limited: Option<Limited>,
+    /// Personal information found in the text (the author's own and others').
+    #[serde(default)]
+    pub(crate) pii: Vec<PiiFinding>,
+    /// Advice to the author, present only when the text shares details that are not someone
+    /// else's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) privacy_notice: Option<String>,
 }
 
 /// What a per-post work limit left out of a verdict
@@ -156,6 +163,19 @@ impl Verdict {
     /// The model that produced this verdict.
     pub fn model(&self) -> &ModelInfo {
         &self.model
+    }
+
+    /// Personal information in the post's text, ordered by start offset: whose it is, its span
+    /// and kind. Someone else's flags [`Label::Privacy`](crate::Label); see also
+    /// [`privacy_notice`](Self::privacy_notice).
+    pub fn pii(&self) -> &[PiiFinding] {
+        &self.pii
+    }
+
+    /// Advice for an author who shared their own details (not a violation), the way a crisis
+    /// verdict carries [`resources`](Self::resources).
+    pub fn privacy_notice(&self) -> Option<&str> {
+        self.privacy_notice.as_deref()
     }
 
     /// What a per-post limit cut from this verdict, if one applied: only a prefix of a very
