@@ -32,6 +32,11 @@ def main(argv: "list[str] | None" = None) -> int:
     p.add_argument("--kind", default="fused", choices=["fused", "model", "rules"])
     p.add_argument("--master", default=None, help="Spark master, e.g. local[*] (default: from spark-submit)")
     p.add_argument("--partitions", type=int, default=None, help="repartition the input first")
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="write the text column redacted (personal information replaced by [PHONE], [EMAIL], ...)",
+    )
     args = p.parse_args(argv)
 
     from pyspark.sql import SparkSession
@@ -51,7 +56,13 @@ def main(argv: "list[str] | None" = None) -> int:
             df = df.repartition(args.partitions)
         clf = postguard.Classifier.from_dir(args.model) if args.model else postguard.Classifier()
         t0 = time.perf_counter()
-        scored = score_spark_df(df, args.text_col, args.context_col, classifier=clf, kind=args.kind)
+        scored = score_spark_df(
+            df, args.text_col, args.context_col, classifier=clf, kind=args.kind,
+            redacted_col="redacted" if args.redact else None,
+        )
+        if args.redact:
+            # The shared file keeps only the redacted text.
+            scored = scored.withColumn(args.text_col, F.col("redacted")).drop("redacted")
         scored.write.mode("overwrite").parquet(args.output)
         elapsed = time.perf_counter() - t0
         written = spark.read.parquet(args.output)

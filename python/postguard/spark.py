@@ -34,17 +34,22 @@ __all__ = ["score_spark_df", "output_schema"]
 FLAGGED_COL = "flagged"
 
 
-def output_schema(df: "DataFrame", labels: List[str], flagged_col: str = FLAGGED_COL) -> Any:
-    """The input schema plus one float column per label and an array<string> flagged column."""
+def output_schema(
+    df: "DataFrame", labels: List[str], flagged_col: str = FLAGGED_COL, redacted_col: Optional[str] = None
+) -> Any:
+    """The input schema plus one float column per label, an array<string> flagged column and,
+    when ``redacted_col`` is given, a string column of the redacted texts."""
     from pyspark.sql.types import ArrayType, FloatType, StringType, StructField, StructType
 
     fields = list(df.schema.fields)
     names = {f.name for f in fields}
-    for col in [*labels, flagged_col]:
+    for col in [*labels, flagged_col, *([redacted_col] if redacted_col else [])]:
         if col in names:
             raise ValueError(f"input already has a column named {col!r}; rename it before scoring")
     fields += [StructField(label, FloatType(), nullable=False) for label in labels]
     fields.append(StructField(flagged_col, ArrayType(StringType(), containsNull=False), nullable=False))
+    if redacted_col:
+        fields.append(StructField(redacted_col, StringType(), nullable=False))
     return StructType(fields)
 
 
@@ -56,6 +61,7 @@ def score_spark_df(
     classifier: Optional[Classifier] = None,
     kind: str = "fused",
     flagged_col: str = FLAGGED_COL,
+    redacted_col: Optional[str] = None,
 ) -> "DataFrame":
     """Add postguard scores to a Spark DataFrame.
 
@@ -64,6 +70,10 @@ def score_spark_df(
     the flagged labels of each row.  Rows keep their other columns.  A null
     ``text_col`` value fails the job with ``ValueError``; a null context means
     "no context".
+
+    With ``redacted_col`` (e.g. ``"redacted"``), a string column holds each text with its
+    personal information replaced by placeholders (``[PHONE]``, ``[EMAIL]``, ...), so the
+    original column can be dropped before the data is shared.
 
     ``classifier`` defaults to the bundled model (``Classifier()``); pass
     ``Classifier.from_dir(path)`` for another model — the path must exist on
@@ -83,17 +93,19 @@ def score_spark_df(
             raise ValueError(f"column {col!r} not found; columns are {columns}")
     clf = classifier if classifier is not None else Classifier()
     labels = clf.labels
-    schema = output_schema(df, labels, flagged_col)
+    schema = output_schema(df, labels, flagged_col, redacted_col)
 
     def score_batches(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
         # `clf` arrives pickled as a recipe; unpickling it in the worker reuses
         # the classifier that process already loaded (see Classifier.__reduce__).
         for pdf in batches:
-            scored = clf.score_frame(pdf, text_col, context_col, kind=kind)
+            scored = clf.score_frame(pdf, text_col, context_col, kind=kind, redact=redacted_col is not None)
             out = pdf.copy()
             for label in labels:
                 out[label] = scored[label].to_numpy()
             out[flagged_col] = scored["flagged"].to_numpy()
+            if redacted_col is not None:
+                out[redacted_col] = scored["redacted"].to_numpy()
             yield out
 
     return df.mapInPandas(score_batches, schema=schema)

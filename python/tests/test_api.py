@@ -14,7 +14,7 @@ from postguard import Classifier, LabelScore, ModelInfo, Resource, RuleHit, Verd
 
 CONTRACT_KEYS = {
     "labels", "flagged", "violations", "rule_hits", "allow_hits",
-    "suppressed_hits", "resources", "windows", "model",
+    "suppressed_hits", "resources", "windows", "model", "pii",
 }
 
 
@@ -25,7 +25,7 @@ def test_public_names() -> None:
 
 
 def test_labels_and_model_info(clf: Classifier) -> None:
-    assert clf.labels == ["bullying", "misinformation", "unsafe_advice", "crisis"]
+    assert clf.labels == ["bullying", "misinformation", "unsafe_advice", "crisis", "privacy"]
     assert tuple(clf.labels) == postguard.LABELS
     info = clf.model_info
     assert isinstance(info, ModelInfo)
@@ -101,7 +101,7 @@ def test_contexts(clf: Classifier) -> None:
 def test_empty_batch(clf: Classifier) -> None:
     assert clf.classify_batch([]) == []
     s = clf.scores([])
-    assert s.shape == (0, 4) and s.dtype == np.float32
+    assert s.shape == (0, len(clf.labels)) and s.dtype == np.float32
 
 
 def test_iterables_and_progress(clf: Classifier, posts: list, capsys: pytest.CaptureFixture) -> None:

@@ -118,3 +118,10 @@ def test_example_script(spark, clf: Classifier, tmp_path, tiny_dir: str) -> None
     want = ref_clf.score_frame(_frame(), "text", "parent")
     for label in ref_clf.labels:
         assert out[label].astype("float32").tolist() == pytest.approx(want[label].tolist(), abs=ATOL)
+
+
+def test_spark_redacted_column(spark, tiny_clf: Classifier) -> None:
+    sdf = spark.createDataFrame(pd.DataFrame({"id": ["1", "2"], "text": ["text me at 07911 123456", "hello"]}))
+    rows = score_spark_df(sdf, "text", classifier=tiny_clf, redacted_col="redacted").orderBy("id").collect()
+    assert [r["redacted"] for r in rows] == ["text me at [PHONE]", "hello"]
+    assert "privacy" in rows[0].asDict()

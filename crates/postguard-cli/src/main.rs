@@ -428,6 +428,18 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
             s += &format!("  {} {:?}: {}\n", x.hit.rule_id, x.hit.text, x.reason);
         }
     }
+    if !v.pii().is_empty() {
+        s += "\npersonal information:\n";
+        for f in v.pii() {
+            let whose = match f.whose {
+                postguard::Whose::Own => "the author's own",
+                postguard::Whose::Other => "someone else's: privacy violation",
+                _ => "whose is not said",
+            };
+            s += &format!("  {} {}..{} {:?} ({whose}, confidence {:.2})\n", f.kind, f.start, f.end, f.text, f.confidence);
+        }
+        s += &format!("  redacted: {}\n", clf.redact(&text));
+    }
     if v.windows() > 1 {
         s += &format!("\nlong post: scored over {} overlapping windows (max per label)\n", v.windows());
     }
@@ -458,6 +470,9 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         s += &format!("{} {}\n", st.bold("verdict: violation:"), names.join(", "));
     } else {
         s += &format!("{}\n", st.bold("verdict: no violation"));
+    }
+    if let Some(notice) = v.privacy_notice() {
+        s += &format!("\n{} {notice}\n", st.bold("privacy notice to the author:"));
     }
     if v.is_crisis() {
         s += &format!(

@@ -763,8 +763,13 @@ impl PiiDetector {
     /// Validates one phone candidate (`number` = its text, or its digits when spelled out).
     fn phone_candidate(&self, text: &str, start: usize, end: usize, number: String, found: &mut Vec<(PiiKind, usize, usize, f32)>) {
         let d = digits(&number);
-        // 555-0100..0199 is fiction in any form (with or without an area code).
+        // 555-0100..0199 is fiction in any form (with or without an area code), and so are the
+        // UK and Australian drama ranges, which the numbering plan may read as another country's.
         if !(7..=15).contains(&d.len()) || self.allowed.contains(&d) || d[d.len() - 7..].starts_with("55501") {
+            return;
+        }
+        let trunk_less = d.strip_prefix("0044").or_else(|| d.strip_prefix("44")).or_else(|| d.strip_prefix('0'));
+        if trunk_less.is_some_and(|n| fictional_phone(n, 44)) || d.strip_prefix('0').is_some_and(|n| fictional_phone(n, 61)) {
             return;
         }
         // Trim a trailing separator run the pattern cannot end on anyway; reject money, times,
