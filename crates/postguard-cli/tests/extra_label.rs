@@ -62,7 +62,7 @@ fn score_check_and_eval_carry_the_fifth_label() {
 
     let out = run(dir.path(), &["score", "in.jsonl", "--output-format", "csv"]);
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.lines().next().unwrap().contains(",postguard_crisis,postguard_spam,"), "{csv}");
+    assert!(csv.lines().next().unwrap().contains(",postguard_privacy,postguard_spam,"), "{csv}");
 
     let out = run(dir.path(), &["check", "buy cheap watches now"]);
     let text = String::from_utf8(out.stdout).unwrap();

@@ -66,6 +66,19 @@ fn bench_privacy(c: &mut Criterion) {
             }
         })
     });
+    // The labelled PII corpus: every other post holds personal information (a worst case).
+    let dense: Vec<String> = include_str!("../../../tests/privacy/corpus.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("corpus line")["text"].as_str().expect("text").to_owned())
+        .collect();
+    g.throughput(Throughput::Elements(dense.len() as u64));
+    g.bench_function("find_pii_corpus", |b| {
+        b.iter(|| {
+            for p in &dense {
+                black_box(detector.find(black_box(p)));
+            }
+        })
+    });
     g.finish();
 }
 
