@@ -4,7 +4,7 @@
 #   bash python/run_tests.sh            # venv in python/.venv (reused if present)
 #   VENV=/tmp/pg-venv bash python/run_tests.sh
 #   POSTGUARD_NO_BUNDLE=1 bash python/run_tests.sh   # build without the bundled model
-#   POSTGUARD_SKIP_EXTRA_LABEL=1 bash python/run_tests.sh   # skip the five-label build
+#   POSTGUARD_SKIP_EXTRA_LABEL=1 bash python/run_tests.sh   # skip the extra-label build
 #
 # The wheel is built by `pip install ./python` (maturin, release profile, shares
 # the workspace target/ dir), exactly as a user would install it.  Extra pytest
@@ -36,7 +36,7 @@ fi
 cd tests
 "$VENV/bin/pytest" -q "$@"
 
-# The taxonomy demonstration: an extension built with the `extra-label` feature (a fifth
+# The taxonomy demonstration: an extension built with the `extra-label` feature (an extra
 # label, `spam`; no bundled model, to keep the build short) in a second virtualenv, running
 # test_extra_label.py, which fails rather than skips there when the label is missing.
 if [ -z "${POSTGUARD_SKIP_EXTRA_LABEL:-}" ]; then

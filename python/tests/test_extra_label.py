@@ -1,6 +1,6 @@
 """The Python half of the taxonomy demonstration (see crates/postguard/tests/extra_label.rs).
 
-An extension built with the cargo feature ``extra-label`` has a fifth label, ``spam``, and no
+An extension built with the cargo feature ``extra-label`` has an extra label, ``spam``, and no
 Python code names it: ``LABELS``, verdicts, the numpy arrays and ``score_frame`` follow the
 extension's taxonomy.  ``python/run_tests.sh`` builds that extension into a second virtualenv
 and runs this file there with ``POSTGUARD_EXPECT_EXTRA_LABEL=1``; without that variable (the

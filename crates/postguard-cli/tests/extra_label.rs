@@ -1,5 +1,5 @@
 //! The CLI half of the taxonomy demonstration (see `crates/postguard/tests/extra_label.rs`):
-//! built with `--features extra-label`, the binary scores, checks and evaluates a fifth label,
+//! built with `--features extra-label`, the binary scores, checks and evaluates an extra label,
 //! `spam`, with no CLI code that names it: JSONL and CSV output, `check`, `--threshold`, and
 //! `eval`'s per-label table all follow the taxonomy.
 #![cfg(feature = "extra-label")]

@@ -5,7 +5,7 @@
 //! context cues a rule gets by default) is derived from it through [`Label::ALL`] and the
 //! methods of [`Label`]. Growing the taxonomy means adding a row here and rules for the new label
 //! in a pack; the `extra-label` feature adds a `spam` row to show exactly that (it exists for the
-//! tests that run a five-label model end to end, and is never on in a release).
+//! tests that run the extended taxonomy end to end, and is never on in a release).
 
 use std::fmt;
 use std::str::FromStr;
@@ -126,7 +126,7 @@ taxonomy! {
     },
     #[cfg(feature = "extra-label")]
     /// Unsolicited advertising: the demonstration row of the `extra-label` feature, which tests
-    /// use to run a five-label taxonomy end to end.
+    /// use to run an extended taxonomy end to end.
     Spam = "spam" {
         violation: true,
         contexts: [Negation, Reported, Quote],
@@ -139,7 +139,7 @@ impl Label {
         self as usize
     }
 
-    /// The label names joined for messages: `"bullying, misinformation, unsafe_advice, crisis"`.
+    /// The label names joined for messages: `"bullying, misinformation, unsafe_advice, crisis, privacy"`.
     pub fn name_list() -> String {
         Self::NAMES.join(", ")
     }

@@ -1,6 +1,6 @@
 //! The taxonomy grows in one place: built with `--features extra-label`, the taxonomy table in
-//! postguard-rules has a fifth row (`spam`), and nothing else changes but a rule pack for it
-//! (`tests/fixtures/spam_pack.toml`). This test runs that five-label taxonomy end to end through
+//! postguard-rules has an extra row (`spam`), and nothing else changes but a rule pack for it
+//! (`tests/fixtures/spam_pack.toml`). This test runs that extended taxonomy end to end through
 //! the library: a model with a head per label, rules, fusion, thresholds, the verdict and its JSON.
 //! The CLI and Python halves are in `crates/postguard-cli/tests/extra_label.rs` and
 //! `python/tests/test_extra_label.py`; `tests/run.sh` runs all three.
