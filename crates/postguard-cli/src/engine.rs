@@ -236,7 +236,9 @@ fn redact_span(text: &str, findings: &[PiiFinding], start: usize, end: usize) ->
 /// object that could hold a finding (rule hits' matched text, the findings themselves) too.
 fn redact_scored(clf: &Classifier, post: &Post, s: &mut Scored) {
     let detector = clf.privacy_detector();
-    let findings = detector.find(&post.text);
+    // The verdict's findings cover the whole text unless --max-post-bytes cut it.
+    let whole = clf.max_post_bytes() == 0 || post.text.len() <= clf.max_post_bytes();
+    let findings = if whole { s.pii.clone() } else { detector.find(&post.text) };
     for hit in &mut s.rule_hits {
         if hit.end <= post.text.len() && findings.iter().any(|f| f.start < hit.end && f.end > hit.start) {
             hit.text = redact_span(&post.text, &findings, hit.start, hit.end);

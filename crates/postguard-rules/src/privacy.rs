@@ -619,7 +619,8 @@ impl PiiDetector {
         }
         let mut found: Vec<(PiiKind, usize, usize, f32)> = Vec::new();
         let has_at = text.contains('@');
-        let lower_has = |needle: &str| text.to_ascii_lowercase().contains(needle);
+        let lower = text.to_ascii_lowercase();
+        let lower_has = |needle: &str| lower.contains(needle);
         if has_at {
             for m in p.email.find_iter(text) {
                 if !fictional_domain(m.as_str()) {
