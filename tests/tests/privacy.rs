@@ -49,3 +49,15 @@ fn redaction_replaces_every_finding_and_nothing_else() {
     assert_eq!(kinds, ["street_address", "postcode", "email"]);
     assert_eq!(json["pii"][2]["whose"], "other");
 }
+
+/// Replying to someone by handle is ordinary, supportive replies included: the handle is a
+/// finding (and redacted) but not a privacy violation.
+#[test]
+fn a_handle_alone_is_not_a_violation() {
+    let dir = model_dir(&quiet_model());
+    let clf = classifier(dir.path());
+    let v = clf.classify(&Post::new("@sam you've got this, so proud of you")).unwrap();
+    assert_eq!(v.pii()[0].kind, PiiKind::UserHandle);
+    assert!(!v.flagged().contains(&Label::Privacy), "{:?}", v.flagged());
+    assert_eq!(clf.redact("@sam you've got this"), "[HANDLE] you've got this");
+}

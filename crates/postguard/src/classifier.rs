@@ -56,10 +56,12 @@ struct Limits {
 
 /// Someone else's personal information is a `privacy` violation: one `High` hit per finding
 /// (`privacy.<kind>`), so fusion flags it outright; the author's own and unattributed details
-/// are not (they get [`Verdict::privacy_notice`]). Hits stay ordered by start offset.
+/// are not (they get [`Verdict::privacy_notice`]). A user handle alone is not: replying to
+/// `@sam` is how people talk, supportive replies included (handles are still findings, and
+/// redacted). Hits stay ordered by start offset.
 fn add_privacy_hits(report: &mut RuleReport, findings: &[PiiFinding]) {
     let mut added = false;
-    for f in findings.iter().filter(|f| f.whose == Whose::Other) {
+    for f in findings.iter().filter(|f| f.whose == Whose::Other && f.kind != PiiKind::UserHandle) {
         let id = format!("privacy.{}", f.kind);
         report.hits.push(RuleHit::new(&id, Label::Privacy, Severity::High, f.start, f.end, &f.text));
         added = true;
