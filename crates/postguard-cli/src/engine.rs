@@ -30,7 +30,7 @@ pub struct EngineArgs {
     #[arg(long = "threshold", global = true, value_name = "LABEL=VALUE", value_delimiter = ',', value_parser = parse_threshold)]
     pub thresholds: Vec<(Label, f32)>,
     /// Token budget of one model forward pass (default: the engine's).
-    #[arg(long, global = true, value_name = "TOKENS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, global = true, value_name = "TOKENS", value_parser = crate::at_least_one)]
     pub max_batch_tokens: Option<u64>,
     /// Score only the first BYTES bytes of a post's text, and of its context (0 = no limit); the
     /// output's `limited` says when a post was cut. Bounds what one huge post costs.
@@ -110,7 +110,28 @@ pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
     for path in &args.rules {
         b.add_pack_file(path).with_context(|| format!("rule pack {}", path.display()))?;
     }
-    Ok(b.build()?)
+    let set = b.build()?;
+    // A pack whose own examples fail loads (its rules may still be useful) but never silently.
+    if !args.rules.is_empty() {
+        let failures = set.test_examples();
+        for path in &args.rules {
+            let pack = path.display().to_string();
+            let ours: Vec<_> = failures
+                .iter()
+                .filter(|f| set.rules().iter().any(|r| r.id == f.rule_id && r.pack == pack))
+                .collect();
+            if let Some(first) = ours.first() {
+                eprintln!(
+                    "postguard: warning: rule pack {pack}: {} of its examples do not hold (first: {} {} {:?}); `postguard rules test --pack {pack}` lists them",
+                    ours.len(),
+                    first.rule_id,
+                    if first.expected_match { "must_match" } else { "must_not_match" },
+                    first.example
+                );
+            }
+        }
+    }
+    Ok(set)
 }
 
 /// Decide the model source. Environment: the hub cache is [`postguard::hf_hub_cache_dir`]'s
@@ -176,11 +197,29 @@ pub fn classifier(args: &EngineArgs) -> anyhow::Result<(Classifier, SourceDesc)>
     if let Some(l) = &args.locale {
         b = b.locale(l);
     }
-    let clf = b.build().map_err(|e| anyhow!(e)).with_context(|| format!("loading model ({desc})"))?;
+    let clf = b
+        .build()
+        .map_err(|e| match hub_hint(&e, &desc) {
+            Some(h) => anyhow!("{e}\n{h}"),
+            None => anyhow!(e),
+        })
+        .with_context(|| format!("loading model ({desc})"))?;
     if let Some(w) = locale_warning(args) {
         eprintln!("postguard: warning: {w}");
     }
     Ok((clf, desc))
+}
+
+/// A hub download that failed (no network, in the usual case): say where the cache is and how
+/// to use it alone, instead of leaving the user with a DNS error.
+fn hub_hint(e: &postguard::Error, desc: &SourceDesc) -> Option<String> {
+    match (e, desc) {
+        (postguard::Error::Hub { .. }, SourceDesc::Hub { cache_dir, offline: false, .. }) => Some(format!(
+            "hint: a hub model is downloaded once, then read from the cache ({}); this machine could not fetch it and the cache lacks it. Copy a cache that has the model there and set HF_HUB_OFFLINE=1 to use only the cache, or pass a model directory to --model",
+            cache_dir.as_deref().map_or_else(|| "no cache directory found".to_owned(), |c| c.display().to_string())
+        )),
+        _ => None,
+    }
 }
 
 /// A well-formed `--locale` whose region has no helpline of its own in the resources table: not
@@ -276,5 +315,29 @@ impl Scorer for Engine {
                 s
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_hub_download_names_the_cache_and_offline_mode() {
+        let e = postguard::Error::Hub {
+            repo_id: "acme/tiny".into(),
+            file: "config.json".into(),
+            source: Box::new(hf_hub::api::sync::ApiError::IoError(std::io::Error::other("dns error: failed to lookup address"))),
+        };
+        let hub = |offline| SourceDesc::Hub {
+            repo_id: "acme/tiny".into(),
+            revision: None,
+            cache_dir: Some(PathBuf::from("/c/hub")),
+            offline,
+        };
+        let hint = hub_hint(&e, &hub(false)).expect("a hint");
+        assert!(hint.contains("/c/hub") && hint.contains("HF_HUB_OFFLINE=1") && hint.contains("--model"), "{hint}");
+        assert_eq!(hub_hint(&e, &hub(true)), None, "offline errors already name the cache");
+        assert_eq!(hub_hint(&e, &SourceDesc::Bundled), None);
     }
 }

@@ -31,16 +31,27 @@ pub enum Format {
 }
 
 impl Format {
-    /// Guess the format from a file name: `.csv` is CSV; `.jsonl`, `.ndjson`, `.json` are JSONL.
+    /// Guess the format from a file name: `.csv` and `.tsv` are CSV (see [`is_tsv`]); `.jsonl`,
+    /// `.ndjson`, `.json` are JSONL.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
             _ => None,
         }
     }
 }
+
+/// Whether a file name ends in `.tsv` (tab-separated values: CSV with a tab as separator).
+pub fn is_tsv(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+}
+
+/// Default limit on the bytes of one input record (a JSONL line, a CSV record): far above any
+/// post (`--max-post-bytes` scores 100,000 bytes of one), low enough that one huge line cannot
+/// exhaust memory. A longer record is an error record, read past without being held.
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 << 20;
 
 /// Which fields of a record hold the text, the optional context and the optional id.
 #[derive(Debug, Clone)]
@@ -176,7 +187,7 @@ impl fmt::Debug for RecordReader {
 }
 
 enum Inner {
-    Jsonl { src: Box<dyn BufRead>, line: usize, buf: Vec<u8> },
+    Jsonl { src: Box<dyn BufRead>, line: usize, buf: Vec<u8>, max: usize },
     Csv(Box<CsvInner>),
 }
 
@@ -186,8 +197,9 @@ struct CsvInner {
     line: usize,
     header: Vec<String>,
     spec: FieldSpec,
-    buf: Vec<u8>,
     delimiter: u8,
+    /// Longest record kept, in bytes.
+    max: usize,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -296,11 +308,42 @@ impl RecordReader {
     /// # Errors
     /// As [`new`](Self::new).
     pub fn with_delimiter(src: Box<dyn BufRead>, format: Format, spec: FieldSpec, delimiter: u8) -> Result<Self, ReadError> {
+        Self::with_options(src, format, spec, delimiter, DEFAULT_MAX_RECORD_BYTES)
+    }
+
+    /// [`with_delimiter`](Self::with_delimiter) with a limit on one record's bytes (a JSONL line
+    /// without its line end, a CSV record): a longer record is an error record naming its size,
+    /// and its bytes are read past, never held (`--max-record-bytes`).
+    ///
+    /// # Errors
+    /// As [`new`](Self::new); also a compressed input (gzip, zstd, bzip2, xz, zip), named with
+    /// the command that decompresses it.
+    pub fn with_options(
+        src: Box<dyn BufRead>,
+        format: Format,
+        spec: FieldSpec,
+        delimiter: u8,
+        max_record_bytes: usize,
+    ) -> Result<Self, ReadError> {
+        let mut src = src;
+        if let Some(kind) = compressed(src.fill_buf()?) {
+            return Err(ReadError::Input(format!(
+                "the input is {kind}-compressed (it starts with {kind}'s magic bytes), not text; decompress it first, e.g. `{} -dc FILE | postguard score -`",
+                match kind {
+                    "gzip" => "gzip",
+                    "zstd" => "zstd",
+                    "bzip2" => "bzip2",
+                    "xz" => "xz",
+                    _ => "unzip -p FILE | cat #",
+                }
+            )));
+        }
         let src: Box<dyn BufRead> = Box::new(SkipBom::new(src));
+        let max = max_record_bytes.max(1);
         let mut blank_lines = 0;
         let inner = match format {
-            Format::Jsonl => Inner::Jsonl { src, line: 0, buf: Vec::new() },
-            Format::Csv => Inner::Csv(Box::new(CsvInner::new(src, &spec, &mut blank_lines, delimiter)?)),
+            Format::Jsonl => Inner::Jsonl { src, line: 0, buf: Vec::new(), max },
+            Format::Csv => Inner::Csv(Box::new(CsvInner::new(src, &spec, &mut blank_lines, delimiter, max)?)),
         };
         Ok(RecordReader { inner, spec, blank_lines })
     }
@@ -324,8 +367,8 @@ impl RecordReader {
     /// I/O errors (fatal).
     pub fn next_item(&mut self) -> Option<Result<Item, ReadError>> {
         match &mut self.inner {
-            Inner::Jsonl { src, line, buf } => {
-                next_jsonl(src, line, buf, &self.spec, &mut self.blank_lines)
+            Inner::Jsonl { src, line, buf, max } => {
+                next_jsonl(src, line, buf, *max, &self.spec, &mut self.blank_lines)
             }
             Inner::Csv(c) => c.next_item(&mut self.blank_lines),
         }
@@ -339,21 +382,88 @@ impl Iterator for RecordReader {
     }
 }
 
+/// The name of the compression format whose magic bytes `head` starts with.
+fn compressed(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 5] = [
+        (b"\x1f\x8b", "gzip"),
+        (b"\x28\xb5\x2f\xfd", "zstd"),
+        (b"BZh", "bzip2"),
+        (b"\xfd7zXZ\x00", "xz"),
+        (b"PK\x03\x04", "zip"),
+    ];
+    MAGIC.iter().find(|(m, _)| head.starts_with(m)).map(|(_, k)| *k)
+}
+
+/// Read through the next `\n` (or the end of the input), handing each piece of the line to
+/// `each` as it is read; returns the bytes read (0 at the end of the input). Nothing is held
+/// here: the caller keeps what it wants, so a huge line costs no memory.
+fn read_line_with(src: &mut dyn BufRead, mut each: impl FnMut(&[u8])) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let avail = match src.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(total);
+        }
+        let (used, done) = match avail.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        each(&avail[..used]);
+        src.consume(used);
+        total += used;
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
+/// The message of a record over the `--max-record-bytes` limit.
+fn too_long_message(what: &str, bytes: usize, max: usize) -> String {
+    format!("the {what} is {bytes} bytes, over the limit of {max} bytes per record (--max-record-bytes); it was not read")
+}
+
 fn next_jsonl(
     src: &mut Box<dyn BufRead>,
     line: &mut usize,
     buf: &mut Vec<u8>,
+    max: usize,
     spec: &FieldSpec,
     blank_lines: &mut usize,
 ) -> Option<Result<Item, ReadError>> {
     loop {
         buf.clear();
-        match src.read_until(b'\n', buf) {
+        // Keep at most the limit plus a line end; count the rest without holding it.
+        let keep = max.saturating_add(2);
+        let mut last = 0u8;
+        let read = read_line_with(src.as_mut(), |piece| {
+            let room = keep.saturating_sub(buf.len());
+            buf.extend_from_slice(&piece[..piece.len().min(room)]);
+            last = piece.last().copied().unwrap_or(last);
+        });
+        let total = match read {
             Ok(0) => return None,
-            Ok(_) => {}
+            Ok(n) => n,
             Err(e) => return Some(Err(e.into())),
-        }
+        };
         *line += 1;
+        // The line's length without its `\n` (a `\r` before it counts: it may be content).
+        let content = total - usize::from(last == b'\n');
+        if content > max && !(content == max + 1 && buf.ends_with(b"\r\n")) {
+            buf.clear();
+            buf.shrink_to(1 << 16);
+            return Some(Ok(Item::Err(RecordError {
+                line: *line,
+                field: None,
+                message: too_long_message("line", content, max),
+                fields: None,
+                raw: None,
+                id: None,
+            })));
+        }
         let mut bytes = &buf[..];
         if let Some(b) = bytes.strip_suffix(b"\n") {
             bytes = b;
@@ -606,18 +716,23 @@ struct RawCsvRecord {
     cells: Vec<Vec<u8>>,
     /// The input ended inside a quoted field: the last cell holds the rest of the input.
     unclosed_quote: bool,
+    /// The record's bytes when they passed the limit (its cells were then dropped as read).
+    too_long: Option<usize>,
 }
 
 /// Read the next CSV record (RFC 4180: `,` separator, `"` quoting with `""` escapes, quoted
 /// fields may span lines; `\r\n` or `\n` ends a record). Blank lines between records are
 /// counted, not returned. The csv crate's reader is not used here because its line numbers
 /// drift after blank lines and quoted newlines, and error messages must name the right line.
+///
+/// At most `max` bytes of cells are kept: past that the record is still read to its end (so
+/// the next one starts in the right place) but its bytes are dropped, and `too_long` says so.
 fn read_csv_record(
     src: &mut dyn BufRead,
     line: &mut usize,
-    buf: &mut Vec<u8>,
     blank_lines: &mut usize,
     delimiter: u8,
+    max: usize,
 ) -> io::Result<Option<RawCsvRecord>> {
     #[derive(Clone, Copy, PartialEq)]
     enum St {
@@ -629,57 +744,90 @@ fn read_csv_record(
     let mut rec = RawCsvRecord::default();
     let mut cell = Vec::new();
     let mut st = St::FieldStart;
+    // Bytes of the record read so far, and whether its cells are still kept.
+    let mut size = 0usize;
+    let mut keep = true;
     loop {
-        buf.clear();
-        if src.read_until(b'\n', buf)? == 0 {
+        // A record starts on a line that is not blank: until it is known whether this line
+        // is, remember the state so a blank line can be undone.
+        let starting = rec.line == 0;
+        let mut blank = true;
+        let mut ends_record = false;
+        let n = read_line_with(src, |piece| {
+            let mut bytes = piece;
+            if let Some(b) = bytes.strip_suffix(b"\n") {
+                bytes = b;
+                ends_record = true;
+            }
+            if starting {
+                blank &= bytes.iter().all(u8::is_ascii_whitespace);
+            }
+            size += bytes.len();
+            if keep && size > max {
+                keep = false;
+                rec.cells = Vec::new();
+                cell = Vec::new();
+            }
+            for &c in bytes {
+                st = match (st, c) {
+                    (St::FieldStart, b'"') => St::Quoted,
+                    (St::FieldStart | St::Unquoted | St::QuoteInQuoted, c) if c == delimiter => {
+                        if keep {
+                            rec.cells.push(std::mem::take(&mut cell));
+                        }
+                        St::FieldStart
+                    }
+                    (St::Quoted, b'"') => St::QuoteInQuoted,
+                    (St::QuoteInQuoted, b'"') => {
+                        if keep {
+                            cell.push(b'"');
+                        }
+                        St::Quoted
+                    }
+                    (St::Quoted, c) => {
+                        if keep {
+                            cell.push(c);
+                        }
+                        St::Quoted
+                    }
+                    (_, c) => {
+                        if keep {
+                            cell.push(c);
+                        }
+                        St::Unquoted
+                    }
+                };
+            }
+        })?;
+        if n == 0 {
             // End of input: a record without a final newline, or nothing.
             if rec.line == 0 {
                 return Ok(None);
             }
-            rec.cells.push(cell);
+            if keep {
+                rec.cells.push(cell);
+            } else {
+                rec.too_long = Some(size);
+            }
             rec.unclosed_quote = st == St::Quoted;
             return Ok(Some(rec));
         }
         *line += 1;
-        if rec.line == 0 {
-            let content = buf.strip_suffix(b"\n").unwrap_or(buf);
-            if content.iter().all(u8::is_ascii_whitespace) {
+        if starting {
+            if blank {
                 *blank_lines += 1;
+                rec.cells.clear();
+                cell.clear();
+                st = St::FieldStart;
+                size = 0;
+                keep = true;
                 continue;
             }
             rec.line = *line;
         }
-        let mut bytes = &buf[..];
-        let mut ends_record = false;
-        if let Some(b) = bytes.strip_suffix(b"\n") {
-            bytes = b;
-            ends_record = true;
-        }
-        for &c in bytes {
-            st = match (st, c) {
-                (St::FieldStart, b'"') => St::Quoted,
-                (St::FieldStart | St::Unquoted | St::QuoteInQuoted, c) if c == delimiter => {
-                    rec.cells.push(std::mem::take(&mut cell));
-                    St::FieldStart
-                }
-                (St::Quoted, b'"') => St::QuoteInQuoted,
-                (St::QuoteInQuoted, b'"') => {
-                    cell.push(b'"');
-                    St::Quoted
-                }
-                (St::Quoted, c) => {
-                    cell.push(c);
-                    St::Quoted
-                }
-                (_, c) => {
-                    cell.push(c);
-                    St::Unquoted
-                }
-            };
-        }
         if st == St::Quoted {
             // The newline belongs to the quoted field.
-            if ends_record {
+            if ends_record && keep {
                 cell.push(b'\n');
             }
             continue;
@@ -689,17 +837,23 @@ fn read_csv_record(
         if cell.last() == Some(&b'\r') && st == St::Unquoted {
             cell.pop();
         }
-        rec.cells.push(cell);
+        if keep {
+            rec.cells.push(cell);
+        } else {
+            rec.too_long = Some(size);
+        }
         return Ok(Some(rec));
     }
 }
 
 impl CsvInner {
-    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize, delimiter: u8) -> Result<Self, ReadError> {
+    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize, delimiter: u8, max: usize) -> Result<Self, ReadError> {
         let mut line = 0;
-        let mut buf = Vec::new();
         let mut header = Vec::new();
-        if let Some(rec) = read_csv_record(&mut src, &mut line, &mut buf, blank_lines, delimiter)? {
+        if let Some(rec) = read_csv_record(src.as_mut(), &mut line, blank_lines, delimiter, max)? {
+            if let Some(bytes) = rec.too_long {
+                return Err(ReadError::Input(format!("line {}: CSV header: {}", rec.line, too_long_message("header", bytes, max))));
+            }
             if rec.unclosed_quote {
                 return Err(ReadError::Input(format!(
                     "line {}: CSV header: {}",
@@ -735,7 +889,13 @@ impl CsvInner {
                     Ok(())
                 } else {
                     // A one-column header holding another separator: say which option reads it.
+                    // A column that differs only in case or surrounding spaces (`Text`, `text `).
+                    let near = header.iter().find(|h| h.trim().eq_ignore_ascii_case(name.trim()));
                     let hint = match (header.len(), [b';', b'\t', b'|'].into_iter().find(|d| *d != delimiter && header[0].as_bytes().contains(d))) {
+                        _ if near.is_some() => {
+                            let h = near.expect("checked");
+                            format!("; did you mean `{h}`? Column names are matched exactly: pass {} {h:?}", flag_for(name, spec))
+                        }
                         (1, Some(d)) => format!(
                             "; the header looks {}-separated: pass --delimiter {}",
                             if d == b'\t' { "tab".to_owned() } else { format!("`{}`", d as char) },
@@ -758,16 +918,26 @@ impl CsvInner {
                 check(c)?;
             }
         }
-        Ok(CsvInner { src, line, header, spec: spec.clone(), buf, delimiter })
+        Ok(CsvInner { src, line, header, spec: spec.clone(), delimiter, max })
     }
 
     fn next_item(&mut self, blank_lines: &mut usize) -> Option<Result<Item, ReadError>> {
-        let rec = match read_csv_record(&mut self.src, &mut self.line, &mut self.buf, blank_lines, self.delimiter) {
+        let rec = match read_csv_record(self.src.as_mut(), &mut self.line, blank_lines, self.delimiter, self.max) {
             Ok(Some(rec)) => rec,
             Ok(None) => return None,
             Err(e) => return Some(Err(e.into())),
         };
         let line = rec.line;
+        if let Some(bytes) = rec.too_long {
+            return Some(Ok(Item::Err(RecordError {
+                line,
+                field: None,
+                message: too_long_message("record", bytes, self.max),
+                fields: None,
+                raw: None,
+                id: None,
+            })));
+        }
         let raw = || {
             let cells: Vec<&[u8]> = rec.cells.iter().map(Vec::as_slice).collect();
             csv_line(&cells)
@@ -814,6 +984,17 @@ impl CsvInner {
             }
         }
         Some(Ok(extract(Fields::Csv(cells), line, &self.spec, &self.header)))
+    }
+}
+
+/// The command-line option that names field `name` of `spec`.
+fn flag_for(name: &str, spec: &FieldSpec) -> &'static str {
+    if name == spec.text {
+        "--text-field"
+    } else if spec.id.as_deref() == Some(name) {
+        "--id-field"
+    } else {
+        "--context-field"
     }
 }
 
@@ -1049,8 +1230,80 @@ mod tests {
         assert!(e.to_string().ends_with("the header looks tab-separated: pass --delimiter tab"), "{e}");
     }
 
+    fn read_limited(data: &[u8], format: Format, max: usize) -> Vec<Item> {
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
+        RecordReader::with_options(src, format, FieldSpec::default(), b',', max).unwrap().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn a_jsonl_line_over_the_limit_is_an_error_record_and_reading_goes_on() {
+        let long = format!("{{\"text\":\"{}\"}}", "x".repeat(100));
+        let data = format!("{{\"text\":\"a\"}}\n{long}\n\n{{\"text\":\"b\"}}\r\n{long}");
+        let items = read_limited(data.as_bytes(), Format::Jsonl, 50);
+        assert_eq!(items.len(), 4);
+        assert_eq!(ok(&items[0]).post.text, "a");
+        let e = err(&items[1]);
+        assert_eq!(e.line, 2);
+        assert_eq!(e.to_string(), "the line is 111 bytes, over the limit of 50 bytes per record (--max-record-bytes); it was not read");
+        assert!(e.raw.is_none() && e.fields.is_none(), "the line is not held");
+        assert_eq!(ok(&items[2]).post.text, "b");
+        assert_eq!(ok(&items[2]).line, 4);
+        assert_eq!(err(&items[3]).line, 5);
+        // A line exactly at the limit is read, with or without CRLF.
+        let exact = r#"{"text":"abc"}"#;
+        for data in [format!("{exact}\n"), format!("{exact}\r\n"), exact.to_owned()] {
+            let items = read_limited(data.as_bytes(), Format::Jsonl, exact.len());
+            assert_eq!(ok(&items[0]).post.text, "abc", "{data:?}");
+        }
+        let items = read_limited(exact.as_bytes(), Format::Jsonl, exact.len() - 1);
+        assert!(err(&items[0]).message.contains("is 14 bytes"));
+    }
+
+    #[test]
+    fn a_csv_record_over_the_limit_is_an_error_record_even_across_lines() {
+        let big = "y".repeat(80);
+        let data = format!("id,text\n1,a\n2,\"{big}\n{big}\"\n3,b\n4,{big}\n5,c\n");
+        let items = read_limited(data.as_bytes(), Format::Csv, 40);
+        assert_eq!(items.len(), 5);
+        assert_eq!(ok(&items[0]).post.text, "a");
+        let e = err(&items[1]);
+        assert_eq!(e.line, 3);
+        assert!(e.message.starts_with("the record is 16"), "{e}");
+        assert!(e.raw.is_none());
+        assert_eq!(ok(&items[2]).post.text, "b");
+        assert_eq!(ok(&items[2]).line, 5);
+        assert_eq!(err(&items[3]).line, 6);
+        assert_eq!(ok(&items[4]).post.text, "c");
+        // The header too.
+        let src: Box<dyn BufRead> = Box::new(io::Cursor::new(format!("text,{big}\na,b\n").into_bytes()));
+        let e = RecordReader::with_options(src, Format::Csv, FieldSpec::default(), b',', 40).unwrap_err();
+        assert!(e.to_string().starts_with("line 1: CSV header: the header is 85 bytes"), "{e}");
+    }
+
+    #[test]
+    fn compressed_input_is_named_not_read_as_records() {
+        for (head, kind) in [(&b"\x1f\x8b\x08\x00rest"[..], "gzip"), (b"\x28\xb5\x2f\xfdzz", "zstd"), (b"BZh91AY", "bzip2"), (b"\xfd7zXZ\x00..", "xz"), (b"PK\x03\x04..", "zip")] {
+            for format in [Format::Jsonl, Format::Csv] {
+                let src: Box<dyn BufRead> = Box::new(io::Cursor::new(head.to_vec()));
+                let e = RecordReader::new(src, format, FieldSpec::default()).unwrap_err();
+                assert!(e.to_string().starts_with(&format!("the input is {kind}-compressed")), "{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_header_that_differs_in_case_or_spaces_gets_a_did_you_mean() {
+        for (header, col) in [("id,Text\n", "Text"), ("id,text \n", "text "), ("id, TEXT\n", " TEXT")] {
+            let src: Box<dyn BufRead> = Box::new(io::Cursor::new(header.as_bytes().to_vec()));
+            let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
+            assert!(e.to_string().ends_with(&format!("did you mean `{col}`? Column names are matched exactly: pass --text-field \"{col}\"")), "{e}");
+        }
+    }
+
     #[test]
     fn format_from_path() {
+        assert_eq!(Format::from_path(Path::new("a/b.TSV")), Some(Format::Csv));
+        assert!(is_tsv(Path::new("a/b.tsv")) && !is_tsv(Path::new("a/b.csv")));
         assert_eq!(Format::from_path(Path::new("a/b.CSV")), Some(Format::Csv));
         assert_eq!(Format::from_path(Path::new("b.jsonl")), Some(Format::Jsonl));
         assert_eq!(Format::from_path(Path::new("b.txt")), None);

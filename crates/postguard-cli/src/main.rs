@@ -8,12 +8,13 @@ mod audit;
 mod chunk;
 mod engine;
 mod eval;
+mod outfile;
 mod output;
 mod render;
 mod resume;
 mod score;
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,7 +44,7 @@ mod exit {
     pub const MODEL: u8 = 4;
     /// Finished, but some records were skipped or written as error records.
     pub const PARTIAL: u8 = 5;
-    /// Stopped by Ctrl-C (128 + SIGINT, as a shell reports it).
+    /// Stopped by Ctrl-C, SIGTERM or SIGHUP (128 + SIGINT, as a shell reports Ctrl-C).
     pub const INTERRUPTED: u8 = 130;
     /// The output was closed by its reader (128 + SIGPIPE, as a shell reports it).
     pub const BROKEN_PIPE: u8 = 141;
@@ -57,7 +58,8 @@ Exit codes:
      an output that cannot be written
   4  model or rules load error
   5  completed, but records were skipped or errored (--on-error skip|emit)
-  130  score stopped by Ctrl-C after a finished chunk (with -o: rerun with --resume)
+  130  score stopped by Ctrl-C (or SIGTERM / SIGHUP) after a finished chunk (with -o: rerun
+       with --resume)
   141  score's output was closed by its reader (e.g. `| head`); the summary counts what it got";
 
 /// Label social-media posts (bullying, misinformation, unsafe advice) and flag crisis posts
@@ -84,6 +86,23 @@ struct Global {
     /// No progress bar and no summary on stderr (record errors are still reported).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Longest input record read (a JSONL line or a CSV record), in bytes: a longer one is an
+    /// error record (see --on-error), read past without being held in memory.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = input::DEFAULT_MAX_RECORD_BYTES, value_parser = at_least_one_usize)]
+    max_record_bytes: usize,
+}
+
+/// clap's range parser says `not in 1..18446744073709551615`; this says what is meant.
+fn at_least_one(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(0) => Err("must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
+}
+
+fn at_least_one_usize(s: &str) -> Result<usize, String> {
+    at_least_one(s).and_then(|n| usize::try_from(n).map_err(|_| format!("{n} is too large")))
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,6 +135,10 @@ const SCORE_HELP: &str = "\
 Output: the input record's fields unchanged, plus `postguard`: {scores, flagged, rule_hits,
 resources, model} (JSONL) or postguard_* columns (CSV).
 Blank JSONL lines are not records: they are counted as blank_lines in the summary.
+CSV output from JSONL input: the columns are the first record's keys (and the text and context
+fields); a later record's keys outside them go, as a JSON object, into postguard_extra.
+The output file is locked while a run writes it, and an output that is the input (stdin
+included) is refused.
 --on-error: fail = stop at the first bad record (exit 3); skip = leave it out and report it on
 stderr (exit 5); emit = write {\"postguard\": {\"error\": {\"line\", \"message\"}}} in its place (exit 5).
 --resume continues an interrupted run into the same -o file (see the README).";
@@ -149,10 +172,10 @@ struct ScoreArgs {
     /// append the rest.
     #[arg(long, requires = "output")]
     resume: bool,
-    /// Field separator of a CSV input: one ASCII character (`;`, `|`, ...) or `tab`. CSV output
-    /// is always comma-separated.
-    #[arg(long, default_value = ",", value_parser = parse_delimiter)]
-    delimiter: u8,
+    /// Field separator of a CSV input: one ASCII character (`;`, `|`, ...) or `tab` (default: tab
+    /// for a `.tsv` file, else `,`). CSV output is always comma-separated.
+    #[arg(long, value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
     /// Write the text and context fields redacted: each piece of personal information (phone,
     /// email, address, ID and card numbers, ...) replaced by a placeholder such as [PHONE]; the
     /// matched texts in the postguard object are redacted too, and a record that cannot be scored
@@ -180,7 +203,7 @@ struct EvalArgs {
     #[arg(long)]
     limit: Option<usize>,
     /// Evaluate every N-th record only (a quick, spread-out sample).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 1, value_parser = at_least_one)]
     sample_every: u64,
     /// Field holding the text.
     #[arg(long, default_value = "text")]
@@ -211,10 +234,16 @@ enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Run the rules (only) on a text and show hits, allow markers and suppressed hits.
+    /// Run the rules (only) on a text and show hits, allow markers and suppressed hits; without
+    /// a text, run rule packs' must_match / must_not_match examples (exit 1 if one fails).
+    #[command(after_help = RULES_TEST_HELP)]
     Test {
-        /// The text (`-` reads stdin).
-        text: String,
+        /// The text (`-` reads stdin). Leave it out to run the packs' examples instead.
+        text: Option<String>,
+        /// A rule pack (TOML) to load on top of the default one (like the global --rules) and,
+        /// without a text, whose examples to run; repeatable.
+        #[arg(long, value_name = "PACK.toml")]
+        pack: Vec<PathBuf>,
         /// The message the text replies to (enables reply-aware rules).
         #[arg(long)]
         context: Option<String>,
@@ -253,6 +282,14 @@ fn parse_ignore(s: &str) -> Result<(Label, String), String> {
     }
     Ok((label, source.to_owned()))
 }
+
+const RULES_TEST_HELP: &str = "\
+Examples:
+  postguard rules test \"you absolute walnut\"      show the hits on a text
+  postguard rules test --pack ours.toml             run ours.toml's examples (exit 1 if one fails)
+  postguard rules test                              run every loaded rule's examples
+A pack is checked when it loads (ids, labels, phrases and patterns); whether its examples
+hold is checked here, and `score`/`check` warn when a --rules pack's examples do not hold.";
 
 const AUDIT_HELP: &str = "\
 Floors: high severity hits at most 0.05% of the rows labelled 0 for its head and, where it
@@ -334,11 +371,19 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Score(a) => score_cmd(eargs, g, a),
         Command::Eval(a) => eval_cmd(eargs, g, a),
         Command::Rules(RulesCommand::List { json }) => rules_list(eargs, *json),
-        Command::Rules(RulesCommand::Test { text, context, json }) => {
-            rules_test(eargs, text, context.as_deref(), *json, style)
+        Command::Rules(RulesCommand::Test { text, pack, context, json }) => {
+            let mut eargs = eargs.clone();
+            eargs.rules.extend(pack.iter().cloned());
+            match text {
+                Some(text) => rules_test(&eargs, text, context.as_deref(), *json, style),
+                None if context.is_some() => {
+                    Err(anyhow!("--context needs a text to test")).code(exit::USAGE)
+                }
+                None => rules_examples(&eargs, pack, *json),
+            }
         }
         Command::Rules(RulesCommand::Audit { files, json, labels_field, ignore_labels }) => {
-            rules_audit(eargs, files, *json, labels_field, ignore_labels)
+            rules_audit(eargs, g.max_record_bytes, files, *json, labels_field, ignore_labels)
         }
         Command::Model(ModelCommand::Info { json }) => model_info(eargs, *json),
     }
@@ -520,6 +565,7 @@ fn rules_list(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
 
 fn rules_audit(
     eargs: &EngineArgs,
+    max_record_bytes: usize,
     files: &[PathBuf],
     json: bool,
     labels_field: &str,
@@ -542,9 +588,20 @@ fn rules_audit(
             return Err(anyhow!("{name}: is a directory, not a labelled JSONL file")).code(exit::USAGE);
         }
         let spec = FieldSpec { text: "text".into(), context: Some("context".into()), context_required: false, id: Some("id".into()) };
-        let mut reader =
-            RecordReader::new(open_input(file)?, Format::Jsonl, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+        let mut reader = RecordReader::with_options(open_input(file)?, Format::Jsonl, spec, b',', max_record_bytes)
+            .map_err(|e| anyhow!("{name}: {e}"))
+            .code(exit::INPUT)?;
+        let before = audit.records();
         audit::add_file(&mut audit, &rules, &mut reader, &fields, ignore, &name).map_err(|e| anyhow!("{e}")).code(exit::INPUT)?;
+        // An audit that measured nothing must not pass: every rule is "within its floor" on an
+        // empty file.
+        if audit.records() == before {
+            return Err(anyhow!(
+                "{name}: no records ({} blank lines): nothing to audit; is it the right file?",
+                reader.blank_lines()
+            ))
+            .code(exit::INPUT);
+        }
         names.push(name);
     }
     let report =
@@ -586,6 +643,53 @@ fn rules_test(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool,
         s += &format!("suppressed {} {:?}: {}\n", x.hit.rule_id, x.hit.text, x.reason);
     }
     print(&s)
+}
+
+/// `rules test` without a text: run the examples of the rules from `packs` (every loaded rule
+/// when none is named); exit 1 if any does not hold.
+fn rules_examples(eargs: &EngineArgs, packs: &[PathBuf], json: bool) -> Result<u8, Failure> {
+    let rules = engine::rules(eargs).code(exit::MODEL)?;
+    let names: Vec<String> = packs.iter().map(|p| p.display().to_string()).collect();
+    let ours = |pack: &str| names.is_empty() || names.iter().any(|n| n == pack);
+    let tested: Vec<&postguard::rules::RuleInfo> = rules.rules().iter().filter(|r| ours(&r.pack)).collect();
+    let examples: usize = tested
+        .iter()
+        .map(|r| r.must_match.len() + r.must_not_match.len() + r.must_match_replies.len() + r.must_not_match_replies.len())
+        .sum();
+    let failures: Vec<postguard::rules::ExampleFailure> = {
+        let pack_of = |id: &str| rules.rules().iter().find(|r| r.id == id).map(|r| r.pack.clone()).unwrap_or_default();
+        rules.test_examples().into_iter().filter(|f| ours(&pack_of(&f.rule_id))).collect()
+    };
+    if tested.is_empty() {
+        return Err(anyhow!("no rules to test: the packs named define none (or all are disabled)")).code(exit::USAGE);
+    }
+    if json {
+        let v = serde_json::json!({"rules": tested.len(), "examples": examples, "failures": failures});
+        print(&(serde_json::to_string_pretty(&v).expect("serialises") + "\n"))?;
+    } else {
+        let mut s = String::new();
+        for f in &failures {
+            let hits: Vec<String> = f.report.hits().iter().map(|h| format!("{} {:?}", h.rule_id, h.text)).collect();
+            let why: Vec<String> = f.report.suppressed().iter().filter(|x| x.hit.rule_id == f.rule_id).map(|x| x.reason.to_string()).collect();
+            s += &format!(
+                "FAIL {}: {} {:?}{}\n     hits: {}{}\n",
+                f.rule_id,
+                if f.expected_match { "must_match" } else { "must_not_match" },
+                f.example,
+                f.context.as_deref().map(|c| format!(" (context {c:?})")).unwrap_or_default(),
+                if hits.is_empty() { "none".to_owned() } else { hits.join(", ") },
+                if why.is_empty() { String::new() } else { format!("; suppressed: {}", why.join(", ")) },
+            );
+        }
+        s += &format!(
+            "{} of {examples} examples of {} rules hold{}\n",
+            examples - failures.len(),
+            tested.len(),
+            if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) }
+        );
+        print(&s)?;
+    }
+    Ok(if failures.is_empty() { exit::OK } else { 1 })
 }
 
 fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
@@ -675,12 +779,43 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         .code(exit::USAGE);
     }
     let out_format = a.output_format.or_else(|| a.output.as_deref().and_then(Format::from_path)).unwrap_or(in_format);
-    if let Some(out) = &a.output
-        && !stdin
-        && same_file(&a.input, out)
-    {
-        return Err(anyhow!("the output {} is the input file", out.display())).code(exit::USAGE);
+    if let Some(out) = a.output.as_deref().filter(|p| input::is_tsv(p) && a.output_format.is_none()) {
+        return Err(anyhow!(
+            "{}: score writes CSV (comma-separated) or JSONL, not tab-separated values; name the output .csv or .jsonl, or pass --output-format",
+            out.display()
+        ))
+        .code(exit::USAGE);
     }
+    // Never write over the input: compared by device and inode before anything is opened for
+    // writing, so `-o` naming the input (by any path), and stdin redirected from the output
+    // file, are both refused before the output is truncated.
+    let input_id = if stdin { outfile::stdin_id() } else { outfile::path_id(&a.input) };
+    if let Some(out) = &a.output
+        && (input_id.is_some() && outfile::path_id(out) == input_id || !stdin && same_file(&a.input, out))
+    {
+        return Err(anyhow!(
+            "the output {} is the same file as the input{}: it would be truncated before it is read; write to another file",
+            out.display(),
+            if stdin { " (standard input is redirected from it)" } else { "" }
+        ))
+        .code(exit::USAGE);
+    }
+    if a.output.is_none() && input_id.is_some() && outfile::stdout_id() == input_id {
+        return Err(anyhow!(
+            "standard output is redirected to the input file {}: the run would read its own output; write to another file",
+            input_name(&a.input)
+        ))
+        .code(exit::USAGE);
+    }
+    // Lock the output before anything reads or changes it (--resume looks at it first); the
+    // lock is held until the run ends.
+    let out_file = match &a.output {
+        Some(p) => Some(
+            outfile::open_locked(p).with_context(|| format!("{}", p.display())).code(exit::INPUT)?,
+        ),
+        None => None,
+    };
+    let delimiter = a.delimiter.unwrap_or(if input::is_tsv(&a.input) { b'\t' } else { b',' });
     let spec = FieldSpec {
         text: a.text_field.clone(),
         context: Some(a.context_field.clone().unwrap_or_else(|| "context".to_owned())),
@@ -688,8 +823,9 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         id: a.id_field.clone(),
     };
     let name = input_name(&a.input);
-    let mut reader =
-        RecordReader::with_delimiter(open_input(&a.input)?, in_format, spec, a.delimiter).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+    let mut reader = RecordReader::with_options(open_input(&a.input)?, in_format, spec, delimiter, g.max_record_bytes)
+        .map_err(|e| anyhow!("{name}: {e}"))
+        .code(exit::INPUT)?;
 
     // Resume point (before loading the model, so a wrong --resume fails fast).
     let point = match (&a.output, a.resume) {
@@ -733,16 +869,20 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     }
     let blank_base = reader.blank_lines() as u64;
 
-    let sink: Box<dyn Write> = match &a.output {
-        None => Box::new(io::stdout().lock()),
-        Some(p) => {
-            let f = if a.resume {
-                OpenOptions::new().create(true).append(true).open(p)
-            } else {
-                File::create(p)
+    let sink: Box<dyn Write> = match (out_file, &a.output) {
+        (Some(mut f), Some(p)) => {
+            // A new run starts the file afresh; --resume appends after what prepare() kept.
+            // (Only a regular file: a device or a pipe, e.g. /dev/stdout, has no length to set.)
+            let regular = f.metadata().is_ok_and(|m| m.is_file());
+            let placed = match (regular, a.resume) {
+                (false, _) => Ok(()),
+                (true, true) => io::Seek::seek(&mut f, io::SeekFrom::End(0)).map(drop),
+                (true, false) => f.set_len(0),
             };
-            Box::new(f.with_context(|| format!("{}", p.display())).code(exit::INPUT)?)
+            placed.with_context(|| format!("{}", p.display())).code(exit::INPUT)?;
+            Box::new(f)
         }
+        _ => Box::new(io::stdout().lock()),
     };
     if let (Some(p), false) = (&a.output, a.resume) {
         resume::clear(p);
@@ -767,7 +907,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
             }
             std::process::exit(i32::from(exit::INTERRUPTED));
         }
-        eprintln!("\npostguard: interrupted; finishing the current chunk (Ctrl-C again to stop at once)");
+        eprintln!("\npostguard: interrupted (Ctrl-C or a termination signal); finishing the current chunk (Ctrl-C again to stop at once)");
     });
     let opts = chunk::ChunkOptions {
         on_error: a.on_error,
@@ -794,13 +934,13 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
             None => Ok(()),
         }
     };
-    let records_before = summary.records_in;
+    let ok_before = summary.ok;
     let result = score::run(&mut reader, &mut scorer, &mut out, &opts, &mut summary, blank_base, &pb, &mut checkpoint);
     let result = result.and_then(|()| out.finish().map(drop).map_err(score::ScoreError::Write));
     pb.finish_and_clear();
     let elapsed = started.elapsed();
     if !g.quiet || result.is_err() {
-        print_summary(&summary, summary.records_in - records_before, elapsed);
+        print_summary(&summary, summary.ok - ok_before, elapsed);
         if let Some(w) = engine::locale_warning(eargs) {
             eprintln!("warning: {w}");
         }
@@ -861,12 +1001,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn print_summary(s: &Summary, this_run: u64, elapsed: std::time::Duration) {
+/// `scored_now`: posts scored by this run (a resumed run's summary also counts earlier ones);
+/// the rate is of those, and is left out when there are none.
+fn print_summary(s: &Summary, scored_now: u64, elapsed: std::time::Duration) {
     let secs = elapsed.as_secs_f64();
-    let rate = if secs > 0.0 { this_run as f64 / secs } else { 0.0 };
+    let rate = if scored_now > 0 && secs > 0.0 {
+        format!(", {:.1} posts/s", scored_now as f64 / secs)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "postguard score: records in {}, out {} (ok {}, skipped {}, errored {}), blank lines {}; {:.1}s, {:.1} posts/s",
-        s.records_in, s.records_out, s.ok, s.skipped, s.errored, s.blank_lines, secs, rate
+        "postguard score: records in {}, out {} (ok {}, skipped {}, errored {}), blank lines {}; {:.1}s{rate}",
+        s.records_in, s.records_out, s.ok, s.skipped, s.errored, s.blank_lines, secs
     );
     let counts: Vec<String> =
         Label::ALL.iter().map(|l| format!("{} {}", l.as_str(), s.flagged.get(l.as_str()).copied().unwrap_or(0))).collect();
@@ -885,8 +1031,9 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
     if format != Format::Jsonl {
         return Err(anyhow!("eval reads labelled JSONL; {} looks like CSV", a.file.display())).code(exit::USAGE);
     }
-    let mut reader =
-        RecordReader::new(open_input(&a.file)?, format, spec).map_err(|e| anyhow!("{name}: {e}")).code(exit::INPUT)?;
+    let mut reader = RecordReader::with_options(open_input(&a.file)?, format, spec, b',', g.max_record_bytes)
+        .map_err(|e| anyhow!("{name}: {e}"))
+        .code(exit::INPUT)?;
     let (clf, _) = load(eargs)?;
     let thresholds = clf.thresholds().iter().map(|(l, t)| (l.as_str().to_owned(), *t)).collect();
     let mut scorer = engine::Engine { classifier: clf, redact: false };
@@ -916,6 +1063,17 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
     );
     pb.finish_and_clear();
     let report = report.map_err(|e| anyhow!("{e}")).code(exit::INPUT)?;
+    // Metrics over no records are no measurement: say so instead of printing an empty table
+    // that a script would take as a pass.
+    if report.records == 0 {
+        return Err(anyhow!(
+            "{name}: no record was scored ({} record errors, {} blank lines{}): nothing to evaluate",
+            report.record_errors,
+            reader.blank_lines(),
+            if a.limit == Some(0) { ", --limit 0" } else { "" }
+        ))
+        .code(exit::INPUT);
+    }
     let secs = started.elapsed().as_secs_f64();
     let text = if a.json {
         serde_json::to_string_pretty(&report).expect("serialises") + "\n"

@@ -183,6 +183,10 @@ enum Kind {
         base: Option<Vec<String>>,
         /// Whether the header row still has to be written.
         need_header: bool,
+        /// JSONL input: the columns are decided by the first record, so a later record's keys
+        /// outside them are written, as one JSON object, in a last `postguard_extra` column
+        /// instead of being dropped.
+        extra: bool,
     },
 }
 
@@ -203,10 +207,11 @@ impl Output {
             Format::Csv => {
                 let w = Box::new(csv::WriterBuilder::new().flexible(false).from_writer(counting));
                 let need_header = resumed_csv_base.is_none();
+                let extra = input_header.is_empty();
                 let base = resumed_csv_base.or_else(|| {
                     (!input_header.is_empty()).then(|| without_postguard(input_header.iter().cloned()))
                 });
-                Kind::Csv { w, base, need_header }
+                Kind::Csv { w, base, need_header, extra }
             }
         };
         Output { kind, labels, input_header, redact_fields: None }
@@ -302,7 +307,7 @@ impl Output {
     }
 
     fn write_csv(&mut self, fields: Option<&Fields>, tail: Vec<String>) -> io::Result<()> {
-        let Kind::Csv { w, base, need_header } = &mut self.kind else { unreachable!() };
+        let Kind::Csv { w, base, need_header, extra } = &mut self.kind else { unreachable!() };
         let base = base.get_or_insert_with(|| match fields {
             // JSONL in, CSV out: the first record's keys are the columns.
             Some(Fields::Json(members)) => without_postguard(members.iter().map(|(k, _)| k.clone())),
@@ -310,10 +315,12 @@ impl Output {
         });
         if *need_header {
             *need_header = false;
-            let mut header = base.clone();
-            header.extend(csv_postguard_columns(&self.labels));
-            w.write_record(&header).map_err(csv_io)?;
+            w.write_record(&csv_header(base, &self.labels, *extra)).map_err(csv_io)?;
         }
+        let extra_cell = extra.then(|| match fields {
+            Some(Fields::Json(members)) => extra_members(members, base),
+            _ => String::new(),
+        });
         let mut row: Vec<String> = base
             .iter()
             .map(|col| {
@@ -331,6 +338,7 @@ impl Output {
             })
             .collect();
         row.extend(tail);
+        row.extend(extra_cell);
         w.write_record(&row).map_err(csv_io)
     }
 
@@ -358,13 +366,11 @@ impl Output {
     /// I/O errors of the sink.
     pub fn finish(&mut self) -> io::Result<u64> {
         let labels = self.labels.clone();
-        if let Kind::Csv { w, base, need_header } = &mut self.kind
+        if let Kind::Csv { w, base, need_header, extra } = &mut self.kind
             && *need_header
         {
             *need_header = false;
-            let mut header = base.clone().unwrap_or_default();
-            header.extend(csv_postguard_columns(&labels));
-            w.write_record(&header).map_err(csv_io)?;
+            w.write_record(&csv_header(base.as_deref().unwrap_or_default(), &labels, *extra)).map_err(csv_io)?;
         }
         self.flush()
     }
@@ -377,6 +383,40 @@ fn csv_io(e: csv::Error) -> io::Error {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
     }
+}
+
+/// The CSV header: the original columns, the postguard columns, and `postguard_extra` when the
+/// input is JSONL.
+fn csv_header(base: &[String], labels: &[Label], extra: bool) -> Vec<String> {
+    let mut header = base.to_vec();
+    header.extend(csv_postguard_columns(labels));
+    if extra {
+        header.push(EXTRA_COLUMN.to_owned());
+    }
+    header
+}
+
+/// The CSV column holding a JSONL record's members that are not columns (see [`Kind::Csv`]).
+pub const EXTRA_COLUMN: &str = "postguard_extra";
+
+/// The members of a JSONL record outside the CSV columns `base`, as a JSON object in input
+/// order with their values as written; empty when there are none. An earlier run's `postguard`
+/// object or `postguard_*` members are replaced by this run's, as in the columns.
+fn extra_members(members: &[(String, Box<serde_json::value::RawValue>)], base: &[String]) -> String {
+    let mut out = String::new();
+    for (k, v) in members {
+        if k == "postguard" || k.starts_with("postguard_") || base.iter().any(|b| b == k) {
+            continue;
+        }
+        out.push(if out.is_empty() { '{' } else { ',' });
+        out.push_str(&serde_json::to_string(k).expect("a string serialises"));
+        out.push(':');
+        out.push_str(v.get());
+    }
+    if !out.is_empty() {
+        out.push('}');
+    }
+    out
 }
 
 fn without_postguard(cols: impl Iterator<Item = String>) -> Vec<String> {
@@ -513,13 +553,39 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_extra"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,"#);
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,,"#);
+    }
+
+    #[test]
+    fn csv_from_jsonl_keeps_keys_the_first_record_lacked() {
+        let buf = Shared::default();
+        let mut out = Output::new(Box::new(buf.clone()), Format::Csv, labels(), vec![], None);
+        out.write_ok(&record(r#"{"id": 1, "text": "a"}"#), &scored()).unwrap();
+        out.write_ok(&record(r#"{"id": 2, "text": "b", "context": "kys", "meta": {"k": [1, 2]}, "postguard_crisis": 1}"#), &scored()).unwrap();
+        let Item::Err(bad) = parse_jsonl_line(br#"{"id": 3, "text": 5, "lang": "en"}"#, 3, &FieldSpec::default()) else { panic!() };
+        out.write_error(&bad).unwrap();
+        out.finish().unwrap();
+        let text = buf.text();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let header = r.headers().unwrap().clone();
+        assert_eq!(header.iter().last(), Some("postguard_extra"));
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let col = |row: &csv::StringRecord, name: &str| row[header.iter().position(|h| h == name).unwrap()].to_owned();
+        assert_eq!(col(&rows[0], "postguard_extra"), "");
+        // The context used for scoring, and every other key, is in the output.
+        assert_eq!(col(&rows[1], "postguard_extra"), r#"{"context":"kys","meta":{"k": [1, 2]}}"#);
+        assert_eq!(col(&rows[2], "postguard_extra"), r#"{"lang":"en"}"#);
+        assert_eq!(col(&rows[2], "id"), "3");
+        assert!(col(&rows[2], "postguard_error").contains("expected a string"));
+        for row in &rows {
+            assert_eq!(row.len(), header.len());
+        }
     }
 
     #[test]

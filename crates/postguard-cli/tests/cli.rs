@@ -551,8 +551,9 @@ fn eval_bad_records() {
     let o = pg(&["eval", &fx("good.jsonl")]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     assert!(stderr(&o).contains("good.jsonl:1 (id g1): field `labels`: missing"), "{}", stderr(&o));
+    // Every record skipped: nothing was measured, which is an error, not a partial success.
     let o = pg(&["eval", &fx("good.jsonl"), "--on-error", "skip", "--json"]);
-    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
 }
 
 #[test]
@@ -962,4 +963,243 @@ fn score_redact_leaves_no_finding_in_the_record() {
     assert_eq!(lines[0]["postguard"]["pii"][0]["text"], "[PHONE]");
     assert_eq!(lines[1]["text"], "call 988 if you need to talk");
     assert!(lines[2]["text"].is_null(), "an error record's text is not written under --redact");
+}
+
+// ---- Issue 30 (hostile input, part 3): one regression test per row of the issue's table. ----
+
+/// Row 1: JSONL in, CSV out, where later records carry keys the first lacked: nothing is dropped,
+/// the context used for scoring included (it lands in `postguard_extra`).
+#[test]
+fn csv_output_keeps_keys_that_the_first_record_lacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("keys.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": 1, \"text\": \"hello\"}\n{\"id\": 2, \"text\": \"then do it\", \"context\": \"i want to die\", \"lang\": \"en\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.csv");
+    let o = pg(&["score", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    let header = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let extra = header.iter().position(|h| h == "postguard_extra").expect("a postguard_extra column");
+    assert_eq!(&rows[0][extra], "");
+    let v: Value = serde_json::from_str(&rows[1][extra]).unwrap();
+    assert_eq!(v, serde_json::json!({"context": "i want to die", "lang": "en"}));
+}
+
+/// Row 2: a second run writing the same output while the first holds it is refused, and the
+/// file is not touched; once the holder lets go, a run succeeds.
+#[test]
+fn an_output_another_run_holds_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("same.jsonl");
+    std::fs::write(&out, "{\"kept\": true}\n").unwrap();
+    // The lock a running `score` holds (flock on Unix), taken here so the test does not race a run.
+    let holder = std::fs::OpenOptions::new().write(true).open(&out).unwrap();
+    holder.try_lock().unwrap();
+    let o = pg(&["score", &fx("good.jsonl"), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("another run is writing to this file"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "{\"kept\": true}\n");
+    drop(holder);
+    let o = pg(&["score", &fx("good.jsonl"), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(jsonl(&std::fs::read_to_string(&out).unwrap()).len(), 4);
+}
+
+/// Row 3: `score - -o F < F` (and `-o` a hard link of the input, and stdout appended to the
+/// input) are refused before anything is truncated.
+#[test]
+fn an_output_that_is_the_input_is_refused_stdin_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("in.jsonl");
+    let content = std::fs::read(fixture("good.jsonl")).unwrap();
+    std::fs::write(&f, &content).unwrap();
+    let run = |args: &[&str], stdin: Stdio, stdout: Stdio| {
+        bin().arg("--model").arg(tiny_model()).args(args).stdin(stdin).stdout(stdout).stderr(Stdio::piped()).output().unwrap()
+    };
+    let o = run(&["score", "-", "-o", f.to_str().unwrap()], Stdio::from(std::fs::File::open(&f).unwrap()), Stdio::piped());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("is the same file as the input (standard input is redirected from it)"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).unwrap(), content, "the input is intact");
+    let link = dir.path().join("link.jsonl");
+    std::fs::hard_link(&f, &link).unwrap();
+    let o = run(&["score", f.to_str().unwrap(), "-o", link.to_str().unwrap()], Stdio::null(), Stdio::piped());
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).unwrap(), content);
+    let append = std::fs::OpenOptions::new().append(true).open(&f).unwrap();
+    let o = run(&["score", f.to_str().unwrap()], Stdio::null(), Stdio::from(append));
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("standard output is redirected to the input file"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).unwrap(), content);
+}
+
+/// Row 4: a record over --max-record-bytes is an error record under every policy (named by line
+/// and size), and the records around it are scored.
+#[test]
+fn a_record_over_the_size_limit_is_an_error_record_under_every_policy() {
+    let big = format!("{{\"id\": 2, \"text\": \"{}\"}}", "x".repeat(5_000));
+    let input = format!("{{\"id\": 1, \"text\": \"a\"}}\n{big}\n{{\"id\": 3, \"text\": \"b\"}}\n");
+    let o = pg_stdin(&["score", "-", "--max-record-bytes", "1000", "--on-error", "emit"], input.as_bytes());
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let recs = jsonl(&stdout(&o));
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[1]["postguard"]["error"]["line"], 2);
+    assert_eq!(
+        recs[1]["postguard"]["error"]["message"],
+        "the line is 5021 bytes, over the limit of 1000 bytes per record (--max-record-bytes); it was not read"
+    );
+    assert!(recs[1]["postguard"]["error"]["raw"].is_null());
+    assert_eq!(recs[2]["id"], 3);
+    let o = pg_stdin(&["score", "-", "--max-record-bytes", "1000", "--on-error", "skip"], input.as_bytes());
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    assert_eq!(jsonl(&stdout(&o)).len(), 2);
+    let o = pg_stdin(&["score", "-", "--max-record-bytes", "1000"], input.as_bytes());
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("<stdin>:2: the line is 5021 bytes"), "{}", stderr(&o));
+    // CSV records too.
+    let csv_in = format!("id,text\n1,a\n2,\"{}\"\n3,b\n", "y".repeat(3_000));
+    let o = pg_stdin(&["score", "-", "--input-format", "csv", "--max-record-bytes", "1000", "--on-error", "emit"], csv_in.as_bytes());
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let header = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let err = header.iter().position(|h| h == "postguard_error").unwrap();
+    assert!(rows[1][err].starts_with("line 3: the record is 3004 bytes"), "{:?}", &rows[1]);
+    assert_eq!(&rows[2][0], "3");
+}
+
+/// Row 8: `eval` and `rules audit` that measured nothing exit non-zero.
+#[test]
+fn eval_and_audit_on_no_records_fail() {
+    for f in ["empty.jsonl", "only_blank.jsonl"] {
+        let o = pg(&["eval", &fx(f)]);
+        assert_eq!(code(&o), 3, "{f}: {}", stderr(&o));
+        assert!(stderr(&o).contains("no record was scored"), "{}", stderr(&o));
+        let o = bin().args(["rules", "audit", &fx(f)]).output().unwrap();
+        assert_eq!(code(&o), 3, "{f}: {}", stderr(&o));
+        assert!(stderr(&o).contains("no records"), "{}", stderr(&o));
+    }
+    // Every record bad and skipped: nothing measured either.
+    let o = pg(&["eval", &fx("good.jsonl"), "--on-error", "skip"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("no record was scored (4 record errors"), "{}", stderr(&o));
+}
+
+/// Row 9: rule packs are validated at load (empty and control-character phrases, an id naming
+/// another label); `rules test --pack` runs a pack's examples and fails on one that does not hold.
+#[test]
+fn rule_packs_are_validated_and_their_examples_tested() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_owned()
+    };
+    let rule = |id: &str, label: &str, phrase: &str| {
+        format!("[[rule]]\nid = \"{id}\"\nlabel = \"{label}\"\nseverity = \"medium\"\ndescription = \"d\"\nphrases = [{phrase}]\n")
+    };
+    for (name, body, want) in [
+        ("empty.toml", rule("bullying.empty", "bullying", "\"\""), "has no words once normalised"),
+        ("punct.toml", rule("bullying.punct", "bullying", "\"?!\""), "has no words once normalised"),
+        ("nul.toml", rule("bullying.nul", "bullying", "\"you \\u0000 loser\""), "control character U+0000"),
+        ("mismatch.toml", rule("bullying.oops", "crisis", "\"i give up\""), "the id names label `bullying` but the rule's label is `crisis`"),
+    ] {
+        let p = pack(name, &body);
+        let o = bin().args(["--rules", &p, "rules", "list"]).output().unwrap();
+        assert_eq!(code(&o), 4, "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{name}: {}", stderr(&o));
+    }
+    let failing = pack(
+        "failing.toml",
+        &(rule("bullying.walnut", "bullying", "\"you absolute walnut\"")
+            + "must_match = [\"you absolute walnut\", \"you total muppet\"]\nmust_not_match = [\"a walnut tree\"]\n"),
+    );
+    let o = bin().args(["rules", "test", "--pack", &failing]).output().unwrap();
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("FAIL bullying.walnut: must_match \"you total muppet\""), "{out}");
+    assert!(out.contains("2 of 3 examples of 1 rules hold"), "{out}");
+    // Loading it elsewhere warns.
+    let o = bin().args(["--rules", &failing, "rules", "list"]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 of its examples do not hold"), "{}", stderr(&o));
+    let good = pack("good.toml", &(rule("bullying.walnut", "bullying", "\"you absolute walnut\"") + "must_match = [\"you absolute walnut\"]\n"));
+    let o = bin().args(["rules", "test", "--pack", &good]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // Without --pack: every loaded rule's examples (the default pack's hold).
+    let o = bin().args(["rules", "test"]).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+/// Row 11: SIGTERM, with -q, stops after the chunk with a word and the resume hint.
+#[cfg(unix)]
+#[test]
+fn sigterm_with_quiet_says_what_happened() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let mut child = bin()
+        .arg("--model")
+        .arg(tiny_model())
+        .args(["-q", "score", "-", "-o", out.to_str().unwrap(), "--batch-size", "1"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n").unwrap();
+    stdin.flush().unwrap();
+    // The checkpoint is written after the first chunk: the handler is in place by then.
+    let checkpoint = dir.path().join("out.jsonl.postguard-resume");
+    let started = std::time::Instant::now();
+    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    // One more record lets the reader finish its chunk; then the run stops.
+    let _ = stdin.write_all(b"{\"text\": \"three\"}\n");
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    let e = stderr(&o);
+    assert_eq!(code(&o), 130, "{e}");
+    assert!(e.contains("interrupted"), "{e}");
+    assert!(e.contains("--resume"), "{e}");
+}
+
+/// Row 11: the small ones.
+#[test]
+fn small_input_mistakes_get_clear_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // A gzip file named .jsonl: one error naming gzip, not thousands of UTF-8 skips.
+    let gz = dir.path().join("posts.jsonl");
+    std::fs::write(&gz, b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\xae\x05\x00").unwrap();
+    let o = pg(&["score", gz.to_str().unwrap(), "--on-error", "skip"]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("gzip-compressed") && stderr(&o).contains("gzip -dc"), "{}", stderr(&o));
+    // .tsv is CSV with tabs.
+    let tsv = dir.path().join("posts.tsv");
+    std::fs::write(&tsv, "id\ttext\n1\thello, world\n2\tsecond post\n").unwrap();
+    let o = pg(&["score", tsv.to_str().unwrap(), "--output-format", "jsonl"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let recs = jsonl(&stdout(&o));
+    assert_eq!(recs[0]["text"], "hello, world");
+    assert_eq!(recs[1]["id"], "2");
+    // A header that differs in case or spaces.
+    let csv = dir.path().join("posts.csv");
+    std::fs::write(&csv, "id,Text \n1,hello\n").unwrap();
+    let o = pg(&["score", csv.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(stderr(&o).contains("did you mean `Text `?"), "{}", stderr(&o));
+    // Numeric options that must be positive say so in words.
+    let o = pg(&["eval", &fx("labelled.jsonl"), "--sample-every", "0"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("must be at least 1") && !stderr(&o).contains("18446744073709551615"), "{}", stderr(&o));
+    // No posts scored: no posts/s rate.
+    let o = pg_stdin(&["score", "-", "--on-error", "skip"], b"{\"text\": 1}\nnot json\n");
+    let e = stderr(&o);
+    assert!(e.contains("records in 2, out 0 (ok 0, skipped 2, errored 0)"), "{e}");
+    assert!(!e.contains("posts/s"), "{e}");
 }

@@ -506,6 +506,22 @@ impl RuleSetBuilder {
                 if r.id.trim().is_empty() {
                     return Err(invalid(name, &r.id, "empty rule id"));
                 }
+                // Rule ids are `<label>.<name>`; an id naming another label is a copy-paste
+                // slip that would make the rule list, the audit and every hit misleading.
+                if let Some(prefix) = r.id.split_once('.').map(|(p, _)| p)
+                    && let Ok(named) = prefix.parse::<Label>()
+                    && named != r.label
+                {
+                    return Err(invalid(
+                        name,
+                        &r.id,
+                        &format!(
+                            "the id names label `{}` but the rule's label is `{}`; fix one of them",
+                            named.as_str(),
+                            r.label.as_str()
+                        ),
+                    ));
+                }
                 if !seen.insert(r.id.clone()) {
                     return Err(invalid(name, &r.id, "duplicate id in one pack"));
                 }
@@ -761,16 +777,29 @@ impl Compiler {
         if phrases.is_empty() && patterns.is_empty() {
             return Err(invalid(pack, id, "needs at least one phrase or pattern"));
         }
+        for text in phrases.iter().chain(patterns) {
+            // A control character (a NUL, an escape) can never appear in the normalised text a
+            // rule is matched against: such a phrase would load and silently never fire.
+            if let Some(c) = text.chars().find(|c| c.is_control()) {
+                return Err(invalid(
+                    pack,
+                    id,
+                    &format!("phrase or pattern {text:?} contains the control character U+{:04X}; remove it", u32::from(c)),
+                ));
+            }
+        }
         for template in phrases {
             let expanded = pack::expand(template).ok_or_else(|| {
                 invalid(pack, id, &format!("bad phrase template `{template}` (unbalanced or nested braces, or more than 16384 expansions)"))
             })?;
+            let mut matchable = false;
             for phrase in expanded {
                 self.norm.run(&phrase);
                 let norm = self.norm.out.text.clone();
                 if norm.is_empty() {
                     continue; // e.g. the empty alternative of "{|...}" on its own
                 }
+                matchable = true;
                 for w in norm.split([' ', '\n']) {
                     self.vocab.insert(squash_word(w));
                     self.vocab.insert(w.to_owned());
@@ -778,6 +807,13 @@ impl Compiler {
                 for (v, stretch) in variants(&norm) {
                     self.push(v, t, stretch);
                 }
+            }
+            if !matchable {
+                return Err(invalid(
+                    pack,
+                    id,
+                    &format!("phrase {template:?} has no words once normalised (empty, or only punctuation), so it could never match; remove it"),
+                ));
             }
         }
         for p in patterns {
