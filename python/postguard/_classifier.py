@@ -413,9 +413,10 @@ class Classifier:
 
     @property
     def model_info(self) -> ModelInfo:
-        """Name, version, SHA-256 and arithmetic (``"int8"``/``"f32"``) of the loaded model."""
-        name, version, sha256, precision = self._inner.model_info
-        return ModelInfo(name=name, version=version, sha256=sha256, precision=precision)
+        """Name, version, SHA-256 (of the weights, and ``files_sha256`` of every file that decides a
+        score) and arithmetic (``"int8"``/``"f32"``) of the loaded model."""
+        name, version, sha256, precision, files_sha256 = self._inner.model_info
+        return ModelInfo(name=name, version=version, sha256=sha256, precision=precision, files_sha256=files_sha256)
 
     # -- classification --------------------------------------------------------------
 
@@ -510,7 +511,10 @@ class Classifier:
         float32 column per label and a ``flagged`` column holding the list of
         flagged label names of each row (``[]`` when nothing is flagged).
         With ``redact=True`` it also has a ``redacted`` column: each text with its
-        personal information replaced by placeholders (see :meth:`redact`).
+        personal information replaced by placeholders (see :meth:`redact`), and, when
+        ``context_col`` is given, a ``redacted_context`` column: each context redacted
+        alike (``None`` where the context is missing), as the CLI's ``score --redact``
+        redacts both fields.
         Needs pandas (``pip install "postguard[pandas]"``), also for pyarrow input.
 
         A missing text is a ``ValueError`` and a non-str cell a ``TypeError``, both naming
@@ -546,6 +550,12 @@ class Classifier:
         out["flagged"] = _flag_lists(flags, labels)
         if redact:
             out["redacted"] = self.redact(items)
+            if ctx is not None:
+                present = [c for c in ctx if c is not None]
+                done = iter(self.redact(present) if present else [])
+                out["redacted_context"] = pd.Series(
+                    [None if c is None else next(done) for c in ctx], index=out.index, dtype=object
+                )
         return out
 
 

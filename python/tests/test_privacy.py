@@ -32,3 +32,18 @@ def test_score_frame_redacted_column(tiny_clf: postguard.Classifier) -> None:
     assert list(out["redacted"]) == ["text me at [PHONE]", "hello"]
     assert "privacy" in out.columns
     assert "redacted" not in tiny_clf.score_frame(df, "text").columns
+
+
+def test_score_frame_redacts_context(tiny_clf: postguard.Classifier) -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "text": ["she posted it", "hello", "ok"],
+            "parent": ["her number is 07911 123456, email jake.m@gmail.com", None, "nothing here"],
+        }
+    )
+    out = tiny_clf.score_frame(df, "text", context_col="parent", redact=True)
+    assert list(out["redacted"]) == ["she posted it", "hello", "ok"]
+    assert list(out["redacted_context"]) == ["her number is [PHONE], email [EMAIL]", None, "nothing here"]
+    assert "redacted_context" not in tiny_clf.score_frame(df, "text", redact=True).columns
+    assert "redacted_context" not in tiny_clf.score_frame(df, "text", context_col="parent").columns

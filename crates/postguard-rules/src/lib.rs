@@ -128,6 +128,7 @@ mod error;
 mod label;
 mod normalize;
 mod pack;
+mod pii_fold;
 pub mod privacy;
 mod report;
 

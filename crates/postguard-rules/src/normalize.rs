@@ -155,7 +155,7 @@ pub fn normalize(text: &str) -> String {
     std::mem::take(&mut n.out.text)
 }
 
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
@@ -164,8 +164,9 @@ fn is_invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
-/// Look-alikes that compatibility decomposition does not fold.
-fn confusable(c: char) -> Option<char> {
+/// Look-alikes that compatibility decomposition does not fold (lowercase ASCII; also used
+/// by the PII fold, `pii_fold.rs`).
+pub(crate) fn confusable(c: char) -> Option<char> {
     let u = c as u32;
     // Negative circled / negative squared / regional indicator letters.
     if (0x1F150..=0x1F169).contains(&u) {

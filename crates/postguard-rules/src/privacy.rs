@@ -12,7 +12,14 @@
 //! fiction and documentation (example.com, 555-0100..0199, Ofcom's drama numbers, 192.0.2.0/24,
 //! 2001:db8::/32, the well-known test card numbers).
 //!
-//! Spans are byte offsets into the original text, on char boundaries; [`redact`] replaces each
+//! The detectors read the text lightly folded (`pii_fold.rs`): zero-width, bidi and other
+//! invisible characters dropped, fullwidth and other compatibility forms folded (`０７９１１` is
+//! `07911`, `＠` is `@`), look-alike letters inside mixed words folded by the rule normaliser's
+//! homoglyph table (a Cyrillic `і` in `gmail`), so a detail hidden from a pattern and not from a
+//! reader is found, and the rules above about what is never flagged hold for it alike.
+//!
+//! Spans are byte offsets into the original text, on char boundaries, covering the original
+//! characters (fullwidth, look-alike and invisible ones included); [`redact`] replaces each
 //! finding by its kind's placeholder (`[EMAIL]`, `[PHONE]`, ...) and leaves every other byte.
 
 use std::collections::HashSet;
@@ -600,7 +607,7 @@ impl PiiDetector {
                 }
                 f.start = to_original(f.start);
                 f.end = to_original(f.end);
-                f.whose = self.whose(text, f.kind, f.start);
+                f.whose = self.whose_at(text, f.kind, f.start);
                 more.push(f);
             }
             if more.is_empty() {
@@ -612,7 +619,32 @@ impl PiiDetector {
         findings
     }
 
+    /// One pass of the detectors over `text` folded (see `pii_fold.rs`), spans on `text`.
     fn find_once(&self, text: &str) -> Vec<PiiFinding> {
+        let Some(folded) = crate::pii_fold::fold(text) else {
+            return self.detect(text);
+        };
+        let mut out: Vec<PiiFinding> = Vec::new();
+        for mut f in self.detect(&folded.text) {
+            let (mut start, end) = folded.original_span(f.start, f.end);
+            // Two findings in the fold of one original character (`⑩` is `10`) share it: the
+            // first has it.
+            if let Some(last) = out.last() {
+                start = start.max(last.end);
+            }
+            if start >= end {
+                continue;
+            }
+            f.start = start;
+            f.end = end;
+            f.text = text[start..end].to_owned();
+            out.push(f);
+        }
+        out
+    }
+
+    /// One pass of the detectors over `text` as it is.
+    fn detect(&self, text: &str) -> Vec<PiiFinding> {
         let p = &self.patterns;
         if !p.any.is_match(text) {
             return Vec::new();
@@ -908,6 +940,16 @@ impl PiiDetector {
                 whose: self.whose(text, kind, start),
             })
             .collect()
+    }
+
+    /// [`Self::whose`] of a finding at `start` of the original `text`, read on the fold of the
+    /// words before it.
+    fn whose_at(&self, text: &str, kind: PiiKind, start: usize) -> Whose {
+        let window = before(text, start, 240);
+        match crate::pii_fold::fold(window) {
+            Some(f) => self.whose(&f.text, kind, f.text.len()),
+            None => self.whose(window, kind, window.len()),
+        }
     }
 
     /// Whose a finding is: the cue nearest before it in its sentence.
