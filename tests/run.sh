@@ -16,6 +16,22 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Every gate must run: a missing prerequisite is a failure that names its install command, never
+# a silent skip (POSTGUARD_REQUIRE_ALL makes the Rust gates that need ../shared or a CPU feature
+# fail instead of skipping; see crates/postguard/tests/int8_accuracy.rs).
+export POSTGUARD_REQUIRE_ALL="${POSTGUARD_REQUIRE_ALL:-1}"
+if [ -z "${POSTGUARD_SKIP_SPARK:-}" ] && ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
+    echo "tests/run.sh: the Spark tests need a Java runtime and none is installed; install one with" >&2
+    echo "    apt-get update && apt-get install -y default-jre-headless" >&2
+    echo "(or set POSTGUARD_SKIP_SPARK=1 to run the suite without the Spark tests, knowingly)" >&2
+    exit 1
+fi
+if [ ! -d ../shared/data ]; then
+    echo "tests/run.sh: ../shared/data is missing: the accuracy gates read the shared data set beside the repository" >&2
+    echo "(set POSTGUARD_REQUIRE_ALL=0 to let those gates skip, knowingly)" >&2
+    [ "$POSTGUARD_REQUIRE_ALL" = 0 ] || exit 1
+fi
+
 echo "== cargo test (workspace)"
 cargo test --workspace --exclude postguard-py
 
