@@ -109,16 +109,30 @@ fn net_worse_posts(sample: &Sample, a: &[PerLabel<f32>], b: &[PerLabel<f32>], la
     net
 }
 
+/// A gate that cannot run says so; where it is required (`POSTGUARD_REQUIRE_ALL`), it fails.
+fn skip_or_fail(required: bool, why: &str) {
+    assert!(!required, "the int8 accuracy gate cannot run: {why} (POSTGUARD_REQUIRE_ALL is set: a gate that did not run must not pass)");
+    eprintln!("skipped: {why}");
+}
+
+#[test]
+#[should_panic(expected = "a gate that did not run must not pass")]
+fn a_required_gate_that_cannot_run_fails() {
+    skip_or_fail(true, "no validation data at /nowhere/val.jsonl");
+}
+
+#[test]
+fn an_optional_gate_that_cannot_run_skips() {
+    skip_or_fail(false, "no validation data at /nowhere/val.jsonl");
+}
+
 #[test]
 fn int8_keeps_the_f1_of_every_label() {
     let model = std::env::var_os("POSTGUARD_ACCURACY_MODEL")
         .map_or_else(|| repo().join("models/postguard-default"), PathBuf::from);
     let val = repo().join("../shared/data/val.jsonl");
     let required = std::env::var("POSTGUARD_REQUIRE_ALL").is_ok_and(|v| !v.is_empty() && v != "0");
-    let skip = |why: String| {
-        assert!(!required, "the int8 accuracy gate cannot run: {why} (POSTGUARD_REQUIRE_ALL is set: a gate that did not run must not pass)");
-        eprintln!("skipped: {why}");
-    };
+    let skip = |why: String| skip_or_fail(required, &why);
     if !model.join(postguard::WEIGHTS_FILE).is_file() {
         return skip(format!("no model at {}", model.display()));
     }
