@@ -31,6 +31,29 @@ def sha256(path):
     return h.hexdigest()
 
 
+# The text whose token ids postguard.json records (crates/postguard/src/model/tokenizer_check.rs
+# has the same constant): mixed case, accents, digits, punctuation, an emoji, a hashtag, a handle.
+FINGERPRINT_TEXT = "YOU are a Pathetic LOSER... Café naïve 2024 😊 #help @Someone"
+
+
+def tokenizer_record(path: Path) -> dict:
+    """postguard.json's "tokenizer" entry for the tokenizer.json at `path`, which the engine checks
+    at load: sha256 of the vocabulary (every token, added ones included, sorted by id then token,
+    each followed by a newline, UTF-8) and the ids of FINGERPRINT_TEXT with special tokens."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_truncation()
+    tok.no_padding()
+    vocab = sorted((i, t) for t, i in tok.get_vocab(with_added_tokens=True).items())
+    text = "".join(t + "\n" for _, t in vocab)
+    return dict(
+        vocab_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        fingerprint_text=FINGERPRINT_TEXT,
+        fingerprint_ids=tok.encode(FINGERPRINT_TEXT, add_special_tokens=True).ids,
+    )
+
+
 def write_tokenizer(out: Path):
     """tokenizer.json of the base model with its fixed 128-token truncation/padding removed (the
     engine windows long posts itself), plus the small files transformers' AutoTokenizer wants."""
@@ -112,6 +135,7 @@ def main():
         max_tokens=args.max_tokens,
         stride=args.stride,
         thresholds=thresholds,
+        tokenizer=tokenizer_record(out / "tokenizer.json"),
     )
     (out / "postguard.json").write_text(json.dumps(pgj, indent=2) + "\n")
     ans = pg.therapist_answers(val)

@@ -28,9 +28,21 @@ class ModelInfo:
     """Hex SHA-256 of the model's ``model.safetensors``."""
     precision: str
     """Arithmetic the model ran in: ``"int8"`` (AVX512-VNNI CPUs, by default) or ``"f32"``."""
+    files_sha256: str = ""
+    """Hex SHA-256 of a manifest of every file that decides a score: ``name  sha256`` lines (file
+    name, two spaces, hex SHA-256 of the file, newline) for ``model.safetensors``,
+    ``config.json``, ``postguard.json`` (left out when the model has none) and
+    ``tokenizer.json``, in that order. Unlike ``sha256`` it changes with the tokenizer,
+    configuration or thresholds. Empty for a verdict JSON written before the field existed."""
 
     def to_dict(self) -> Dict[str, str]:
-        return {"name": self.name, "version": self.version, "sha256": self.sha256, "precision": self.precision}
+        return {
+            "name": self.name,
+            "version": self.version,
+            "sha256": self.sha256,
+            "files_sha256": self.files_sha256,
+            "precision": self.precision,
+        }
 
 
 @dataclass(frozen=True)
@@ -259,7 +271,13 @@ class Verdict:
             rule_hits=hits,
             resources=resources,
             windows=int(raw.get("windows", 1)),
-            model=ModelInfo(name=m["name"], version=m["version"], sha256=m["sha256"], precision=m["precision"]),
+            model=ModelInfo(
+                name=m["name"],
+                version=m["version"],
+                sha256=m["sha256"],
+                precision=m["precision"],
+                files_sha256=m.get("files_sha256", ""),
+            ),
             _raw=raw,
             limited=Limited.from_dict(lim) if lim is not None else None,
             pii=pii,

@@ -58,6 +58,7 @@ fn to_py_err(err: Error) -> PyErr {
         | Error::TensorDtype { .. }
         | Error::Tokenizer { .. }
         | Error::TokenizerMismatch { .. }
+        | Error::TokenizerDiffers { .. }
         | Error::Hub { .. }
         | Error::NoCacheDir { .. }
         | Error::BundledUnavailable
@@ -299,11 +300,17 @@ impl PyClassifier {
         self.inner.max_rule_hits()
     }
 
-    /// `(name, version, sha256, precision)` of the model.
+    /// `(name, version, sha256, precision, files_sha256)` of the model.
     #[getter]
-    fn model_info(&self) -> (String, String, String, String) {
+    fn model_info(&self) -> (String, String, String, String, String) {
         let info = self.inner.model_info();
-        (info.name.clone(), info.version.clone(), info.sha256.clone(), info.precision.clone())
+        (
+            info.name.clone(),
+            info.version.clone(),
+            info.sha256.clone(),
+            info.precision.clone(),
+            info.files_sha256.clone(),
+        )
     }
 
     /// Each text with its personal information replaced by typed placeholders (`[PHONE]`, ...).

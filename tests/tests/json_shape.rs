@@ -95,7 +95,9 @@ fn verdict_json_shape() {
     // No personal information in this post: an empty list, and no notice.
     assert_eq!(json["pii"], serde_json::json!([]));
     assert!(json.get("privacy_notice").is_none());
-    assert_eq!(keys(&json["model"]), ["name", "precision", "sha256", "version"]);
+    assert_eq!(keys(&json["model"]), ["files_sha256", "name", "precision", "sha256", "version"]);
+    let files_sha256 = json["model"]["files_sha256"].as_str().unwrap();
+    assert!(files_sha256.len() == 64 && files_sha256 != json["model"]["sha256"], "{files_sha256}");
 
     // Round trip.
     let back: Verdict = serde_json::from_value(json).unwrap();

@@ -268,7 +268,7 @@ pub(crate) mod tests {
                         pii: vec![],
                         privacy_notice: None,
                         redacted: None,
-                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), precision: "f32".into() },
+                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), files_sha256: "11".into(), precision: "f32".into() },
                     }
                 })
                 .collect())

@@ -244,6 +244,7 @@ pub fn scored(v: &Verdict) -> Scored {
             name: v.model().name.clone(),
             version: v.model().version.clone(),
             sha256: v.model().sha256.clone(),
+            files_sha256: v.model().files_sha256.clone(),
             precision: v.model().precision.clone(),
         },
         pii: v.pii().to_vec(),

@@ -707,7 +707,7 @@ fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     };
     if json {
         let v = serde_json::json!({
-            "name": m.name, "version": m.version, "sha256": m.sha256, "precision": m.precision,
+            "name": m.name, "version": m.version, "sha256": m.sha256, "files_sha256": m.files_sha256, "precision": m.precision,
             "base_model": clf.base_model(), "labels": labels, "thresholds": thresholds,
             "max_tokens": clf.max_tokens(), "stride": clf.stride(),
             "max_batch_tokens": clf.max_batch_tokens(), "rules": clf.rules().rules().len(),
@@ -717,10 +717,11 @@ fn model_info(eargs: &EngineArgs, json: bool) -> Result<u8, Failure> {
     }
     let t: Vec<String> = clf.thresholds().iter().map(|(l, t)| format!("{}={t}", l.as_str())).collect();
     let s = format!(
-        "name:             {}\nversion:          {}\nsha256:           {}\nprecision:        {}\nbase model:       {}\nlabels:           {}\nthresholds:       {}\nmax_tokens:       {} (stride {})\nmax_batch_tokens: {}\nrules:            {}\nsource:           {desc}\n",
+        "name:             {}\nversion:          {}\nsha256:           {}\nfiles sha256:     {}\nprecision:        {}\nbase model:       {}\nlabels:           {}\nthresholds:       {}\nmax_tokens:       {} (stride {})\nmax_batch_tokens: {}\nrules:            {}\nsource:           {desc}\n",
         m.name,
         m.version,
         m.sha256,
+        m.files_sha256,
         m.precision,
         clf.base_model().unwrap_or("-"),
         labels.join(", "),

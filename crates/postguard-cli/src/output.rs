@@ -52,6 +52,8 @@ pub struct ModelMeta {
     pub name: String,
     pub version: String,
     pub sha256: String,
+    /// Digest of every file that decides a score ([`postguard::ModelInfo::files_sha256`]).
+    pub files_sha256: String,
     pub precision: String,
 }
 
@@ -153,7 +155,7 @@ impl<W: Write> Write for Counting<W> {
 /// CSV output column names after the original columns, for `labels`.
 pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
     let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{}", l.as_str())).collect();
-    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "error", "raw", "limited", "pii"] {
+    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "model_files_sha256", "error", "raw", "limited", "pii"] {
         cols.push(format!("postguard_{c}"));
     }
     cols
@@ -255,6 +257,7 @@ impl Output {
                 tail.push(json_text(&scored.resources));
                 tail.push(format!("{}@{}", scored.model.name, scored.model.version));
                 tail.push(scored.model.sha256.clone());
+                tail.push(scored.model.files_sha256.clone());
                 tail.push(String::new());
                 tail.push(String::new());
                 tail.push(scored.limited.as_ref().map(json_text).unwrap_or_default());
@@ -296,7 +299,9 @@ impl Output {
                 w.write_all(line.as_bytes())
             }
             Kind::Csv { .. } => {
-                let mut tail = vec![String::new(); self.labels.len() + 5];
+                // Empty score, flagged, rule_hits, resources, model, model_sha256 and
+                // model_files_sha256 cells (see csv_postguard_columns).
+                let mut tail = vec![String::new(); self.labels.len() + 6];
                 tail.push(format!("line {}: {e}", e.line));
                 tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
                 tail.push(String::new());
@@ -498,7 +503,7 @@ mod tests {
                         pii: vec![],
                         privacy_notice: None,
                         redacted: None,
-            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), precision: "f32".into() },
+            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), files_sha256: "cd".into(), precision: "f32".into() },
         }
     }
 
@@ -553,13 +558,13 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_extra"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_model_files_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_extra"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,,,,,"#);
+        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#);
     }
 
     #[test]

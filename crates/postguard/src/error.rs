@@ -140,18 +140,34 @@ pub enum Error {
         source: tokenizers::Error,
     },
 
-    /// The tokenizer can produce ids the model has no embedding for.
+    /// The tokenizer's vocabulary is not the size of the model's embedding table: it can
+    /// produce ids the model has no embedding for, or it is not the tokenizer the model was
+    /// trained with.
     #[error(
-        "tokenizer does not match model: {} has {tokenizer_vocab} tokens but config.json vocab_size is {model_vocab}",
+        "tokenizer does not match model: {} has {tokenizer_vocab} token ids but the model's word embeddings have {model_vocab} rows (config.json vocab_size)",
         path.display()
     )]
     TokenizerMismatch {
         /// The tokenizer file.
         path: PathBuf,
-        /// Vocabulary size of the tokenizer (with added tokens).
+        /// Vocabulary size of the tokenizer: 1 + its largest token id (added tokens included).
         tokenizer_vocab: usize,
-        /// `vocab_size` from `config.json`.
+        /// `vocab_size` from `config.json` (the weights are checked to have that many
+        /// embedding rows).
         model_vocab: usize,
+    },
+
+    /// The tokenizer is not the one the model was exported with: its special tokens disagree
+    /// with `config.json` or its own post-processor, or it fails the fingerprint `postguard.json`
+    /// recorded at export (vocabulary hash, a fixed text's token ids). A `postguard.json`
+    /// without a `tokenizer` entry (older or third-party exports) loads after the size and
+    /// special-token checks alone: a changed normalizer then goes unnoticed.
+    #[error("tokenizer does not match model: {}: {reason}", path.display())]
+    TokenizerDiffers {
+        /// The tokenizer file.
+        path: PathBuf,
+        /// What differs, with the values found and expected.
+        reason: String,
     },
 
     /// A hub download failed.

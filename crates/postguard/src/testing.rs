@@ -59,6 +59,9 @@ pub struct TinyModel {
     pub name: String,
     /// `postguard.json` version.
     pub version: String,
+    /// Write `postguard.json`'s `tokenizer` entry (vocabulary hash and fingerprint, as the
+    /// export pipeline records them); `false` writes a directory like an older export's.
+    pub tokenizer_record: bool,
 }
 
 impl Default for TinyModel {
@@ -87,6 +90,7 @@ impl Default for TinyModel {
                 .collect(),
             name: "postguard-tiny-random".to_owned(),
             version: "0.0.0-test".to_owned(),
+            tokenizer_record: true,
         }
     }
 }
@@ -144,7 +148,7 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
 
 impl TinyModel {
     /// Writes `config.json`, `tokenizer.json`, `model.safetensors` and (unless
-    /// disabled) `postguard.json` into `dir`, creating it.
+    /// disabled) `postguard.json`, with its `tokenizer` entry, into `dir`, creating it.
     ///
     /// # Errors
     ///
@@ -158,19 +162,29 @@ impl TinyModel {
             std::fs::write(&path, text).map_err(|e| io_err(&path, e))
         };
         write(crate::CONFIG_FILE, &self.config_json(vocab.len()))?;
-        write(crate::TOKENIZER_FILE, &tokenizer_json(&vocab))?;
+        let tokenizer = tokenizer_json(&vocab);
+        write(crate::TOKENIZER_FILE, &tokenizer)?;
         if self.settings_file {
-            write(
-                crate::SETTINGS_FILE,
-                &json!({
-                    "name": self.name,
-                    "version": self.version,
-                    "base_model": "random",
-                    "max_tokens": self.max_tokens,
-                    "stride": self.stride,
-                    "thresholds": self.thresholds,
-                }),
-            )?;
+            let mut settings = json!({
+                "name": self.name,
+                "version": self.version,
+                "base_model": "random",
+                "max_tokens": self.max_tokens,
+                "stride": self.stride,
+                "thresholds": self.thresholds,
+            });
+            if self.tokenizer_record {
+                let tokenizer = tokenizers::Tokenizer::from_bytes(tokenizer.to_string()).map_err(|source| {
+                    Error::Tokenizer { path: dir.join(crate::TOKENIZER_FILE), source }
+                })?;
+                let record = crate::model::tokenizer_check::record(&tokenizer)?;
+                settings["tokenizer"] = json!({
+                    "vocab_sha256": record.vocab_sha256,
+                    "fingerprint_text": record.fingerprint_text,
+                    "fingerprint_ids": record.fingerprint_ids,
+                });
+            }
+            write(crate::SETTINGS_FILE, &settings)?;
         }
         let path = dir.join(crate::WEIGHTS_FILE);
         candle_core::safetensors::save(&self.tensors(vocab.len())?, &path).map_err(Error::Model)

@@ -32,6 +32,18 @@ pub struct ModelInfo {
     pub version: String,
     /// Lower-case hex SHA-256 of `model.safetensors`.
     pub sha256: String,
+    /// Lower-case hex SHA-256 of a manifest of every file that decides a score: one line
+    /// `name  sha256\n` (file name, two spaces, lower-case hex SHA-256 of the file) for
+    /// `model.safetensors`, `config.json`, `postguard.json` and `tokenizer.json`, in that
+    /// order; `postguard.json`'s line is left out when the model has none. Other files of a
+    /// model directory (`calibration.json`, `vocab.txt`, ...) are not read by the loader and
+    /// not listed. Two models with the same `files_sha256` give the same scores (at the same
+    /// [`precision`](Self::precision)); [`sha256`](Self::sha256) alone does not tell a changed
+    /// tokenizer or threshold. From a model directory:
+    /// `for f in model.safetensors config.json postguard.json tokenizer.json; do printf '%s  %s\n' "$f" "$(sha256sum < "$f" | cut -d' ' -f1)"; done | sha256sum`.
+    /// Empty in a verdict deserialised from JSON written before this field existed.
+    #[serde(default)]
+    pub files_sha256: String,
     /// Arithmetic the model ran in: `"int8"` or `"f32"` (see
     /// [`Precision`](crate::Precision)); scores differ between the two by
     /// quantization noise, so a reproduction needs both the hash and this.

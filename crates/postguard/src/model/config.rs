@@ -210,6 +210,20 @@ struct RawSettings {
     stride: Option<usize>,
     #[serde(default)]
     thresholds: BTreeMap<String, f32>,
+    tokenizer: Option<TokenizerRecord>,
+}
+
+/// `postguard.json` `tokenizer`: what the export recorded of its tokenizer, checked at load
+/// (see [`tokenizer_check`](crate::model::tokenizer_check)).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub(crate) struct TokenizerRecord {
+    /// SHA-256 of the vocabulary: every token (added tokens included), sorted by id (then by
+    /// token), each followed by `\n`, UTF-8.
+    pub(crate) vocab_sha256: String,
+    /// A fixed text: mixed case, accents, digits, punctuation, an emoji.
+    pub(crate) fingerprint_text: String,
+    /// Its token ids with special tokens (`Tokenizer::encode(text, true)`, no truncation).
+    pub(crate) fingerprint_ids: Vec<u32>,
 }
 
 /// `postguard.json`: identity, window and thresholds. Every field is optional
@@ -222,6 +236,8 @@ pub(crate) struct ModelSettings {
     pub(crate) max_tokens: usize,
     pub(crate) stride: usize,
     pub(crate) thresholds: PerLabel<f32>,
+    /// The export's record of its tokenizer; `None` for exports without one.
+    pub(crate) tokenizer: Option<TokenizerRecord>,
 }
 
 /// Window length used when `postguard.json` does not say.
@@ -242,6 +258,7 @@ impl ModelSettings {
                 max_tokens: None,
                 stride: None,
                 thresholds: BTreeMap::new(),
+                tokenizer: None,
             },
             Some(file) => serde_json::from_slice(&file.bytes).map_err(|source| Error::Json {
                 path: file.path.clone(),
@@ -293,6 +310,7 @@ impl ModelSettings {
             max_tokens,
             stride,
             thresholds,
+            tokenizer: raw.tokenizer,
         })
     }
 }

@@ -199,6 +199,8 @@ pub(crate) struct ModelFiles {
     pub(crate) default_version: String,
     /// Precomputed SHA-256 of the weights (bundled model: computed once per process).
     pub(crate) sha256: Option<String>,
+    /// Precomputed SHA-256 of [`manifest`](Self::manifest) (bundled model: once per process).
+    pub(crate) files_sha256: Option<String>,
 }
 
 fn read_file(path: PathBuf) -> Result<ModelFile> {
@@ -223,6 +225,24 @@ fn read_optional(path: PathBuf) -> Result<Option<ModelFile>> {
 }
 
 impl ModelFiles {
+    /// The files that decide a score, in this order: `model.safetensors`, `config.json`,
+    /// `postguard.json` (left out when the model has none) and `tokenizer.json`, one
+    /// `name  sha256\n` line each (file name, two spaces, lower-case hex SHA-256 of its bytes).
+    /// `weights_sha256` is the first file's digest, computed once elsewhere.
+    /// [`ModelInfo::files_sha256`](crate::ModelInfo::files_sha256) is the SHA-256 of this text.
+    pub(crate) fn manifest(&self, weights_sha256: &str) -> String {
+        use crate::model::sha256_hex;
+        let mut lines = vec![
+            (WEIGHTS_FILE, weights_sha256.to_owned()),
+            (CONFIG_FILE, sha256_hex(&self.config.bytes)),
+        ];
+        if let Some(settings) = &self.settings {
+            lines.push((SETTINGS_FILE, sha256_hex(&settings.bytes)));
+        }
+        lines.push((TOKENIZER_FILE, sha256_hex(&self.tokenizer.bytes)));
+        lines.into_iter().map(|(name, sha256)| format!("{name}  {sha256}\n")).collect()
+    }
+
     pub(crate) fn load(source: &ModelSource) -> Result<Self> {
         let _span = tracing::info_span!("resolve_model", ?source).entered();
         match source {
@@ -255,6 +275,7 @@ impl ModelFiles {
             default_name,
             default_version: "unknown".to_owned(),
             sha256: None,
+            files_sha256: None,
         })
     }
 
@@ -324,6 +345,7 @@ impl ModelFiles {
             default_name: hub.repo_id.clone(),
             default_version: revision,
             sha256: None,
+            files_sha256: None,
         })
     }
 }
@@ -365,20 +387,27 @@ fn bundled() -> Result<ModelFiles> {
             }
         };
     }
-    static SHA256: OnceLock<String> = OnceLock::new();
-    let weights = model_file!("model.safetensors");
-    let sha256 = SHA256
-        .get_or_init(|| crate::model::sha256_hex(&weights.bytes))
-        .clone();
-    Ok(ModelFiles {
+    static SHA256: OnceLock<(String, String)> = OnceLock::new();
+    let mut files = ModelFiles {
         config: model_file!("config.json"),
         tokenizer: model_file!("tokenizer.json"),
-        weights,
+        weights: model_file!("model.safetensors"),
         settings: Some(model_file!("postguard.json")),
         default_name: "postguard-default".to_owned(),
         default_version: "unknown".to_owned(),
-        sha256: Some(sha256),
-    })
+        sha256: None,
+        files_sha256: None,
+    };
+    let (sha256, files_sha256) = SHA256
+        .get_or_init(|| {
+            let sha256 = crate::model::sha256_hex(&files.weights.bytes);
+            let files_sha256 = crate::model::sha256_hex(files.manifest(&sha256).as_bytes());
+            (sha256, files_sha256)
+        })
+        .clone();
+    files.sha256 = Some(sha256);
+    files.files_sha256 = Some(files_sha256);
+    Ok(files)
 }
 
 #[cfg(not(feature = "bundled"))]
@@ -431,6 +460,30 @@ mod tests {
         assert_eq!(dir(&[]), std::env::home_dir().map(|h| h.join(".cache/huggingface/hub")));
         // Nothing needs a home directory: no fallback consulted.
         assert_eq!(dir(&[("HF_HOME", "/h")]), Some(PathBuf::from("/h/hub")));
+    }
+
+    #[test]
+    fn manifest_lists_the_files_that_decide_a_score() {
+        let file = |name: &str, bytes: &'static [u8]| ModelFile { path: PathBuf::from(name), bytes: Cow::Borrowed(bytes) };
+        let mut files = ModelFiles {
+            config: file("config.json", b"abc"),
+            tokenizer: file("tokenizer.json", b""),
+            weights: file("model.safetensors", b"not read: its digest is passed in"),
+            settings: Some(file("postguard.json", b"abc")),
+            default_name: "m".to_owned(),
+            default_version: "unknown".to_owned(),
+            sha256: None,
+            files_sha256: None,
+        };
+        // sha256("abc") and sha256("").
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assert_eq!(
+            files.manifest("00ff"),
+            format!("model.safetensors  00ff\nconfig.json  {abc}\npostguard.json  {abc}\ntokenizer.json  {empty}\n")
+        );
+        files.settings = None;
+        assert_eq!(files.manifest("00ff"), format!("model.safetensors  00ff\nconfig.json  {abc}\ntokenizer.json  {empty}\n"));
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub(crate) mod fast;
 pub(crate) mod files;
 pub(crate) mod layout;
 pub(crate) mod network;
+pub(crate) mod tokenizer_check;
 pub(crate) mod weights;
 
 use candle_transformers::models::bert::HiddenAct;
@@ -68,19 +69,15 @@ impl Model {
         let _span = tracing::info_span!("load_model").entered();
         let config = ModelConfig::parse(&files.config)?;
         let settings = ModelSettings::parse(files.settings.as_ref(), &config)?;
-        let tokenizer =
+        let mut tokenizer =
             Tokenizer::from_bytes(&files.tokenizer.bytes).map_err(|source| Error::Tokenizer {
                 path: files.tokenizer.path.clone(),
                 source,
             })?;
-        let tokenizer_vocab = tokenizer.get_vocab_size(true);
-        if tokenizer_vocab > config.bert.vocab_size {
-            return Err(Error::TokenizerMismatch {
-                path: files.tokenizer.path.clone(),
-                tokenizer_vocab,
-                model_vocab: config.bert.vocab_size,
-            });
-        }
+        // As the window encoder uses it: no truncation, no padding.
+        let _ = tokenizer.with_truncation(None);
+        tokenizer.with_padding(None);
+        tokenizer_check::check(&tokenizer, &files.tokenizer.path, &config, settings.tokenizer.as_ref())?;
         // The int8 backend implements BERT's erf GELU only: asked for explicitly on another
         // activation it is an error; `Auto` then takes the f32 graph, which has them all.
         let int8_gelu = config.bert.hidden_act == HiddenAct::Gelu;
@@ -109,10 +106,15 @@ impl Model {
             .sha256
             .clone()
             .unwrap_or_else(|| sha256_hex(&files.weights.bytes));
+        let files_sha256 = files
+            .files_sha256
+            .clone()
+            .unwrap_or_else(|| sha256_hex(files.manifest(&sha256).as_bytes()));
         let info = ModelInfo {
             name: settings.name.clone().unwrap_or(files.default_name),
             version: settings.version.clone().unwrap_or(files.default_version),
             sha256,
+            files_sha256,
             precision: backend.precision().as_str().to_owned(),
         };
         let encoder = WindowEncoder::new(tokenizer, settings.max_tokens, settings.stride);
