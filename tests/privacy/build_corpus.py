@@ -1424,7 +1424,76 @@ def build():
 
     for i, r in enumerate(rows, 1):
         r["id"] = f"pii-{i:04d}"
+    # Hand-written look-alikes (issue 28), development half only: even ids after the generated
+    # rows, the odd ids between them left unused, so the held-out half is unchanged.
+    n = len(rows) + 1
+    for group, texts in LOOKALIKES:
+        for text in texts:
+            n += n % 2
+            if add(text, [], "none", group):
+                rows[-1]["id"] = f"pii-{n:04d}"
+                n += 1
     return rows
+
+
+# Harmless text that reads like PII to a pattern (issue 28): number ranges as phones, counts,
+# measures, decades and English "-ring" words as street addresses, English "via ... on <date>"
+# as an Italian street, links to posts and media as profile links. Fixed strings, no random
+# draws, so the generated rows above stay byte-identical. Handles are invented.
+LOOKALIKES = [
+    ("neg_range", [
+        "my grandad worked at the mill 1980-1999 and never missed a day",
+        "her letters from 1914-1918 are in the county archive now",
+        "states with 10001-90000 confirmed cases are shown in orange on the map",
+        "between 2003 - 2011 she lived abroad and nobody knew her number",
+        "text me about the 2019-2020 season when you get a sec",
+        "they expect 12000-15000 at the vigil on saturday",
+        "his shifts were 1800-2300 every night that week",
+        "cases rose from 2500-4000 a day, call your gp if you feel ill",
+        "as on 8th Sept 2020 883697 are active cases and the rest recovered",
+        "samples tested upto August 26 2020 924998 samples tested on the day",
+    ]),
+    ("neg_street_like", [
+        "they're building a 1 million square foot warehouse behind his house",
+        "a 2 million square feet mall where the park used to be",
+        "she threw a roaring 20s party for her birthday",
+        "my nan still talks about the roaring 1920s like she was there",
+        "we were 15 really close friends in school and now it's just me",
+        "there are 94 possible close contacts from the gym class",
+        "it's only a 30 minute walk to hers but i can't face it",
+        "only a 5 hour drive, i guess im doing a day trip",
+        "the game starts at 8 PM CT on his channel",
+        "the city is no longer the No. 1 place to invest, says the report",
+        "during 2020 sales grew and he got a bonus",
+        "she moved out in spring 2021 and i haven't seen her since",
+        "after scoring 2 goals he wouldn't stop texting me",
+        "i am nearing 50 and my ex still calls me",
+        "they were offering 25 percent off so my mum went",
+        "from 2003 to 2006, Sesame Street made a fortune on toys",
+        "covid 19 gate way to organ failure, read the thread",
+        "UK's Covid-19 vaccine trial volunteer Dr Jones is fine, he says",
+    ]),
+    ("neg_via", [
+        "she arrived from Karachi via Doha on March 12 and is in quarantine now",
+        "he flew home via Frankfurt on 3 June after the tour",
+        "they travelled to the coast via private car on 13 July",
+        "we got the results via email on Monday 4",
+        "tickets are sold via Ticketmaster from 9 tomorrow",
+        "she came back via Rome 2 days ago and hasn't called",
+        "watch it via Channel 4 tonight, his episode is on",
+        "he sent the photos via WhatsApp at 10 last night",
+    ]),
+    ("neg_post_link", [
+        "lol look at this https://twitter.com/jessk_92/status/1238120088890413063 so true",
+        "her thread is wild x.com/sam_rossi_/status/1790012345678901234",
+        "read his thread twitter.com/tom_b84/status/1712345678901234567 before you judge",
+        "saw this pic.twitter.com/4UOvmNkveQ and cried",
+        "he posted pic.twitter.com/Zq81xLmAp3 again smh",
+        "she shared https://www.facebook.com/liam.duboisx/posts/10159876543210987 everywhere",
+        "this made me laugh tiktok.com/@alt_66529/video/7234567890123456789",
+        "his post https://x.com/dnajeon_k/status/913933273738465280 got 10k likes",
+    ]),
+]
 
 
 WORD_DIGIT = {w: str(i) for i, w in enumerate(DIGIT_WORDS)} | {"oh": "0", "o": "0"}

@@ -354,10 +354,10 @@ fn patterns() -> Patterns {
         handle: re(r"(?:^|[^\w@./])(@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)\b|(?i)(?:^|[^\w/])(u/[a-z0-9_\-]{3,20})\b"),
         profile: re(r"(?i)\b(?:https?://)?(?:www\.|m\.|mobile\.)?(?:facebook\.com|fb\.com|instagram\.com|twitter\.com|x\.com|tiktok\.com/@|linkedin\.com/in|reddit\.com/(?:u|user)|snapchat\.com/add|youtube\.com/@|threads\.net/@|twitch\.tv)/?([a-z0-9_.\-]{2,60})/?"),
         address_en: re(&format!(r"(?i)\b(?:(?:flat|apt|apartment|unit|suite)\s*\d{{1,4}}[a-z]?,?\s+)?(\d{{1,5}}[a-z]?),?\s+((?:[a-z0-9'’\-]*[a-z][a-z0-9'’\-]*\s+){{1,3}}?)(?:{STREET_EN})\b\.?(?:,?\s+(?:apt|apartment|unit|suite|#)\s*[0-9a-z]{{1,5}})?")),
-        address_de: re(r"(?i)\b[\p{L}\-]{2,}(?:straße|strasse|str\.|weg|allee|gasse|platz|ring|damm|ufer|gracht|laan|straat|plein|kade|steeg|singel|dijk|markt)\s+\d{1,4}[a-z]?\b"),
-        address_de_prep: re(r"\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|Zum|Zur|Unter den)\s+\p{Lu}[\p{L}\-]{2,}\s+\d{1,4}[a-z]?\b"),
-        address_fr: re(r"(?i)\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|allee|place|quai|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*){0,2}[\p{L}'’\-]{2,}(?:\s+[\p{L}'’\-]{2,}){0,2}"),
-        address_es: re(r"(?i)\b(?:calle|c/|avenida|avda\.?|paseo|plaza|via|viale|piazza|corso|largo|rua|travessa|carrer|avinguda)\s+(?:(?:de|del|la|los|las|di|della|dei|delle)\s+)?(?:[\p{L}'’\-]{2,}\s*){1,3}?,?\s*(?:n[ºo°]\.?\s*)?\d{1,4}\b"),
+        address_de: re(r"(?i)\b([\p{L}\-]{2,}(?:straße|strasse|str\.|weg|allee|gasse|platz|ring|damm|ufer|gracht|laan|straat|plein|kade|steeg|singel|dijk|markt))\s+(\d{1,4}[a-z]?)\b"),
+        address_de_prep: re(r"\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|Zum|Zur|Unter den)\s+(\p{Lu}[\p{L}\-]{2,})\s+(\d{1,4}[a-z]?)\b"),
+        address_fr: re(r"(?i)\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|impasse|allée|allee|place|quai|cours)\s+(?:(?:de|du|des|la|le|l'|d')\s*){0,2}([\p{L}'’\-]{2,})(?:\s+[\p{L}'’\-]{2,}){0,2}"),
+        address_es: re(r"(?i)\b(?:calle|c/|avenida|avda\.?|paseo|plaza|via|viale|piazza|corso|largo|rua|travessa|carrer|avinguda)\s+((?:(?:de|del|la|los|las|di|della|dei|delle)\s+)?(?:[\p{L}'’\-]{2,}\s*){1,3}?),?\s*(?:n[ºo°]\.?\s*)?(\d{1,4})\b"),
         postcode_uk: re(r"(?i)\b(?:[a-pr-uwyz](?:\d[\da-hjkpstuw]?|[a-hk-y]\d[\dabehmnprv-y]?)\s?\d[abd-hjlnp-uw-z]{2})\b"),
         postcode_other: re(r"(?i:\b(?:[ACDEFHKNPRTVWXY]\d{2}\s?[0-9ACDEFHKNPRTVWXY]{4}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d)\b)|\b\d{4}\s?[A-Z]{2}\b"),
         zip_cued: re(r"(?i)(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpost\s*code|\bpostleitzahl|\bplz|\bcode\s+postal|\bcp|\bcap)(?:\s+is)?\s*[:#=]?\s*(\d{5}(?:-\d{4})?)\b|\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\s+(\d{5}(?:-\d{4})?)\b"),
@@ -395,6 +395,84 @@ fn has_word(hay: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Whether the number at `start..end` can be a house number: not part of a larger number
+/// ("2,000"), of a name ("Covid-19"), a year's abbreviation ("'04") or a decade ("20s", "1980s").
+fn house_number_ok(text: &str, start: usize, end: usize) -> bool {
+    let mut back = text[..start].chars().rev();
+    let prev = back.next();
+    let glued = match prev {
+        Some('\'' | '’' | '‘') => true,
+        Some(',' | '.') => back.next().is_some_and(|c| c.is_ascii_digit()),
+        Some('-') => back.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    };
+    // "COVID 19 gate way", "Route 66", "Windows 10 way": a numbered thing's number ("No. 10" is
+    // a house number).
+    let word: String = text[..start].trim_end().chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+    let numbered = word != "no" && word != "number" && NUMBERED_NOUNS.contains(&word.as_str());
+    let n = &text[start..end];
+    let decade = n.len() >= 3 && (n.ends_with("0s") || n.ends_with("0S"));
+    !glued && !decade && !numbered
+}
+
+/// Whether the word after a number makes it a count, time or measure ("2 days", "7:30", "25%").
+fn not_house_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('%') => return true,
+        Some(':' | '.') if chars.next().is_some_and(|c| c.is_ascii_digit()) => return true,
+        _ => {}
+    }
+    let word: String = rest.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+    let word = word.trim_end_matches('.').to_lowercase();
+    rest.starts_with(char::is_whitespace) && NOT_AFTER_HOUSE_NUMBER.contains(&word.as_str())
+}
+
+/// `a-b` (or `a - b`, en or em dash) with a < b, neither with a leading zero and b at most one
+/// digit longer: a range of years or counts, not a phone number (phone groups are not ordered).
+fn number_range(raw: &str) -> bool {
+    let parts: Vec<&str> = raw.split(['-', '–', '—']).map(str::trim).collect();
+    let plain = |s: &str| !s.is_empty() && !s.starts_with('0') && s.bytes().all(|b| b.is_ascii_digit());
+    let [a, b] = parts[..] else { return false };
+    if !plain(a) || !plain(b) || b.len() < a.len() || b.len() > a.len() + 1 {
+        return false;
+    }
+    matches!((a.parse::<u64>(), b.parse::<u64>()), (Ok(x), Ok(y)) if x < y)
+}
+
+/// Whether the word just before `start` is a month's name ("August 26 2020 924998").
+fn after_month(text: &str, start: usize) -> bool {
+    let word: String = before(text, start, 16).trim_end().trim_end_matches(['.', ',']).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+    const MONTH_WORDS: &[&str] = &[
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    MONTH_WORDS.contains(&word.as_str())
+}
+
+/// Whether a street word at `end` is a unit's ("square foot", "mile walk").
+fn unit_follows(text: &str, end: usize) -> bool {
+    let word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    ["foot", "feet", "ft", "metre", "metres", "meter", "meters", "mile", "miles", "km", "kilometres", "kilometers", "yard", "yards", "inch", "inches"]
+        .contains(&word.to_lowercase().as_str())
+}
+
+/// An English "-ring" word read as a German "...ring" street: a gerund or noun whose stem is
+/// short or ends in a vowel ("during", "spring", "scoring", "roaring", "offering"), or an
+/// "-rring" gerund ("occurring", "referring"). "Kaiserring", "Sachsenring", "Theodor-Heuss-Ring"
+/// are streets.
+fn english_ring_word(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ring") else { return false };
+    let last = stem.chars().next_back();
+    stem.chars().count() < 3
+        || last.is_some_and(|c| "aeiouy".contains(c))
+        || ["urring", "arring", "irring"].iter().any(|e| word.ends_with(e))
+        || ERRING_GERUNDS.contains(&word)
+}
+
 const PHONE_CUES: &[&str] = &[
     "call", "calling", "called", "calls", "text", "texting", "texted", "texts", "txt", "rang", "ringing", "messaged",
     "messaging", "phone", "number", "num", "no.", "mobile", "mob", "cell", "whatsapp", "tel",
@@ -415,7 +493,56 @@ const NOT_STREET_NAME: &[&str] = &[
     "the", "a", "an", "on", "to", "my", "of", "in", "at", "down", "up", "this", "that", "and", "or", "for", "is", "was",
     "pills", "pill", "mg", "times", "days", "hours", "minutes", "weeks", "months", "years", "people", "more", "way",
     "all", "few", "many", "other", "every", "each", "way", "same", "whole", "long", "last", "next", "first", "no",
+    // Quantities and units: "1 million square foot", "30 minute walk", "8 PM CT", "2 mile drive".
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "percent", "per", "cent", "k", "bn", "minute",
+    "hour", "seconds", "day", "week", "month", "year", "mile", "km", "foot", "feet", "ft", "inch", "yard",
+    "yards", "metre", "metres", "meter", "meters", "mph", "kg", "lb", "lbs", "am", "pm", "x", "square",
+    // Adverbs and adjectives of degree: "15 really close", "94 possible close".
+    "really", "very", "so", "too", "quite", "pretty", "super", "extremely", "just", "only", "also", "not", "still",
+    "even", "ever", "never", "almost", "nearly", "about", "around", "approximately", "roughly", "literally",
+    "actually", "basically", "totally", "fairly", "rather", "most", "least", "less", "much", "possible", "potential",
+    "probably", "possibly", "maybe", "definitely", "absolutely", "fully", "completely", "truly", "seriously", "kinda",
+    "sorta", "like", "than", "then", "when", "where", "which", "who", "what", "how", "why",
+    // Pronouns, auxiliaries, prepositions, number words: "3 Can two walk".
+    "i", "you", "he", "she", "we", "they", "it", "me", "him", "her", "us", "them", "his", "their", "our", "your",
+    "its", "can", "could", "would", "shall", "should", "might", "must", "are", "were", "be", "been",
+    "have", "has", "had", "do", "does", "did", "get", "got", "from", "with", "by", "into", "over", "under", "after",
+    "before", "since", "until", "via", "off", "out", "but", "if", "as", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten",
 ];
+/// English words that are never part of a street's name (checked in the Romance-language forms,
+/// whose articles de/la/di/do... are left out): "via Dubai on August 7", "1 place to invest".
+const NOT_ROMANCE_NAME: &[&str] = &[
+    "the", "a", "an", "on", "to", "my", "of", "in", "at", "and", "or", "for", "is", "was", "are", "were", "be", "from",
+    "with", "by", "into", "after", "before", "since", "until", "till", "this", "that", "these", "those", "where",
+    "which", "who", "when", "what", "how", "why", "i", "you", "he", "she", "we", "they", "it", "me", "him", "her",
+    "us", "them", "his", "their", "our", "your", "its", "can", "could", "will", "would", "should", "have", "has",
+    "had", "every", "each", "all", "some", "any", "about", "around", "than", "then", "if", "as", "so", "just", "not",
+    "private", "public", "own", "email", "text", "phone", "video", "zoom", "app", "car", "bus", "train", "plane",
+    "flight", "ship", "boat", "vehicle", "taxi", "uber", "mail", "post",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow", "yesterday",
+];
+/// Nouns that label a number ("Channel 4", "Route 66", "Windows 10"): the number is not a house
+/// number ("via Channel 4").
+const NUMBERED_NOUNS: &[&str] = &[
+    "channel", "route", "highway", "terminal", "gate", "platform", "level", "exit", "junction", "line", "windows",
+    "series", "season", "episode", "chapter", "page", "step", "phase", "round", "stage", "version", "covid", "radio",
+    "room", "track", "vol", "part", "number", "no", "top", "grade", "class", "iphone", "ios", "android", "ps",
+    "xbox", "web", "studio", "bbc", "itv", "e4", "more4", "sky", "sport", "sports", "fm", "news", "zone", "tier",
+];
+/// Words after a number that make it a count, a time or a measure, not a house number
+/// ("via Rome 2 days ago", "scoring 2 goals").
+const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "days", "day", "weeks", "week", "months", "month", "years", "year", "yrs", "hours",
+    "hour", "hrs", "minutes", "minute", "mins", "min", "seconds", "times", "time", "people", "persons", "cases",
+    "deaths", "patients", "percent", "per", "km", "kms", "miles", "mile", "mg", "kg", "lbs", "goals", "goal",
+    "points", "pts", "runs", "wickets", "games", "matches", "million", "billion", "thousand", "hundred", "out", "x",
+];
+/// English "-erring" gerunds that the German "-ring" street suffix would read as a street.
+const ERRING_GERUNDS: &[&str] =
+    &["referring", "preferring", "conferring", "deterring", "inferring", "transferring", "interring", "erring", "offering"];
 const VERSION_CUES: &[&str] = &["version", "ver", "v", "build", "ios", "android", "python", "release", "firmware", "update"];
 
 fn digits(s: &str) -> String {
@@ -718,7 +845,17 @@ impl PiiDetector {
                     "share", "sharer", "intent", "i", "messages", "notifications", "reel", "reels", "p", "stories",
                     "tv", "directory", "discover", "trending", "status",
                 ];
-                if !NOT_PERSONAL.contains(&path.trim_end_matches('/')) {
+                // pic.twitter.com/..., video.twitter.com/...: another host, a media link.
+                let other_host = text[..m.start()].chars().next_back().is_some_and(|c| c == '.' || c == '-' || c.is_alphanumeric());
+                // twitter.com/<user>/status/<id>, x.com/.../status/..., facebook.com/<user>/posts/...,
+                // tiktok.com/@<user>/video/...: a link to a public post, which names its author as
+                // any quote does; sharing one is ordinary, not someone's profile.
+                let rest = text[m.end()..].trim_start_matches('/').to_ascii_lowercase();
+                const POST_PATHS: &[&str] =
+                    &["status", "statuses", "posts", "post", "videos", "video", "photos", "photo", "reel", "reels", "comments", "p", "permalink"];
+                let post_link = m.as_str().ends_with('/') || text[m.end()..].starts_with('/');
+                let post_link = post_link && POST_PATHS.iter().any(|seg| rest.strip_prefix(seg).is_some_and(|r| r.starts_with(['/', '?', '.']) ));
+                if !NOT_PERSONAL.contains(&path.trim_end_matches('/')) && !other_host && !post_link {
                     found.push((PiiKind::ProfileLink, m.start(), m.end(), 0.8));
                 }
             }
@@ -836,6 +973,11 @@ impl PiiDetector {
         if back.next() == Some('-') && back.next().is_some_and(char::is_alphanumeric) {
             return;
         }
+        // A range of numbers (1980-1999, 10001-90000, 2003 - 2011) is not a phone number, nor
+        // is a run that starts with a date's day or year ("June 9 - 16 1253", "Sept 2020 883697").
+        if number_range(raw) || after_month(text, start) {
+            return;
+        }
         let near = before(text, start, 40);
         if has_word(near, NUMBER_NOT_PHONE) && !has_word(near, &["call", "text", "phone", "mobile", "cell", "whatsapp"]) {
             return;
@@ -867,9 +1009,19 @@ impl PiiDetector {
         let mut streets: Vec<(usize, usize)> = Vec::new();
         for c in p.address_en.captures_iter(text) {
             let m = c.get(0).expect("match");
+            let number = c.get(1).expect("house number");
             let name = c.get(2).map_or("", |g| g.as_str());
             let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
             if words.is_empty() || words.iter().any(|w| NOT_STREET_NAME.contains(&w.as_str())) {
+                continue;
+            }
+            // A house number is a number of its own ("2,000", "Covid-19", "'04" and "20s" are
+            // not), not a year before a comma ("from 2003 to 2006, Sesame Street made ..."), and
+            // the street word is not a unit's ("1 million square foot", "a 2 mile walk").
+            let year_comma = number.as_str().len() == 4
+                && number.as_str().parse::<u32>().is_ok_and(|y| (1900..=2099).contains(&y))
+                && text[number.end()..].starts_with(',');
+            if !house_number_ok(text, number.start(), number.end()) || year_comma || unit_follows(text, m.end()) {
                 continue;
             }
             let cue = has_word(before(text, m.start(), 40), ADDRESS_CUES);
@@ -878,8 +1030,37 @@ impl PiiDetector {
             found.push((PiiKind::StreetAddress, m.start(), m.end(), confidence));
             streets.push((m.start(), m.end()));
         }
-        for re in [&p.address_de, &p.address_de_prep, &p.address_fr, &p.address_es] {
-            for m in re.find_iter(text) {
+        for (form, re) in [(0, &p.address_de), (1, &p.address_de_prep), (2, &p.address_fr), (3, &p.address_es)] {
+            for c in re.captures_iter(text) {
+                let m = c.get(0).expect("match");
+                let ok = match form {
+                    // Straße 12, Kaiserring 5; not an English "-ring" word ("during 2020", "the
+                    // roaring 20s", "scoring 2"); the number a house number.
+                    0 | 1 => {
+                        let street = c[1].to_lowercase();
+                        let number = c.get(2).expect("house number");
+                        (form == 1 || !english_ring_word(&street))
+                            && house_number_ok(text, number.start(), number.end())
+                            && !not_house_after(text, number.end())
+                    }
+                    // 12 rue Victor Hugo; not "1 place to invest".
+                    2 => !NOT_ROMANCE_NAME.contains(&c[1].to_lowercase().as_str()),
+                    // Via Roma 89, Calle de la Paz 110: a name of no English function words, months
+                    // or numbered nouns, then a house number ("via Dubai on August 7", "via private
+                    // vehicle on 13", "via Channel 4", "via Rome 2 days ago" are not).
+                    _ => {
+                        let words: Vec<String> = c[1].split_whitespace().map(str::to_lowercase).collect();
+                        let number = c.get(2).expect("house number");
+                        !words.is_empty()
+                            && !words.iter().any(|w| NOT_ROMANCE_NAME.contains(&w.as_str()))
+                            && !words.last().is_some_and(|w| NUMBERED_NOUNS.contains(&w.as_str()))
+                            && house_number_ok(text, number.start(), number.end())
+                            && !not_house_after(text, number.end())
+                    }
+                };
+                if !ok {
+                    continue;
+                }
                 let cue = has_word(before(text, m.start(), 40), ADDRESS_CUES);
                 found.push((PiiKind::StreetAddress, m.start(), m.end(), if cue { 0.85 } else { 0.65 }));
                 streets.push((m.start(), m.end()));
@@ -1041,6 +1222,27 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn never_ranges_measures_decades_english_via_or_post_links() {
+        for text in [
+            "she worked there 1980-1999 and loved it",
+            "states with 15001-100000 confirmed cases",
+            "they built a 1 million square foot warehouse next to her",
+            "her roaring 20s party",
+            "we were 15 really close and he ruined it",
+            "he arrived from Islamabad via Dubai on August 7",
+            "read his post https://twitter.com/some_user/status/1238120088890413063",
+            "her photo pic.twitter.com/4UOvmNkveY",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+        // ... while real addresses and profiles in those forms are still found.
+        assert_eq!(kinds("he lives at Via Roma 89, Napoli")[0].0, PiiKind::StreetAddress);
+        assert_eq!(kinds("she lives at Kaiserring 12")[0].0, PiiKind::StreetAddress);
+        assert_eq!(kinds("her page is twitter.com/some_user")[0].0, PiiKind::ProfileLink);
+        assert_eq!(kinds("his number is 0151 60873557")[0].0, PiiKind::Phone);
     }
 
     #[test]
