@@ -43,11 +43,11 @@ class Classifier:
     @property
     def model_info(self) -> Tuple[str, str, str, str, str]: ...
     def redact(self, texts: List[str]) -> List[str]: ...
-    def classify_json(self, texts: List[str], contexts: Optional[List[Optional[str]]]) -> str:
+    def classify_json(self, texts: List[str], contexts: Optional[List[Optional[str]]] = None) -> str:
         """Verdicts of a batch as one JSON array (GIL released for the batch); ``ValueError``
         when ``contexts`` has another length than ``texts``."""
     def score(
-        self, texts: List[str], contexts: Optional[List[Optional[str]]], kind: str
+        self, texts: List[str], contexts: Optional[List[Optional[str]]] = None, kind: str = "fused"
     ) -> Tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
         """(scores float32 (n, labels), flagged bool (n, labels)) for a batch; ``ValueError``
         for an unknown ``kind`` or mismatched lengths."""

@@ -314,9 +314,11 @@ impl PyClassifier {
     }
 
     /// Each text with its personal information replaced by typed placeholders (`[PHONE]`, ...).
-    fn redact(&self, py: Python<'_>, texts: Vec<String>) -> Vec<String> {
+    fn redact(&self, py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<String>> {
         let inner = &self.inner;
-        py.detach(move || texts.iter().map(|t| inner.redact(t)).collect())
+        // Inside the panic guard like every other entry point: a panic in the detectors reaches
+        // Python as postguard.InternalError, not as pyo3's PanicException.
+        py.detach(move || guarded(|| Ok(texts.iter().map(|t| inner.redact(t)).collect())))
     }
 
     /// Verdicts of a batch as one JSON array, in input order.

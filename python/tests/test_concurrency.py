@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -119,4 +120,12 @@ def test_spawn_worker_reloads_model(clf: Classifier) -> None:
 
 
 def test_has_bundled_model_flag() -> None:
-    assert isinstance(postguard.has_bundled_model(), bool)
+    # run_tests.sh builds without the bundled model exactly when POSTGUARD_NO_BUNDLE is set; the
+    # flag must say which build this is, and Classifier() must agree with it.
+    expected = not os.environ.get("POSTGUARD_NO_BUNDLE")
+    assert postguard.has_bundled_model() is expected
+    if expected:
+        assert postguard.Classifier().model_info.name
+    else:
+        with pytest.raises(postguard.ModelError):
+            postguard.Classifier()

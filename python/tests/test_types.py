@@ -40,6 +40,51 @@ def test_stub_matches_extension() -> None:
     assert methods == runtime
 
 
+def _stub_signatures() -> dict[str, list[tuple[str, str | None]]]:
+    """`name -> [(parameter, default source or None)]` for every function and method of the stub."""
+    with open(os.path.join(PKG, "_postguard.pyi")) as f:
+        tree = ast.parse(f.read())
+    out: dict[str, list[tuple[str, str | None]]] = {}
+
+    def params(fn: ast.FunctionDef) -> list[tuple[str, str | None]]:
+        args = fn.args.args
+        defaults: list[ast.expr | None] = [None] * (len(args) - len(fn.args.defaults)) + list(fn.args.defaults)
+        return [(a.arg, None if d is None else ast.unparse(d)) for a, d in zip(args, defaults) if a.arg not in ("self", "cls")]
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            out[node.name] = params(node)
+        if isinstance(node, ast.ClassDef):
+            for n in node.body:
+                is_property = isinstance(n, ast.FunctionDef) and any(
+                    isinstance(d, ast.Name) and d.id == "property" for d in n.decorator_list
+                )
+                if isinstance(n, ast.FunctionDef) and not is_property:
+                    out[f"{node.name}.{n.name}"] = params(n)
+    return out
+
+
+def test_stub_parameters_and_defaults_match_the_extension() -> None:
+    # Names alone (above) let the stub's parameters and defaults drift from the Rust signatures.
+    stub = _stub_signatures()
+    checked = 0
+    for name, want in stub.items():
+        owner, _, attr = name.rpartition(".")
+        obj = getattr(getattr(_postguard, owner) if owner else _postguard, attr)
+        try:
+            sig = inspect.signature(obj)
+        except (TypeError, ValueError):
+            continue  # no text signature exposed
+        got = [
+            (p.name, None if p.default is inspect.Parameter.empty else repr(p.default).replace("'", '"'))
+            for p in sig.parameters.values()
+            if p.name not in ("self", "cls", "$self")
+        ]
+        assert got == [(n, d.replace("'", '"') if d else d) for n, d in want], f"{name}: extension {got}, stub {want}"
+        checked += 1
+    assert checked >= 5, f"only {checked} signatures could be read from the extension"
+
+
 def test_public_api_is_annotated() -> None:
     for cls in (postguard.Classifier,):
         for name, fn in inspect.getmembers(cls, inspect.isfunction):
