@@ -32,17 +32,31 @@ if [ ! -d ../shared/data ]; then
     [ "$POSTGUARD_REQUIRE_ALL" = 0 ] || exit 1
 fi
 
-echo "== cargo test (workspace)"
+# Each stage prints how long it took (and the suite its total), so a slow stage shows in CI's log.
+stage_start=$SECONDS
+stage() {
+    if [ -n "${stage_name:-}" ]; then
+        echo "== $stage_name: $((SECONDS - stage_start)) s"
+    fi
+    stage_name="$1"
+    stage_start=$SECONDS
+    echo "== $1"
+}
+trap 'stage_name="${stage_name:-}"; [ -n "$stage_name" ] && echo "== $stage_name: $((SECONDS - stage_start)) s (stopped)"' ERR
+
+stage "cargo test (workspace)"
 cargo test --workspace --exclude postguard-py
 
-echo "== benchmarks compile"
+stage "benchmarks compile"
 cargo bench -p postguard-benches --no-run
 
-echo "== python package"
+stage "python package"
 bash python/run_tests.sh
 
 # Last: these builds replace target/debug/postguard with an extra-label binary, which the Python
 # CLI-parity tests above must not pick up.
-echo "== taxonomy demonstration: an extra label, spam (--features extra-label), library and CLI"
+stage "taxonomy demonstration: an extra label, spam (--features extra-label), library and CLI"
 cargo test -p postguard --features extra-label --test extra_label
 cargo test -p postguard-cli --features extra-label --test extra_label
+echo "== $stage_name: $((SECONDS - stage_start)) s"
+echo "== tests/run.sh: all stages passed in $SECONDS s"
