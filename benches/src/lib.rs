@@ -128,7 +128,6 @@ pub fn synthetic_post(words: usize, seed: usize) -> Post {
     Post::new(text.join(" "))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

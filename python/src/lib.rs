@@ -70,9 +70,7 @@ fn to_py_err(err: Error) -> PyErr {
 
 fn rules_err(err: &RulesError, msg: String) -> PyErr {
     match err {
-        RulesError::Io { source, .. }
-            if source.kind() == std::io::ErrorKind::NotFound =>
-        {
+        RulesError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
             PyFileNotFoundError::new_err(msg)
         }
         _ => exc::RulesError::new_err(msg),
@@ -89,9 +87,7 @@ fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            Err(exc::InternalError::new_err(format!(
-                "internal error in postguard (please report it): {what}"
-            )))
+            Err(exc::InternalError::new_err(format!("internal error in postguard (please report it): {what}")))
         }
     }
 }
@@ -129,10 +125,7 @@ fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
 }
 
 /// Runs `f` with the GIL released, inside this process's pool, panics caught.
-fn run_detached<T: Send>(
-    py: Python<'_>,
-    f: impl FnOnce() -> Result<T, Error> + Send,
-) -> PyResult<T> {
+fn run_detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error> + Send) -> PyResult<T> {
     let pool = pool()?;
     py.detach(move || guarded(|| pool.install(f).map_err(to_py_err)))
 }
@@ -148,11 +141,7 @@ fn posts(texts: Vec<String>, contexts: Option<Vec<Option<String>>>) -> PyResult<
                     texts.len()
                 )));
             }
-            Ok(texts
-                .into_iter()
-                .zip(contexts)
-                .map(|(text, context)| Post { text, context })
-                .collect())
+            Ok(texts.into_iter().zip(contexts).map(|(text, context)| Post { text, context }).collect())
         }
     }
 }
@@ -203,17 +192,13 @@ impl Spec {
                 cache_dir: self.cache_dir.take(),
                 offline: self.offline,
             })),
-            other => Err(PyValueError::new_err(format!(
-                "source must be 'bundled', 'dir' or 'hub', got {other:?}"
-            ))),
+            other => Err(PyValueError::new_err(format!("source must be 'bundled', 'dir' or 'hub', got {other:?}"))),
         }
     }
 }
 
 fn parse_precision(name: &str) -> PyResult<Precision> {
-    name.parse().map_err(|_| {
-        PyValueError::new_err(format!("precision must be 'auto', 'int8' or 'f32', got {name:?}"))
-    })
+    name.parse().map_err(|_| PyValueError::new_err(format!("precision must be 'auto', 'int8' or 'f32', got {name:?}")))
 }
 
 fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classifier, Error> {
@@ -227,18 +212,11 @@ fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classi
     for (name, value) in opts.thresholds.unwrap_or_default() {
         let label: Label = name.parse().map_err(|_| Error::InvalidOption {
             option: "thresholds",
-            reason: format!(
-                "unknown label {name:?} (expected one of {})",
-                Label::name_list()
-            ),
+            reason: format!("unknown label {name:?} (expected one of {})", Label::name_list()),
         })?;
         thresholds.push((label, value));
     }
-    let mut builder = Classifier::builder()
-        .model(source)
-        .rules(rules)
-        .thresholds(thresholds)
-        .precision(precision);
+    let mut builder = Classifier::builder().model(source).rules(rules).thresholds(thresholds).precision(precision);
     if let Some(locale) = opts.locale {
         builder = builder.locale(&locale);
     }
@@ -350,9 +328,7 @@ impl PyClassifier {
             "model" => |s| s.model,
             "rules" => |s| s.rules,
             other => {
-                return Err(PyValueError::new_err(format!(
-                    "kind must be 'fused', 'model' or 'rules', got {other:?}"
-                )));
+                return Err(PyValueError::new_err(format!("kind must be 'fused', 'model' or 'rules', got {other:?}")));
             }
         };
         let posts = posts(texts, contexts)?;
@@ -399,7 +375,10 @@ fn env_var(env: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<std::ffi::OsSt
 
 /// Runs one of the library's environment readers over a Python mapping, raising the first
 /// lookup error instead of reading a variable that could not be looked up as unset.
-fn with_env<T>(env: &Bound<'_, PyAny>, read: impl FnOnce(&dyn Fn(&str) -> Option<std::ffi::OsString>) -> T) -> PyResult<T> {
+fn with_env<T>(
+    env: &Bound<'_, PyAny>,
+    read: impl FnOnce(&dyn Fn(&str) -> Option<std::ffi::OsString>) -> T,
+) -> PyResult<T> {
     let failed = std::cell::RefCell::new(None);
     let lookup = |name: &str| match env_var(env, name) {
         Ok(v) => v,

@@ -37,18 +37,8 @@ pub fn classifier(dir: &Path) -> Classifier {
 pub fn assert_same_verdict(a: &Verdict, b: &Verdict, what: &str) {
     for label in Label::ALL {
         let (x, y): (&LabelScore, &LabelScore) = (a.label(label), b.label(label));
-        assert!(
-            (x.model - y.model).abs() <= 1e-5,
-            "{what}: {label} model {} vs {}",
-            x.model,
-            y.model
-        );
-        assert!(
-            (x.fused - y.fused).abs() <= 1e-5,
-            "{what}: {label} fused {} vs {}",
-            x.fused,
-            y.fused
-        );
+        assert!((x.model - y.model).abs() <= 1e-5, "{what}: {label} model {} vs {}", x.model, y.model);
+        assert!((x.fused - y.fused).abs() <= 1e-5, "{what}: {label} fused {} vs {}", x.fused, y.fused);
         assert_eq!(x.rules, y.rules, "{what}: {label} rules");
         assert_eq!(x.threshold, y.threshold, "{what}: {label} threshold");
     }
@@ -56,11 +46,7 @@ pub fn assert_same_verdict(a: &Verdict, b: &Verdict, what: &str) {
     assert_eq!(a.violations(), b.violations(), "{what}: violations");
     assert_eq!(a.rule_hits(), b.rule_hits(), "{what}: rule hits");
     assert_eq!(a.allow_hits(), b.allow_hits(), "{what}: allow hits");
-    assert_eq!(
-        a.suppressed_hits(),
-        b.suppressed_hits(),
-        "{what}: suppressed hits"
-    );
+    assert_eq!(a.suppressed_hits(), b.suppressed_hits(), "{what}: suppressed hits");
     assert_eq!(a.resources(), b.resources(), "{what}: resources");
     assert_eq!(a.windows(), b.windows(), "{what}: windows");
     assert_eq!(a.model(), b.model(), "{what}: model");

@@ -70,9 +70,7 @@ fn load_sample() -> (Vec<Row>, usize) {
     let rows = text
         .lines()
         .enumerate()
-        .map(|(i, line)| {
-            serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("val.jsonl:{}: {e}", i + 1))
-        })
+        .map(|(i, line)| serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("val.jsonl:{}: {e}", i + 1)))
         .filter(|v| sources.iter().any(|s| v["source"] == s.as_str()))
         .step_by(every)
         .map(|v| {
@@ -137,7 +135,13 @@ fn bundled_model_keeps_its_accuracy_on_a_fixed_val_sample() {
         }
     }
 
-    println!("{:<16} {:>8} {:>8}  (F1 on every {every}th val row of the pinned sources, n={})", "head", "model", "fused", rows.len());
+    println!(
+        "{:<16} {:>8} {:>8}  (F1 on every {every}th val row of the pinned sources, n={})",
+        "head",
+        "model",
+        "fused",
+        rows.len()
+    );
     for (i, label) in Label::ALL.into_iter().enumerate() {
         println!("{:<16} {:>8.3} {:>8.3}", label.as_str(), model[i].f1(), fused[i].f1());
     }

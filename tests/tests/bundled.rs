@@ -16,25 +16,19 @@ fn model_dir() -> PathBuf {
 fn bundled_model_identifies_itself() {
     let clf = Classifier::new().unwrap();
     let settings: Value =
-        serde_json::from_str(&std::fs::read_to_string(model_dir().join("postguard.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(model_dir().join("postguard.json")).unwrap()).unwrap();
     let info = clf.model_info();
     assert_eq!(info.name, settings["name"].as_str().unwrap());
     assert_eq!(info.version, settings["version"].as_str().unwrap());
     // The export script hashes the weights with Python's hashlib: an independent check.
-    let calibration: Value = serde_json::from_str(
-        &std::fs::read_to_string(model_dir().join("calibration.json")).unwrap(),
-    )
-    .unwrap();
+    let calibration: Value =
+        serde_json::from_str(&std::fs::read_to_string(model_dir().join("calibration.json")).unwrap()).unwrap();
     assert_eq!(info.sha256, calibration["weights_sha256"].as_str().unwrap());
     // Every label but privacy, which the PII detectors decide, has a head.
     let heads: Vec<Label> = Label::ALL.into_iter().filter(|&l| l != Label::Privacy).collect();
     assert_eq!(clf.labels(), heads.as_slice());
     for label in heads {
-        assert_eq!(
-            clf.thresholds()[label],
-            settings["thresholds"][label.as_str()].as_f64().unwrap() as f32
-        );
+        assert_eq!(clf.thresholds()[label], settings["thresholds"][label.as_str()].as_f64().unwrap() as f32);
     }
 }
 
@@ -43,12 +37,7 @@ fn bundled_equals_the_model_directory() {
     let bundled = Classifier::new().unwrap();
     let dir = Classifier::from_dir(model_dir()).unwrap();
     let posts = sample_posts();
-    for (a, b) in bundled
-        .classify_batch(&posts)
-        .unwrap()
-        .iter()
-        .zip(&dir.classify_batch(&posts).unwrap())
-    {
+    for (a, b) in bundled.classify_batch(&posts).unwrap().iter().zip(&dir.classify_batch(&posts).unwrap()) {
         assert_same_verdict(a, b, "bundled vs directory");
     }
 }
@@ -58,9 +47,7 @@ fn batch_equals_single_with_long_posts() {
     let clf = Classifier::new().unwrap();
     let mut posts = sample_posts();
     // ~600 tokens: several 256-token windows.
-    let long =
-        "I read somewhere that drinking a little bleach every morning cleans out your system. "
-            .repeat(40);
+    let long = "I read somewhere that drinking a little bleach every morning cleans out your system. ".repeat(40);
     posts.push(Post::new(long.clone()));
     posts.push(Post::new(long).with_context("what do you do for your health?"));
     let batch = clf.classify_batch(&posts).unwrap();
@@ -85,23 +72,13 @@ fn batch_equals_single_with_long_posts() {
 fn context_changes_the_real_verdict() {
     let clf = Classifier::new().unwrap();
     let alone = clf.classify(&Post::new("then do it")).unwrap();
-    let reply = clf
-        .classify(&Post::new("then do it").with_context("i keep thinking about ending things"))
-        .unwrap();
-    let moved = Label::ALL
-        .into_iter()
-        .map(|l| (reply.label(l).model - alone.label(l).model).abs())
-        .fold(0.0, f32::max);
+    let reply = clf.classify(&Post::new("then do it").with_context("i keep thinking about ending things")).unwrap();
+    let moved = Label::ALL.into_iter().map(|l| (reply.label(l).model - alone.label(l).model).abs()).fold(0.0, f32::max);
     eprintln!("largest model score change with the context: {moved}");
     assert!(moved > 0.05, "the context did not move the model: alone {alone:?} reply {reply:?}");
     assert!(alone.flagged().is_empty(), "{alone:?}");
     assert!(reply.is_violation(), "{reply:?}");
-    assert!(
-        reply
-            .rule_hits()
-            .iter()
-            .any(|h| h.rule_id == "unsafe_advice.encourage_in_reply")
-    );
+    assert!(reply.rule_hits().iter().any(|h| h.rule_id == "unsafe_advice.encourage_in_reply"));
 }
 
 /// Harmless contexts must not make "then do it" flagged (no reply rule fires
@@ -126,18 +103,9 @@ fn context_changes_the_real_verdict() {
 fn harmless_context_is_not_flagged() {
     let clf = Classifier::new().unwrap();
     let mut failures = Vec::new();
-    for context in [
-        "i want to start running again",
-        "should i quit my job",
-        "should i dye my hair blue",
-    ] {
-        let v = clf
-            .classify(&Post::new("then do it").with_context(context))
-            .unwrap();
-        let scores: Vec<String> = Label::ALL
-            .iter()
-            .map(|l| format!("{l}={:.3}", v.label(*l).model))
-            .collect();
+    for context in ["i want to start running again", "should i quit my job", "should i dye my hair blue"] {
+        let v = clf.classify(&Post::new("then do it").with_context(context)).unwrap();
+        let scores: Vec<String> = Label::ALL.iter().map(|l| format!("{l}={:.3}", v.label(*l).model)).collect();
         eprintln!("{context}: {}", scores.join(" "));
         assert!(v.rule_hits().is_empty(), "{context}: {v:?}");
         if !v.flagged().is_empty() {
@@ -150,18 +118,10 @@ fn harmless_context_is_not_flagged() {
 #[test]
 fn crisis_routes_to_help() {
     let clf = Classifier::builder().locale("en-US").build().unwrap();
-    let v = clf
-        .classify(&Post::new(
-            "i just want to kill myself, i can't do this anymore",
-        ))
-        .unwrap();
+    let v = clf.classify(&Post::new("i just want to kill myself, i can't do this anymore")).unwrap();
     assert!(v.is_crisis(), "{v:?}");
     assert!(!v.violations().contains(&Label::Crisis));
     assert_eq!(v.resources()[0].locale, "US");
     assert!(v.resources()[0].contact.contains("988"));
-    assert!(
-        v.resources()
-            .iter()
-            .any(|r| r.url == "https://findahelpline.com")
-    );
+    assert!(v.resources().iter().any(|r| r.url == "https://findahelpline.com"));
 }

@@ -10,21 +10,13 @@ fn batch_equals_single_and_keeps_order() {
     let dir = model_dir(&TinyModel::default());
     // A small token budget forces many batches of different padded lengths.
     for budget in [1, 64, 100_000] {
-        let clf = Classifier::builder()
-            .model(dir.path())
-            .max_batch_tokens(budget)
-            .build()
-            .unwrap();
+        let clf = Classifier::builder().model(dir.path()).max_batch_tokens(budget).build().unwrap();
         let posts = sample_posts();
         let batch = clf.classify_batch(&posts).unwrap();
         assert_eq!(batch.len(), posts.len());
         for (post, verdict) in posts.iter().zip(&batch) {
             let single = clf.classify(post).unwrap();
-            assert_same_verdict(
-                verdict,
-                &single,
-                &format!("budget {budget}, post {:?}", post.text),
-            );
+            assert_same_verdict(verdict, &single, &format!("budget {budget}, post {:?}", post.text));
         }
     }
 }
@@ -47,12 +39,7 @@ fn results_do_not_depend_on_batch_order() {
 #[test]
 fn empty_batch() {
     let dir = model_dir(&TinyModel::default());
-    assert!(
-        classifier(dir.path())
-            .classify_batch(&[])
-            .unwrap()
-            .is_empty()
-    );
+    assert!(classifier(dir.path()).classify_batch(&[]).unwrap().is_empty());
 }
 
 #[test]
@@ -69,32 +56,15 @@ fn context_changes_the_model_score_and_can_change_the_outcome() {
     let (label, gap) = Label::ALL
         .into_iter()
         .map(|l| (l, (a.label(l).model - b.label(l).model).abs()))
-        .fold(
-            (Label::Bullying, 0.0),
-            |best, x| if x.1 > best.1 { x } else { best },
-        );
-    assert!(
-        gap > 1e-3,
-        "context must reach the model (largest gap {gap})"
-    );
+        .fold((Label::Bullying, 0.0), |best, x| if x.1 > best.1 { x } else { best });
+    assert!(gap > 1e-3, "context must reach the model (largest gap {gap})");
 
     // A threshold between the two scores: the context decides the outcome.
-    let (lo, hi) = (
-        a.label(label).model.min(b.label(label).model),
-        a.label(label).model.max(b.label(label).model),
-    );
-    let clf = Classifier::builder()
-        .model(dir.path())
-        .threshold(label, (lo + hi) / 2.0)
-        .build()
-        .unwrap();
+    let (lo, hi) = (a.label(label).model.min(b.label(label).model), a.label(label).model.max(b.label(label).model));
+    let clf = Classifier::builder().model(dir.path()).threshold(label, (lo + hi) / 2.0).build().unwrap();
     let a = clf.classify(&alone).unwrap();
     let b = clf.classify(&reply).unwrap();
-    assert_ne!(
-        a.is_flagged(label),
-        b.is_flagged(label),
-        "{label}: context should flip the decision"
-    );
+    assert_ne!(a.is_flagged(label), b.is_flagged(label), "{label}: context should flip the decision");
 }
 
 #[test]
@@ -102,9 +72,7 @@ fn empty_context_is_no_context() {
     let dir = model_dir(&TinyModel::default());
     let clf = classifier(dir.path());
     let a = clf.classify(&Post::new("then do it")).unwrap();
-    let b = clf
-        .classify(&Post::new("then do it").with_context(""))
-        .unwrap();
+    let b = clf.classify(&Post::new("then do it").with_context("")).unwrap();
     assert_same_verdict(&a, &b, "empty context");
 }
 
@@ -140,17 +108,15 @@ fn long_posts_are_windowed_not_cut() {
     assert_eq!(short.windows(), 1);
 
     // Every word is a vocabulary word, so this is exactly 60 text tokens.
-    let words: Vec<&str> = "you are so stupid and nobody likes you"
-        .split(' ')
-        .collect();
+    let words: Vec<&str> = "you are so stupid and nobody likes you".split(' ').collect();
     let text: Vec<&str> = words.iter().copied().cycle().take(60).collect();
     let long = clf.classify(&Post::new(text.join(" "))).unwrap();
     // 22 text tokens per window, step 22 - 6 = 16: starts 0, 16, 32, 48.
     assert_eq!(long.windows(), 4);
 
     // With context the text budget shrinks (context capped at 24 / 4 = 6 tokens).
-    let with_context = Post::new(text.join(" "))
-        .with_context("i keep thinking about ending things and more and more words");
+    let with_context =
+        Post::new(text.join(" ")).with_context("i keep thinking about ending things and more and more words");
     let v = clf.classify(&with_context).unwrap();
     // 24 - 3 special - 6 context = 15 text tokens, overlap min(6, 7) = 6, step 9: ceil((60-15)/9)+1 = 6.
     assert_eq!(v.windows(), 6);
@@ -197,52 +163,25 @@ fn thresholds_from_settings_and_overrides() {
     let v = clf.classify(&Post::new("hello")).unwrap();
     assert_eq!(v.label(Label::Bullying).threshold, 0.9);
 
-    let err = Classifier::builder()
-        .model(dir.path())
-        .threshold(Label::Bullying, 1.5)
-        .build()
-        .unwrap_err();
-    assert!(
-        matches!(err, postguard::Error::InvalidThreshold { .. }),
-        "{err}"
-    );
-    let err = Classifier::builder()
-        .model(dir.path())
-        .max_batch_tokens(0)
-        .build()
-        .unwrap_err();
-    assert!(
-        matches!(err, postguard::Error::InvalidOption { .. }),
-        "{err}"
-    );
+    let err = Classifier::builder().model(dir.path()).threshold(Label::Bullying, 1.5).build().unwrap_err();
+    assert!(matches!(err, postguard::Error::InvalidThreshold { .. }), "{err}");
+    let err = Classifier::builder().model(dir.path()).max_batch_tokens(0).build().unwrap_err();
+    assert!(matches!(err, postguard::Error::InvalidOption { .. }), "{err}");
 }
 
 #[test]
 fn crisis_is_routed_to_help_never_a_violation() {
     // Push the model's crisis score down: the rules alone must route this post.
-    let spec = TinyModel {
-        classifier_bias: Some(vec![-8.0; Label::COUNT]),
-        ..TinyModel::default()
-    };
+    let spec = TinyModel { classifier_bias: Some(vec![-8.0; Label::COUNT]), ..TinyModel::default() };
     let dir = model_dir(&spec);
-    let clf = Classifier::builder()
-        .model(dir.path())
-        .locale("en-GB")
-        .build()
-        .unwrap();
-    let v = clf
-        .classify(&Post::new("i just want to kill myself"))
-        .unwrap();
+    let clf = Classifier::builder().model(dir.path()).locale("en-GB").build().unwrap();
+    let v = clf.classify(&Post::new("i just want to kill myself")).unwrap();
     assert!(v.is_crisis(), "{v:?}");
     assert!(v.flagged().contains(&Label::Crisis));
     assert!(!v.violations().contains(&Label::Crisis));
     assert!(!v.is_violation());
     assert_eq!(v.resources()[0].locale, "UK");
-    assert!(
-        v.resources()
-            .iter()
-            .any(|r| r.url == "https://findahelpline.com")
-    );
+    assert!(v.resources().iter().any(|r| r.url == "https://findahelpline.com"));
     assert!(v.rule_hits().iter().any(|h| h.label == Label::Crisis));
 
     let calm = clf.classify(&Post::new("what a great day")).unwrap();
@@ -255,9 +194,7 @@ fn rule_spans_point_into_the_original_text() {
     let dir = model_dir(&TinyModel::default());
     let clf = classifier(dir.path());
     let text = "nobody likes you, k y s";
-    let v = clf
-        .classify(&Post::new(text).with_context("some context"))
-        .unwrap();
+    let v = clf.classify(&Post::new(text).with_context("some context")).unwrap();
     assert!(!v.rule_hits().is_empty());
     for hit in v.rule_hits() {
         assert_eq!(&text[hit.start..hit.end], hit.text);
@@ -305,11 +242,7 @@ fn model_info_names_the_weights() {
     assert_eq!(info.name, "postguard-tiny-random");
     assert_eq!(info.version, "0.0.0-test");
     assert_eq!(info.sha256.len(), 64);
-    assert!(
-        info.sha256
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-    );
+    assert!(info.sha256.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
     assert_eq!(clf.labels(), &Label::ALL);
     let v = clf.classify(&Post::new("hi")).unwrap();
     assert_eq!(v.model(), info);

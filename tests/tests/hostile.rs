@@ -26,7 +26,11 @@ fn hostile_inputs() -> Vec<(&'static str, String)> {
         ("100k repeated word", "die ".repeat(25_000)),
         ("20k repeated separators", "k.".repeat(10_000)),
         ("control characters", "\u{0}\u{1}\u{7}\u{8}\u{1b}[31mkys\u{1b}[0m\u{7f}\u{85}\u{feff}".repeat(200)),
-        ("zero width", "k\u{200b}i\u{200c}l\u{200d}l \u{2060}y\u{feff}o\u{200b}u\u{200b}r\u{200b}s\u{200b}e\u{200b}l\u{200b}f".to_owned()),
+        (
+            "zero width",
+            "k\u{200b}i\u{200c}l\u{200d}l \u{2060}y\u{feff}o\u{200b}u\u{200b}r\u{200b}s\u{200b}e\u{200b}l\u{200b}f"
+                .to_owned(),
+        ),
         ("mixed scripts", "уоu аrе а lоsеr Κιλλ γουρσελφ 死ね 죽어 تموت 𝓴𝔂𝓼 ｋｙｓ ⓚⓨⓢ 🅺🆈🆂".to_owned()),
         ("lone combining marks", "\u{0301}\u{0302}\u{0303}".repeat(10_000)),
         ("surrogate-range lookalikes and private use", "\u{e000}\u{f8ff}\u{fffd}\u{fffe}\u{10ffff}".repeat(1_000)),
@@ -38,7 +42,10 @@ fn hostile_inputs() -> Vec<(&'static str, String)> {
 fn check(verdict: &Verdict, text: &str, name: &str) {
     for hit in verdict.rule_hits() {
         assert!(hit.end <= text.len() && hit.start <= hit.end, "{name}: span {}..{} outside text", hit.start, hit.end);
-        assert!(text.is_char_boundary(hit.start) && text.is_char_boundary(hit.end), "{name}: span not on char boundaries");
+        assert!(
+            text.is_char_boundary(hit.start) && text.is_char_boundary(hit.end),
+            "{name}: span not on char boundaries"
+        );
         assert_eq!(&text[hit.start..hit.end], hit.text, "{name}: hit text differs from the original span");
     }
     for label in postguard::Label::ALL {
@@ -53,7 +60,12 @@ fn run_all(clf: &Classifier, what: &str) {
     for (name, text) in &inputs {
         let start = Instant::now();
         let single = clf.classify(&Post::new(text.as_str())).unwrap_or_else(|e| panic!("{name}: {e}"));
-        println!("{what}: {name:<45} {:>6} bytes {:>4} windows {:>8.1} ms", text.len(), single.windows(), start.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "{what}: {name:<45} {:>6} bytes {:>4} windows {:>8.1} ms",
+            text.len(),
+            single.windows(),
+            start.elapsed().as_secs_f64() * 1e3
+        );
         check(&single, text, name);
         // As context too: the context is truncated to its budget, never an error.
         let with_context = Post::new("then do it").with_context(text.as_str());
@@ -103,7 +115,12 @@ fn per_post_limits_bound_the_work_and_say_so() {
     assert_eq!(v.windows(), alone.windows());
 
     // A cut lands on a char boundary; a context is cut on its own.
-    let small = Classifier::builder().model(postguard::ModelSource::Dir(dir.path().to_owned())).max_post_bytes(10).max_rule_hits(0).build().unwrap();
+    let small = Classifier::builder()
+        .model(postguard::ModelSource::Dir(dir.path().to_owned()))
+        .max_post_bytes(10)
+        .max_rule_hits(0)
+        .build()
+        .unwrap();
     let v = small.classify(&Post::new("ééééééé kys").with_context("0123456789abc")).unwrap();
     let l = v.limited().unwrap();
     assert_eq!((l.scored_text_bytes, l.scored_context_bytes, l.context_bytes), (10, 10, 13));
@@ -113,9 +130,14 @@ fn per_post_limits_bound_the_work_and_say_so() {
     assert_eq!(v.limited().unwrap().scored_text_bytes, 10);
 
     // No limits: everything listed, nothing noted; the decision is the same as with the cap.
-    let all = Classifier::builder().model(postguard::ModelSource::Dir(dir.path().to_owned())).max_rule_hits(0).build().unwrap();
+    let all = Classifier::builder()
+        .model(postguard::ModelSource::Dir(dir.path().to_owned()))
+        .max_rule_hits(0)
+        .build()
+        .unwrap();
     let many = "kys loser. ".repeat(300);
-    let (capped, full) = (clf.classify(&Post::new(many.as_str())).unwrap(), all.classify(&Post::new(many.as_str())).unwrap());
+    let (capped, full) =
+        (clf.classify(&Post::new(many.as_str())).unwrap(), all.classify(&Post::new(many.as_str())).unwrap());
     assert!(full.limited().is_none() && full.rule_hits().len() > DEFAULT_MAX_RULE_HITS);
     assert_eq!(capped.flagged(), full.flagged());
     assert_eq!(capped.limited().unwrap().rule_hits_dropped, full.rule_hits().len() - DEFAULT_MAX_RULE_HITS);

@@ -6,12 +6,7 @@ use postguard_tests::{classifier, model_dir};
 use serde_json::Value;
 
 fn keys(value: &Value) -> Vec<&str> {
-    let mut keys: Vec<&str> = value
-        .as_object()
-        .expect("object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let mut keys: Vec<&str> = value.as_object().expect("object").keys().map(String::as_str).collect();
     keys.sort_unstable();
     keys
 }
@@ -21,9 +16,7 @@ fn verdict_json_shape() {
     let dir = model_dir(&TinyModel::default());
     let clf = classifier(dir.path());
     // A crisis rule hit so that resources and rule_hits are non-empty.
-    let verdict = clf
-        .classify(&Post::new("i just want to kill myself, k y s"))
-        .unwrap();
+    let verdict = clf.classify(&Post::new("i just want to kill myself, k y s")).unwrap();
     let json = serde_json::to_value(&verdict).unwrap();
 
     let mut top = vec![
@@ -45,10 +38,7 @@ fn verdict_json_shape() {
     names.sort_unstable();
     assert_eq!(keys(&json["labels"]), names);
     for (_, score) in json["labels"].as_object().unwrap() {
-        assert_eq!(
-            keys(score),
-            ["flagged", "fused", "model", "rules", "threshold"]
-        );
+        assert_eq!(keys(score), ["flagged", "fused", "model", "rules", "threshold"]);
         for field in ["fused", "model", "rules", "threshold"] {
             let x = score[field].as_f64().unwrap();
             assert!((0.0..=1.0).contains(&x), "{field} = {x}");
@@ -60,36 +50,17 @@ fn verdict_json_shape() {
             assert!(Label::NAMES.contains(&label.as_str().unwrap()));
         }
     }
-    assert!(
-        json["flagged"]
-            .as_array()
-            .unwrap()
-            .contains(&Value::from("crisis"))
-    );
-    assert!(
-        !json["violations"]
-            .as_array()
-            .unwrap()
-            .contains(&Value::from("crisis"))
-    );
+    assert!(json["flagged"].as_array().unwrap().contains(&Value::from("crisis")));
+    assert!(!json["violations"].as_array().unwrap().contains(&Value::from("crisis")));
 
     let hit = &json["rule_hits"][0];
-    assert_eq!(
-        keys(hit),
-        ["end", "label", "rule_id", "severity", "start", "text"]
-    );
+    assert_eq!(keys(hit), ["end", "label", "rule_id", "severity", "start", "text"]);
     assert!(hit["start"].is_u64() && hit["end"].is_u64() && hit["rule_id"].is_string());
     assert!(["low", "medium", "high"].contains(&hit["severity"].as_str().unwrap()));
 
     let resource = &json["resources"][0];
     assert_eq!(keys(resource), ["contact", "locale", "name", "url"]);
-    assert!(
-        json["resources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["url"] == "https://findahelpline.com")
-    );
+    assert!(json["resources"].as_array().unwrap().iter().any(|r| r["url"] == "https://findahelpline.com"));
 
     assert!(json["windows"].is_u64());
     // No personal information in this post: an empty list, and no notice.

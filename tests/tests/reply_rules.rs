@@ -15,10 +15,7 @@ fn then_do_it_alone_has_no_rule_evidence() {
     let dir = model_dir(&TinyModel::default());
     let clf = classifier(dir.path());
     let v = clf.classify(&Post::new("then do it")).unwrap();
-    assert!(
-        v.rule_hits().iter().all(|h| h.label != Label::UnsafeAdvice),
-        "{v:?}"
-    );
+    assert!(v.rule_hits().iter().all(|h| h.label != Label::UnsafeAdvice), "{v:?}");
     assert_eq!(v.label(Label::UnsafeAdvice).rules, 0.0, "{v:?}");
 }
 
@@ -26,14 +23,8 @@ fn then_do_it_alone_has_no_rule_evidence() {
 fn then_do_it_under_a_crisis_parent_is_flagged() {
     let dir = model_dir(&TinyModel::default());
     let clf = classifier(dir.path());
-    let v = clf
-        .classify(&Post::new("then do it").with_context(CRISIS))
-        .unwrap();
-    let hit = v
-        .rule_hits()
-        .iter()
-        .find(|h| h.rule_id == RULE)
-        .unwrap_or_else(|| panic!("no {RULE} hit: {v:?}"));
+    let v = clf.classify(&Post::new("then do it").with_context(CRISIS)).unwrap();
+    let hit = v.rule_hits().iter().find(|h| h.rule_id == RULE).unwrap_or_else(|| panic!("no {RULE} hit: {v:?}"));
     assert_eq!(hit.label, Label::UnsafeAdvice);
     assert_eq!((hit.start, hit.end), (0, 10));
     assert_eq!(hit.text, "then do it");
@@ -52,13 +43,8 @@ fn harmless_parent_or_supportive_reply_has_no_hit() {
         ("please don't do it", CRISIS),
         ("go ahead and call the hotline", CRISIS),
     ] {
-        let v = clf
-            .classify(&Post::new(text).with_context(context))
-            .unwrap();
-        assert!(
-            v.rule_hits().iter().all(|h| h.rule_id != RULE),
-            "{text:?} under {context:?}: {v:?}"
-        );
+        let v = clf.classify(&Post::new(text).with_context(context)).unwrap();
+        assert!(v.rule_hits().iter().all(|h| h.rule_id != RULE), "{text:?} under {context:?}: {v:?}");
         assert_eq!(v.label(Label::UnsafeAdvice).rules, 0.0, "{text:?}: {v:?}");
     }
 }
@@ -72,11 +58,7 @@ fn batch_uses_each_posts_own_context() {
         Post::new("then do it").with_context(CRISIS),
         Post::new("then do it").with_context("i want to start running again"),
     ];
-    let got: Vec<bool> = clf
-        .classify_batch(&posts)
-        .unwrap()
-        .iter()
-        .map(|v| v.rule_hits().iter().any(|h| h.rule_id == RULE))
-        .collect();
+    let got: Vec<bool> =
+        clf.classify_batch(&posts).unwrap().iter().map(|v| v.rule_hits().iter().any(|h| h.rule_id == RULE)).collect();
     assert_eq!(got, [false, true, false]);
 }

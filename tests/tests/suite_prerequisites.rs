@@ -23,6 +23,9 @@ fn run_sh_without_java_fails_with_the_install_command() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("the Spark tests need a Java runtime") && err.contains("apt-get install -y default-jre-headless"), "{err}");
+    assert!(
+        err.contains("the Spark tests need a Java runtime") && err.contains("apt-get install -y default-jre-headless"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&o.stdout).is_empty(), "nothing ran before the check");
 }

@@ -20,20 +20,12 @@ fn eight_threads_share_one_classifier() {
                     if (t + round) % 2 == 0 {
                         let got = clf.classify_batch(&posts).unwrap();
                         for (i, (a, b)) in got.iter().zip(expected.iter()).enumerate() {
-                            assert_same_verdict(
-                                a,
-                                b,
-                                &format!("thread {t} round {round} post {i}"),
-                            );
+                            assert_same_verdict(a, b, &format!("thread {t} round {round} post {i}"));
                         }
                     } else {
                         for i in (0..posts.len()).map(|i| (i + t) % posts.len()) {
                             let got = clf.classify(&posts[i]).unwrap();
-                            assert_same_verdict(
-                                &got,
-                                &expected[i],
-                                &format!("thread {t} single {i}"),
-                            );
+                            assert_same_verdict(&got, &expected[i], &format!("thread {t} single {i}"));
                         }
                     }
                 }

@@ -105,8 +105,9 @@ mod bundled {
         assert!(matches!(err, Error::TokenizerDiffers { .. }), "{err}");
         let msg = err.to_string();
         assert!(
-            msg.contains("at position 1 it gives id 100 (\"[UNK]\") where the export had id 2017 (\"you\" in this vocabulary)")
-                && msg.contains("was lowercasing turned off? the normalizer leaves \"YOU are a Pathetic LOSER"),
+            msg.contains(
+                "at position 1 it gives id 100 (\"[UNK]\") where the export had id 2017 (\"you\" in this vocabulary)"
+            ) && msg.contains("was lowercasing turned off? the normalizer leaves \"YOU are a Pathetic LOSER"),
             "{msg}"
         );
         // The vocabulary itself is unchanged: no hint that it differs.
@@ -129,7 +130,8 @@ mod bundled {
         assert!(matches!(err, Error::TokenizerDiffers { .. }), "{err}");
         let msg = err.to_string();
         assert!(
-            msg.contains("at position 1 it gives") && msg.contains("its model is BPE, not the WordPiece of a BERT tokenizer"),
+            msg.contains("at position 1 it gives")
+                && msg.contains("its model is BPE, not the WordPiece of a BERT tokenizer"),
             "{msg}"
         );
     }

@@ -25,7 +25,8 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { model: None, corpus: None, batch: 0, repeat: 3, scores_only: false, precision: Precision::Auto };
+    let mut args =
+        Args { model: None, corpus: None, batch: 0, repeat: 3, scores_only: false, precision: Precision::Auto };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -111,6 +112,7 @@ fn rayon_threads() -> Option<usize> {
 /// Peak resident set size of this process in MB (`VmHWM`), where Linux reports it.
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    let kb: f64 =
+        status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb / 1024.0)
 }

@@ -100,7 +100,12 @@ impl AuditReport {
         let rules: Vec<JsonRow<'_>> = self
             .rules
             .iter()
-            .map(|row| JsonRow { row, precision: row.precision(), zero_rate: row.zero_rate(), within_floor: row.within_floor() })
+            .map(|row| JsonRow {
+                row,
+                precision: row.precision(),
+                zero_rate: row.zero_rate(),
+                within_floor: row.within_floor(),
+            })
             .collect();
         let ignored: Vec<String> = self.ignored.iter().map(|(l, s)| format!("{l}:{s}")).collect();
         serde_json::json!({ "files": self.files, "ignored_labels": ignored, "records": self.records, "rules": rules })
@@ -114,10 +119,7 @@ impl AuditReport {
             let _ = writeln!(s, "labels not counted: {l} of {src}");
         }
         let _ = writeln!(s);
-        let _ = writeln!(
-            s,
-            "| rule | severity | hits | labelled | precision | hits on 0 | rate on 0 | floor | ok |"
-        );
+        let _ = writeln!(s, "| rule | severity | hits | labelled | precision | hits on 0 | rate on 0 | floor | ok |");
         let _ = writeln!(s, "|---|---|---:|---:|---:|---:|---:|---|---|");
         for r in &self.rules {
             let floor = r.floor.map_or_else(

@@ -268,7 +268,13 @@ pub(crate) mod tests {
                         pii: vec![],
                         privacy_notice: None,
                         redacted: None,
-                        model: ModelMeta { name: "stub".into(), version: "0".into(), sha256: "00".into(), files_sha256: "11".into(), precision: "f32".into() },
+                        model: ModelMeta {
+                            name: "stub".into(),
+                            version: "0".into(),
+                            sha256: "00".into(),
+                            files_sha256: "11".into(),
+                            precision: "f32".into(),
+                        },
                     }
                 })
                 .collect())
@@ -278,8 +284,9 @@ pub(crate) mod tests {
     #[test]
     fn a_failing_post_costs_no_rescoring_of_the_good_ones() {
         for (n, bad) in [(64, vec![37]), (64, vec![0, 63]), (100, vec![5, 6, 7]), (1, vec![0]), (7, vec![])] {
-            let posts: Vec<Post> =
-                (0..n).map(|i| Post::new(if bad.contains(&i) { format!("boom {i}") } else { format!("post {i}") })).collect();
+            let posts: Vec<Post> = (0..n)
+                .map(|i| Post::new(if bad.contains(&i) { format!("boom {i}") } else { format!("post {i}") }))
+                .collect();
             let mut stub = Stub::default();
             let results = score_posts(&mut stub, &posts);
             assert_eq!(results.len(), n, "one result per post");

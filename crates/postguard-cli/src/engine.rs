@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context as _, anyhow, bail};
 use postguard::{Classifier, HubModel, Label, ModelSource, PiiFinding, Post, Precision, RuleSet, Verdict};
 
-use crate::output::{ModelMeta, Redacted, Scored};
 use crate::chunk::Scorer;
+use crate::output::{ModelMeta, Redacted, Scored};
 
 /// The global options that decide which model and rules are loaded (flattened into the CLI's
 /// global options, so every subcommand takes them).
@@ -54,15 +54,16 @@ fn parse_locale(s: &str) -> Result<String, String> {
     if postguard::is_locale_tag(s) {
         Ok(s.to_owned())
     } else {
-        Err(format!("`{s}` is not a locale tag: give a region (US, UK, IE, ...) or a tag ending in one (en-US, en_GB, es-419)"))
+        Err(format!(
+            "`{s}` is not a locale tag: give a region (US, UK, IE, ...) or a tag ending in one (en-US, en_GB, es-419)"
+        ))
     }
 }
 
 fn parse_threshold(s: &str) -> Result<(Label, f32), String> {
     let (l, v) = s.split_once('=').ok_or_else(|| format!("expected LABEL=VALUE, got `{s}`"))?;
-    let label: Label = l.trim().parse().map_err(|_| {
-        format!("unknown label `{}` (labels: {})", l.trim(), Label::name_list())
-    })?;
+    let label: Label =
+        l.trim().parse().map_err(|_| format!("unknown label `{}` (labels: {})", l.trim(), Label::name_list()))?;
     let value: f32 = v.trim().parse().map_err(|_| format!("`{}` is not a number", v.trim()))?;
     if !(0.0..=1.0).contains(&value) {
         return Err(format!("threshold {value} is outside 0..1"));
@@ -116,10 +117,8 @@ pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
         let failures = set.test_examples();
         for path in &args.rules {
             let pack = path.display().to_string();
-            let ours: Vec<_> = failures
-                .iter()
-                .filter(|f| set.rules().iter().any(|r| r.id == f.rule_id && r.pack == pack))
-                .collect();
+            let ours: Vec<_> =
+                failures.iter().filter(|f| set.rules().iter().any(|r| r.id == f.rule_id && r.pack == pack)).collect();
             if let Some(first) = ours.first() {
                 eprintln!(
                     "postguard: warning: rule pack {pack}: {} of its examples do not hold (first: {} {} {:?}); `postguard rules test --pack {pack}` lists them",
@@ -144,7 +143,9 @@ pub fn source(args: &EngineArgs) -> anyhow::Result<(ModelSource, SourceDesc)> {
         if cfg!(feature = "bundled") {
             return Ok((ModelSource::Bundled, SourceDesc::Bundled));
         }
-        bail!("this build has no bundled model (built without the `bundled` feature); pass --model DIR or --model org/name");
+        bail!(
+            "this build has no bundled model (built without the `bundled` feature); pass --model DIR or --model org/name"
+        );
     };
     Ok(match ModelSource::from_arg(arg) {
         ModelSource::Hub(mut hub) => {
@@ -166,10 +167,7 @@ pub fn source(args: &EngineArgs) -> anyhow::Result<(ModelSource, SourceDesc)> {
                 bail!("--revision applies to hub models, but {} is a directory", p.display());
             }
             if !p.is_dir() {
-                bail!(
-                    "model directory {} not found (for a hub model pass org/name)",
-                    p.display()
-                );
+                bail!("model directory {} not found (for a hub model pass org/name)", p.display());
             }
             (ModelSource::Dir(p.clone()), SourceDesc::Dir(p))
         }
@@ -328,7 +326,9 @@ mod tests {
         let e = postguard::Error::Hub {
             repo_id: "acme/tiny".into(),
             file: "config.json".into(),
-            source: Box::new(hf_hub::api::sync::ApiError::IoError(std::io::Error::other("dns error: failed to lookup address"))),
+            source: Box::new(hf_hub::api::sync::ApiError::IoError(std::io::Error::other(
+                "dns error: failed to lookup address",
+            ))),
         };
         let hub = |offline| SourceDesc::Hub {
             repo_id: "acme/tiny".into(),

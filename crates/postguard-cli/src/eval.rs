@@ -152,15 +152,21 @@ pub(crate) fn string_field(rec: &Record, field: &str) -> Option<String> {
 }
 
 /// A record's known labels: `(head index, positive)`.
-pub(crate) fn known_labels(rec: &Record, fields: &EvalFields, labels: &[String]) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
-    let err = |message: String| Box::new(RecordError {
-        line: rec.line,
-        field: Some(fields.labels.clone()),
-        message,
-        fields: None,
-        raw: None,
-        id: rec.id.clone(),
-    });
+pub(crate) fn known_labels(
+    rec: &Record,
+    fields: &EvalFields,
+    labels: &[String],
+) -> Result<Vec<(usize, bool)>, Box<RecordError>> {
+    let err = |message: String| {
+        Box::new(RecordError {
+            line: rec.line,
+            field: Some(fields.labels.clone()),
+            message,
+            fields: None,
+            raw: None,
+            id: rec.id.clone(),
+        })
+    };
     let map = match rec.fields.get(&fields.labels, &[]).map(|v| v.to_json()) {
         Some(serde_json::Value::Object(map)) => map,
         None => return Err(err("missing".into())),
@@ -237,7 +243,12 @@ impl Consumer for EvalSink<'_> {
         self.opts.limit.map(|l| l.saturating_sub(self.records))
     }
 
-    fn scored(&mut self, _rec: Record, (known, source, functionality): Labelled, scored: crate::output::Scored) -> Result<(), ReadError> {
+    fn scored(
+        &mut self,
+        _rec: Record,
+        (known, source, functionality): Labelled,
+        scored: crate::output::Scored,
+    ) -> Result<(), ReadError> {
         self.records += 1;
         let n = self.labels.len();
         let per_source = self.by_source.entry(source).or_insert_with(|| vec![HeadData::default(); n]);
@@ -304,12 +315,7 @@ pub fn run(
     })?;
     let EvalSink { names: labels, overall, by_source, by_functionality, records, record_errors, .. } = sink;
     let to_map = |data: &[HeadData]| -> BTreeMap<String, HeadMetrics> {
-        labels
-            .iter()
-            .zip(data)
-            .filter(|(_, d)| !d.points.is_empty())
-            .map(|(l, d)| (l.clone(), d.metrics()))
-            .collect()
+        labels.iter().zip(data).filter(|(_, d)| !d.points.is_empty()).map(|(l, d)| (l.clone(), d.metrics())).collect()
     };
     Ok(EvalReport {
         records,
@@ -391,12 +397,25 @@ mod tests {
     use crate::chunk::tests::Stub;
     use crate::input::{FieldSpec, Format};
 
-    fn eval(data: &str, on_error: OnError, limit: Option<usize>, sample_every: usize, batch: usize) -> (Result<EvalReport, ReadError>, Stub) {
+    fn eval(
+        data: &str,
+        on_error: OnError,
+        limit: Option<usize>,
+        sample_every: usize,
+        batch: usize,
+    ) -> (Result<EvalReport, ReadError>, Stub) {
         let src: Box<dyn std::io::BufRead> = Box::new(std::io::Cursor::new(data.as_bytes().to_vec()));
         let spec = FieldSpec { id: Some("id".into()), ..FieldSpec::default() };
         let mut reader = RecordReader::new(src, Format::Jsonl, spec).unwrap();
-        let fields = EvalFields { labels: "labels".into(), source: "source".into(), functionality: "functionality".into() };
-        let chunk = ChunkOptions { on_error, chunk_records: batch, chunk_bytes: 1 << 20, input_name: "e.jsonl".into(), interrupted: None };
+        let fields =
+            EvalFields { labels: "labels".into(), source: "source".into(), functionality: "functionality".into() };
+        let chunk = ChunkOptions {
+            on_error,
+            chunk_records: batch,
+            chunk_bytes: 1 << 20,
+            input_name: "e.jsonl".into(),
+            interrupted: None,
+        };
         let mut stub = Stub::default();
         let opts = EvalOptions { limit, sample_every, chunk };
         let r = run(&mut reader, &mut stub, &fields, BTreeMap::new(), &opts, &indicatif::ProgressBar::hidden());
@@ -404,13 +423,20 @@ mod tests {
     }
 
     const DATA: &str = concat!(
-        r#"{"id": 1, "text": "bad a", "labels": {"bullying": 1}, "source": "s1", "functionality": "f"}"#, "\n",
-        r#"{"id": 2, "text": "fine", "labels": {"bullying": 0, "crisis": null}, "source": "s2"}"#, "\n",
-        r#"{"id": 3, "text": "boom", "labels": {"bullying": 1}}"#, "\n",
-        r#"{"id": 4, "text": "x", "labels": {"bulying": 1}}"#, "\n",
-        r#"{"id": 5, "text": "bad b", "labels": {"bullying": 0}, "source": "s1", "functionality": "f"}"#, "\n",
-        r#"{"id": 6, "text": 7, "labels": {"bullying": 0}}"#, "\n",
-        r#"{"id": 7, "text": "fine 2", "labels": {"bullying": 1}, "source": "s2"}"#, "\n",
+        r#"{"id": 1, "text": "bad a", "labels": {"bullying": 1}, "source": "s1", "functionality": "f"}"#,
+        "\n",
+        r#"{"id": 2, "text": "fine", "labels": {"bullying": 0, "crisis": null}, "source": "s2"}"#,
+        "\n",
+        r#"{"id": 3, "text": "boom", "labels": {"bullying": 1}}"#,
+        "\n",
+        r#"{"id": 4, "text": "x", "labels": {"bulying": 1}}"#,
+        "\n",
+        r#"{"id": 5, "text": "bad b", "labels": {"bullying": 0}, "source": "s1", "functionality": "f"}"#,
+        "\n",
+        r#"{"id": 6, "text": 7, "labels": {"bullying": 0}}"#,
+        "\n",
+        r#"{"id": 7, "text": "fine 2", "labels": {"bullying": 1}, "source": "s2"}"#,
+        "\n",
     );
 
     #[test]
@@ -445,7 +471,10 @@ mod tests {
         assert_eq!(m, "e.jsonl:3 (id 3): scoring failed: stub failure");
         let (r, _) = eval(&DATA.replace(r#""text": "boom""#, r#""text": "ok""#), OnError::Fail, None, 1, 100);
         let Err(ReadError::Input(m)) = r else { panic!("{r:?}") };
-        assert_eq!(m, "e.jsonl:4 (id 4): field `labels`: `bulying`: unknown label (the model's labels: bullying, crisis)");
+        assert_eq!(
+            m,
+            "e.jsonl:4 (id 4): field `labels`: `bulying`: unknown label (the model's labels: bullying, crisis)"
+        );
     }
 
     #[test]
@@ -462,7 +491,8 @@ mod tests {
 
     #[test]
     fn precision_recall_f1() {
-        let d = HeadData { points: vec![(0.9, true, true), (0.8, true, false), (0.2, false, true), (0.1, false, false)] };
+        let d =
+            HeadData { points: vec![(0.9, true, true), (0.8, true, false), (0.2, false, true), (0.1, false, false)] };
         let m = d.metrics();
         assert_eq!((m.n, m.positives, m.predicted, m.tp), (4, 2, 2, 1));
         assert_eq!((m.precision, m.recall, m.f1), (Some(0.5), Some(0.5), Some(0.5)));

@@ -17,8 +17,8 @@ use std::fmt;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
 use postguard::Post;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// Input/output file format.
@@ -86,7 +86,8 @@ impl Fields {
         match self {
             Fields::Json(members) => {
                 if let Some((_, v)) = members.iter_mut().find(|(k, _)| k == name) {
-                    let text = value.map_or_else(|| "null".to_owned(), |s| serde_json::to_string(s).expect("a string serialises"));
+                    let text = value
+                        .map_or_else(|| "null".to_owned(), |s| serde_json::to_string(s).expect("a string serialises"));
                     *v = RawValue::from_string(text).expect("serde_json wrote valid JSON");
                 }
             }
@@ -101,9 +102,7 @@ impl Fields {
     /// Look a field up by name (`header` is needed for CSV).
     pub fn get<'a>(&'a self, name: &str, header: &[String]) -> Option<FieldValue<'a>> {
         match self {
-            Fields::Json(members) => {
-                members.iter().find(|(k, _)| k == name).map(|(_, v)| FieldValue::Json(v))
-            }
+            Fields::Json(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| FieldValue::Json(v)),
             Fields::Csv(cells) => {
                 let idx = header.iter().position(|h| h == name)?;
                 cells.get(idx).map(|c| FieldValue::Str(c))
@@ -307,7 +306,12 @@ impl RecordReader {
     ///
     /// # Errors
     /// As [`new`](Self::new).
-    pub fn with_delimiter(src: Box<dyn BufRead>, format: Format, spec: FieldSpec, delimiter: u8) -> Result<Self, ReadError> {
+    pub fn with_delimiter(
+        src: Box<dyn BufRead>,
+        format: Format,
+        spec: FieldSpec,
+        delimiter: u8,
+    ) -> Result<Self, ReadError> {
         Self::with_options(src, format, spec, delimiter, DEFAULT_MAX_RECORD_BYTES)
     }
 
@@ -367,9 +371,7 @@ impl RecordReader {
     /// I/O errors (fatal).
     pub fn next_item(&mut self) -> Option<Result<Item, ReadError>> {
         match &mut self.inner {
-            Inner::Jsonl { src, line, buf, max } => {
-                next_jsonl(src, line, buf, *max, &self.spec, &mut self.blank_lines)
-            }
+            Inner::Jsonl { src, line, buf, max } => next_jsonl(src, line, buf, *max, &self.spec, &mut self.blank_lines),
             Inner::Csv(c) => c.next_item(&mut self.blank_lines),
         }
     }
@@ -423,7 +425,9 @@ fn read_line_with(src: &mut dyn BufRead, mut each: impl FnMut(&[u8])) -> io::Res
 
 /// The message of a record over the `--max-record-bytes` limit.
 fn too_long_message(what: &str, bytes: usize, max: usize) -> String {
-    format!("the {what} is {bytes} bytes, over the limit of {max} bytes per record (--max-record-bytes); it was not read")
+    format!(
+        "the {what} is {bytes} bytes, over the limit of {max} bytes per record (--max-record-bytes); it was not read"
+    )
 }
 
 fn next_jsonl(
@@ -510,7 +514,9 @@ pub fn parse_jsonl_line(bytes: &[u8], line: usize, spec: &FieldSpec) -> Item {
         return Item::Err(RecordError {
             line,
             field: Some(path),
-            message: "duplicate key: the record gives it more than once, and JSON readers disagree on which value counts".into(),
+            message:
+                "duplicate key: the record gives it more than once, and JSON readers disagree on which value counts"
+                    .into(),
             fields: None,
             raw: Some(text.to_owned()),
             id: None,
@@ -563,9 +569,9 @@ fn string_value(v: FieldValue<'_>) -> Result<Option<String>, String> {
         FieldValue::Json(raw) => {
             let t = raw.get();
             match t.as_bytes().first() {
-                Some(b'"') => serde_json::from_str::<String>(t)
-                    .map(Some)
-                    .map_err(|e| format!("invalid string: {} (character {} of the value)", json_message(&e), e.column())),
+                Some(b'"') => serde_json::from_str::<String>(t).map(Some).map_err(|e| {
+                    format!("invalid string: {} (character {} of the value)", json_message(&e), e.column())
+                }),
                 Some(b'n') => Ok(None),
                 _ => Err(format!("expected a string, got {}", json_kind(t))),
             }
@@ -603,10 +609,10 @@ fn duplicate_key(members: &[(String, Box<RawValue>)]) -> Option<String> {
         }
     }
     for (k, v) in members {
-        if matches!(v.get().as_bytes().first(), Some(b'{' | b'[')) {
-            if let Ok(DupCheck(Some(inner))) = serde_json::from_str::<DupCheck>(v.get()) {
-                return Some(key_path(k, &inner));
-            }
+        if matches!(v.get().as_bytes().first(), Some(b'{' | b'['))
+            && let Ok(DupCheck(Some(inner))) = serde_json::from_str::<DupCheck>(v.get())
+        {
+            return Some(key_path(k, &inner));
         }
     }
     None
@@ -652,10 +658,10 @@ impl<'de> serde::Deserialize<'de> for DupCheck {
                 let mut found = None;
                 let mut i = 0usize;
                 while let Some(DupCheck(inner)) = seq.next_element::<DupCheck>()? {
-                    if found.is_none() {
-                        if let Some(p) = inner {
-                            found = Some(key_path(&format!("[{i}]"), &p));
-                        }
+                    if found.is_none()
+                        && let Some(p) = inner
+                    {
+                        found = Some(key_path(&format!("[{i}]"), &p));
                     }
                     i += 1;
                 }
@@ -706,7 +712,6 @@ impl<'de> serde::Deserialize<'de> for Object {
         d.deserialize_map(V)
     }
 }
-
 
 /// One CSV record as read by [`read_csv_record`].
 #[derive(Debug, Default)]
@@ -847,12 +852,22 @@ fn read_csv_record(
 }
 
 impl CsvInner {
-    fn new(mut src: Box<dyn BufRead>, spec: &FieldSpec, blank_lines: &mut usize, delimiter: u8, max: usize) -> Result<Self, ReadError> {
+    fn new(
+        mut src: Box<dyn BufRead>,
+        spec: &FieldSpec,
+        blank_lines: &mut usize,
+        delimiter: u8,
+        max: usize,
+    ) -> Result<Self, ReadError> {
         let mut line = 0;
         let mut header = Vec::new();
         if let Some(rec) = read_csv_record(src.as_mut(), &mut line, blank_lines, delimiter, max)? {
             if let Some(bytes) = rec.too_long {
-                return Err(ReadError::Input(format!("line {}: CSV header: {}", rec.line, too_long_message("header", bytes, max))));
+                return Err(ReadError::Input(format!(
+                    "line {}: CSV header: {}",
+                    rec.line,
+                    too_long_message("header", bytes, max)
+                )));
             }
             if rec.unclosed_quote {
                 return Err(ReadError::Input(format!(
@@ -891,10 +906,16 @@ impl CsvInner {
                     // A one-column header holding another separator: say which option reads it.
                     // A column that differs only in case or surrounding spaces (`Text`, `text `).
                     let near = header.iter().find(|h| h.trim().eq_ignore_ascii_case(name.trim()));
-                    let hint = match (header.len(), [b';', b'\t', b'|'].into_iter().find(|d| *d != delimiter && header[0].as_bytes().contains(d))) {
+                    let hint = match (
+                        header.len(),
+                        [b';', b'\t', b'|'].into_iter().find(|d| *d != delimiter && header[0].as_bytes().contains(d)),
+                    ) {
                         _ if near.is_some() => {
                             let h = near.expect("checked");
-                            format!("; did you mean `{h}`? Column names are matched exactly: pass {} {h:?}", flag_for(name, spec))
+                            format!(
+                                "; did you mean `{h}`? Column names are matched exactly: pass {} {h:?}",
+                                flag_for(name, spec)
+                            )
                         }
                         (1, Some(d)) => format!(
                             "; the header looks {}-separated: pass --delimiter {}",
@@ -957,11 +978,7 @@ impl CsvInner {
             return Some(Ok(Item::Err(RecordError {
                 line,
                 field: None,
-                message: format!(
-                    "expected {} fields (as in the header), found {}",
-                    self.header.len(),
-                    rec.cells.len()
-                ),
+                message: format!("expected {} fields (as in the header), found {}", self.header.len(), rec.cells.len()),
                 fields: None,
                 raw: Some(raw()),
                 id: None,
@@ -1053,7 +1070,10 @@ mod tests {
             (r#""text""#, Err("expected a JSON object, got string")),
             (r#"{"text": "unterminated"#, Err("invalid JSON: EOF while parsing")),
             (r#"{"text": "a"} trailing"#, Err("invalid JSON: trailing characters (column 15)")),
-            (r#"{"text": "\ud800 x"}"#, Err("field `text`: invalid string: unexpected end of hex escape (character 8 of the value)")),
+            (
+                r#"{"text": "\ud800 x"}"#,
+                Err("field `text`: invalid string: unexpected end of hex escape (character 8 of the value)"),
+            ),
         ];
         for (i, (input, want)) in cases.iter().enumerate() {
             let item = parse_jsonl_line(input.as_bytes(), i + 1, &FieldSpec::default());
@@ -1097,16 +1117,21 @@ mod tests {
     fn bom_split_across_reads_is_still_removed() {
         // Found by the reader contract's chunked-read check (fuzz/): the BOM was only removed
         // when the first read returned all three of its bytes.
-        for (data, format) in [(&b"\xEF\xBB\xBF{\"text\":\"a\"}\n"[..], Format::Jsonl), (b"\xEF\xBB\xBFtext\na\n", Format::Csv)] {
-            let src: Box<dyn BufRead> = Box::new(io::BufReader::with_capacity(2, OneByte(io::Cursor::new(data.to_vec()))));
+        for (data, format) in
+            [(&b"\xEF\xBB\xBF{\"text\":\"a\"}\n"[..], Format::Jsonl), (b"\xEF\xBB\xBFtext\na\n", Format::Csv)]
+        {
+            let src: Box<dyn BufRead> =
+                Box::new(io::BufReader::with_capacity(2, OneByte(io::Cursor::new(data.to_vec()))));
             let mut r = RecordReader::new(src, format, FieldSpec::default()).unwrap();
             let items: Vec<Item> = r.by_ref().map(Result::unwrap).collect();
             assert_eq!(items.len(), 1);
             assert_eq!(ok(&items[0]).post.text, "a");
         }
         // Bytes that only start like a BOM are kept.
-        let src: Box<dyn BufRead> = Box::new(io::BufReader::with_capacity(1, OneByte(io::Cursor::new(b"\xEF\xBBx\n".to_vec()))));
-        let items: Vec<Item> = RecordReader::new(src, Format::Jsonl, FieldSpec::default()).unwrap().map(Result::unwrap).collect();
+        let src: Box<dyn BufRead> =
+            Box::new(io::BufReader::with_capacity(1, OneByte(io::Cursor::new(b"\xEF\xBBx\n".to_vec()))));
+        let items: Vec<Item> =
+            RecordReader::new(src, Format::Jsonl, FieldSpec::default()).unwrap().map(Result::unwrap).collect();
         assert_eq!(err(&items[0]).raw.as_deref(), Some("\u{FFFD}x"));
     }
 
@@ -1119,7 +1144,12 @@ mod tests {
 
     #[test]
     fn jsonl_context_and_id() {
-        let spec = FieldSpec { text: "body".into(), context: Some("parent".into()), context_required: true, id: Some("id".into()) };
+        let spec = FieldSpec {
+            text: "body".into(),
+            context: Some("parent".into()),
+            context_required: true,
+            id: Some("id".into()),
+        };
         let data = br#"{"id": 7, "body": "b", "parent": "p"}
 {"id": "x", "body": "b", "parent": null}
 {"body": "b", "parent": ""}
@@ -1200,15 +1230,22 @@ mod tests {
             assert_eq!(e.raw.as_deref(), Some(input));
         }
         // The same key in sibling objects is not a duplicate.
-        let item = parse_jsonl_line(br#"{"text": "a", "l": [{"k": 1}, {"k": 2}], "m": {"k": 3}}"#, 1, &FieldSpec::default());
+        let item =
+            parse_jsonl_line(br#"{"text": "a", "l": [{"k": 1}, {"k": 2}], "m": {"k": 3}}"#, 1, &FieldSpec::default());
         assert_eq!(ok(&item).post.text, "a");
     }
 
     #[test]
     fn csv_duplicate_header_stops_the_run() {
         for (data, want) in [
-            (&b"text,text\na,kys loser\n"[..], "line 1: CSV header names column `text` twice (columns 1 and 2); rename one"),
-            (b"\n\nid,text,note,id\n1,a,b,2\n", "line 3: CSV header names column `id` twice (columns 1 and 4); rename one"),
+            (
+                &b"text,text\na,kys loser\n"[..],
+                "line 1: CSV header names column `text` twice (columns 1 and 2); rename one",
+            ),
+            (
+                b"\n\nid,text,note,id\n1,a,b,2\n",
+                "line 3: CSV header names column `id` twice (columns 1 and 4); rename one",
+            ),
         ] {
             let src: Box<dyn BufRead> = Box::new(io::Cursor::new(data.to_vec()));
             let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
@@ -1219,12 +1256,18 @@ mod tests {
     #[test]
     fn csv_delimiter_and_the_hint_for_another_one() {
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;\"a;b\"\n2;c\n".to_vec()));
-        let items: Vec<Item> = RecordReader::with_delimiter(src, Format::Csv, FieldSpec::default(), b';').unwrap().map(Result::unwrap).collect();
+        let items: Vec<Item> = RecordReader::with_delimiter(src, Format::Csv, FieldSpec::default(), b';')
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(ok(&items[0]).post.text, "a;b");
         assert_eq!(ok(&items[1]).post.text, "c");
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id;text\n1;a\n".to_vec()));
         let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
-        assert_eq!(e.to_string(), "line 1: CSV header has no column `text` (columns: id;text); the header looks `;`-separated: pass --delimiter ';'");
+        assert_eq!(
+            e.to_string(),
+            "line 1: CSV header has no column `text` (columns: id;text); the header looks `;`-separated: pass --delimiter ';'"
+        );
         let src: Box<dyn BufRead> = Box::new(io::Cursor::new(b"id\ttext\n1\ta\n".to_vec()));
         let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
         assert!(e.to_string().ends_with("the header looks tab-separated: pass --delimiter tab"), "{e}");
@@ -1244,7 +1287,10 @@ mod tests {
         assert_eq!(ok(&items[0]).post.text, "a");
         let e = err(&items[1]);
         assert_eq!(e.line, 2);
-        assert_eq!(e.to_string(), "the line is 111 bytes, over the limit of 50 bytes per record (--max-record-bytes); it was not read");
+        assert_eq!(
+            e.to_string(),
+            "the line is 111 bytes, over the limit of 50 bytes per record (--max-record-bytes); it was not read"
+        );
         assert!(e.raw.is_none() && e.fields.is_none(), "the line is not held");
         assert_eq!(ok(&items[2]).post.text, "b");
         assert_eq!(ok(&items[2]).line, 4);
@@ -1282,7 +1328,13 @@ mod tests {
 
     #[test]
     fn compressed_input_is_named_not_read_as_records() {
-        for (head, kind) in [(&b"\x1f\x8b\x08\x00rest"[..], "gzip"), (b"\x28\xb5\x2f\xfdzz", "zstd"), (b"BZh91AY", "bzip2"), (b"\xfd7zXZ\x00..", "xz"), (b"PK\x03\x04..", "zip")] {
+        for (head, kind) in [
+            (&b"\x1f\x8b\x08\x00rest"[..], "gzip"),
+            (b"\x28\xb5\x2f\xfdzz", "zstd"),
+            (b"BZh91AY", "bzip2"),
+            (b"\xfd7zXZ\x00..", "xz"),
+            (b"PK\x03\x04..", "zip"),
+        ] {
             for format in [Format::Jsonl, Format::Csv] {
                 let src: Box<dyn BufRead> = Box::new(io::Cursor::new(head.to_vec()));
                 let e = RecordReader::new(src, format, FieldSpec::default()).unwrap_err();
@@ -1296,7 +1348,12 @@ mod tests {
         for (header, col) in [("id,Text\n", "Text"), ("id,text \n", "text "), ("id, TEXT\n", " TEXT")] {
             let src: Box<dyn BufRead> = Box::new(io::Cursor::new(header.as_bytes().to_vec()));
             let e = RecordReader::new(src, Format::Csv, FieldSpec::default()).unwrap_err();
-            assert!(e.to_string().ends_with(&format!("did you mean `{col}`? Column names are matched exactly: pass --text-field \"{col}\"")), "{e}");
+            assert!(
+                e.to_string().ends_with(&format!(
+                    "did you mean `{col}`? Column names are matched exactly: pass --text-field \"{col}\""
+                )),
+                "{e}"
+            );
         }
     }
 

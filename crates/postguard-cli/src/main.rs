@@ -27,11 +27,11 @@ use postguard::{Label, Post};
 use crate::engine::EngineArgs;
 // The record readers live in the library (so the fuzz targets can reach them); `crate::input`
 // stays the path the other modules use.
-use postguard_cli::input;
+use crate::chunk::{OnError, Scorer};
 use crate::input::{FieldSpec, Format, RecordReader};
 use crate::render::{Span, Style};
-use crate::chunk::{OnError, Scorer};
 use crate::score::Summary;
+use postguard_cli::input;
 
 /// Exit codes.
 mod exit {
@@ -376,9 +376,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             eargs.rules.extend(pack.iter().cloned());
             match text {
                 Some(text) => rules_test(&eargs, text, context.as_deref(), *json, style),
-                None if context.is_some() => {
-                    Err(anyhow!("--context needs a text to test")).code(exit::USAGE)
-                }
+                None if context.is_some() => Err(anyhow!("--context needs a text to test")).code(exit::USAGE),
                 None => rules_examples(&eargs, pack, *json),
             }
         }
@@ -481,7 +479,10 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
                 postguard::Whose::Other => "someone else's: privacy violation",
                 _ => "whose is not said",
             };
-            s += &format!("  {} {}..{} {:?} ({whose}, confidence {:.2})\n", f.kind, f.start, f.end, f.text, f.confidence);
+            s += &format!(
+                "  {} {}..{} {:?} ({whose}, confidence {:.2})\n",
+                f.kind, f.start, f.end, f.text, f.confidence
+            );
         }
         s += &format!("  redacted: {}\n", clf.redact(&text));
     }
@@ -529,7 +530,13 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         }
     }
     let m = v.model();
-    s += &st.dim(&format!("\nmodel: {} {} sha256:{} ({})\n", m.name, m.version, &m.sha256[..m.sha256.len().min(12)], m.precision));
+    s += &st.dim(&format!(
+        "\nmodel: {} {} sha256:{} ({})\n",
+        m.name,
+        m.version,
+        &m.sha256[..m.sha256.len().min(12)],
+        m.precision
+    ));
     print(&s)
 }
 
@@ -587,12 +594,19 @@ fn rules_audit(
         if file.is_dir() {
             return Err(anyhow!("{name}: is a directory, not a labelled JSONL file")).code(exit::USAGE);
         }
-        let spec = FieldSpec { text: "text".into(), context: Some("context".into()), context_required: false, id: Some("id".into()) };
+        let spec = FieldSpec {
+            text: "text".into(),
+            context: Some("context".into()),
+            context_required: false,
+            id: Some("id".into()),
+        };
         let mut reader = RecordReader::with_options(open_input(file)?, Format::Jsonl, spec, b',', max_record_bytes)
             .map_err(|e| anyhow!("{name}: {e}"))
             .code(exit::INPUT)?;
         let before = audit.records();
-        audit::add_file(&mut audit, &rules, &mut reader, &fields, ignore, &name).map_err(|e| anyhow!("{e}")).code(exit::INPUT)?;
+        audit::add_file(&mut audit, &rules, &mut reader, &fields, ignore, &name)
+            .map_err(|e| anyhow!("{e}"))
+            .code(exit::INPUT)?;
         // An audit that measured nothing must not pass: every rule is "within its floor" on an
         // empty file.
         if audit.records() == before {
@@ -606,7 +620,8 @@ fn rules_audit(
     }
     let report =
         audit::AuditReport { files: names, ignored: ignore.to_vec(), records: audit.records(), rules: audit.rows() };
-    let text = if json { serde_json::to_string_pretty(&report.json()).expect("serialises") + "\n" } else { report.table() };
+    let text =
+        if json { serde_json::to_string_pretty(&report.json()).expect("serialises") + "\n" } else { report.table() };
     print(&text)?;
     Ok(if report.rules.iter().all(|r| r.within_floor()) { exit::OK } else { 1 })
 }
@@ -654,7 +669,9 @@ fn rules_examples(eargs: &EngineArgs, packs: &[PathBuf], json: bool) -> Result<u
     let tested: Vec<&postguard::rules::RuleInfo> = rules.rules().iter().filter(|r| ours(&r.pack)).collect();
     let examples: usize = tested
         .iter()
-        .map(|r| r.must_match.len() + r.must_not_match.len() + r.must_match_replies.len() + r.must_not_match_replies.len())
+        .map(|r| {
+            r.must_match.len() + r.must_not_match.len() + r.must_match_replies.len() + r.must_not_match_replies.len()
+        })
         .sum();
     let failures: Vec<postguard::rules::ExampleFailure> = {
         let pack_of = |id: &str| rules.rules().iter().find(|r| r.id == id).map(|r| r.pack.clone()).unwrap_or_default();
@@ -670,7 +687,13 @@ fn rules_examples(eargs: &EngineArgs, packs: &[PathBuf], json: bool) -> Result<u
         let mut s = String::new();
         for f in &failures {
             let hits: Vec<String> = f.report.hits().iter().map(|h| format!("{} {:?}", h.rule_id, h.text)).collect();
-            let why: Vec<String> = f.report.suppressed().iter().filter(|x| x.hit.rule_id == f.rule_id).map(|x| x.reason.to_string()).collect();
+            let why: Vec<String> = f
+                .report
+                .suppressed()
+                .iter()
+                .filter(|x| x.hit.rule_id == f.rule_id)
+                .map(|x| x.reason.to_string())
+                .collect();
             s += &format!(
                 "FAIL {}: {} {:?}{}\n     hits: {}{}\n",
                 f.rule_id,
@@ -811,9 +834,7 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     // Lock the output before anything reads or changes it (--resume looks at it first); the
     // lock is held until the run ends.
     let out_file = match &a.output {
-        Some(p) => Some(
-            outfile::open_locked(p).with_context(|| format!("{}", p.display())).code(exit::INPUT)?,
-        ),
+        Some(p) => Some(outfile::open_locked(p).with_context(|| format!("{}", p.display())).code(exit::INPUT)?),
         None => None,
     };
     let delimiter = a.delimiter.unwrap_or(if input::is_tsv(&a.input) { b'\t' } else { b',' });
@@ -830,7 +851,9 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
 
     // Resume point (before loading the model, so a wrong --resume fails fast).
     let point = match (&a.output, a.resume) {
-        (Some(out), true) => resume::prepare(out, out_format, a.id_field.as_deref()).map_err(|e| anyhow!(e)).code(exit::INPUT)?,
+        (Some(out), true) => {
+            resume::prepare(out, out_format, a.id_field.as_deref()).map_err(|e| anyhow!(e)).code(exit::INPUT)?
+        }
         _ => resume::ResumePoint::default(),
     };
     if !point.from_checkpoint && point.records_done > 0 && a.on_error == OnError::Skip {
@@ -845,9 +868,10 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
 
     let mut summary = point.summary.clone();
     if point.records_done > 0 {
-        let found = score::skip_records(&mut reader, point.records_done, point.kept_ids.as_deref(), point.summary.skipped == 0)
-            .map_err(|e| anyhow!("{name}: {e}"))
-            .code(exit::INPUT)?;
+        let found =
+            score::skip_records(&mut reader, point.records_done, point.kept_ids.as_deref(), point.summary.skipped == 0)
+                .map_err(|e| anyhow!("{name}: {e}"))
+                .code(exit::INPUT)?;
         if found < point.records_done {
             return Err(anyhow!(
                 "{name} has {found} records, but the output already holds {}: is it the same input?",
@@ -888,7 +912,8 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     if let (Some(p), false) = (&a.output, a.resume) {
         resume::clear(p);
     }
-    let resumed_bytes = a.output.as_ref().filter(|_| a.resume).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
+    let resumed_bytes =
+        a.output.as_ref().filter(|_| a.resume).and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
     let out = output::Output::new(
         sink,
         out_format,
@@ -896,7 +921,11 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         reader.header().to_vec(),
         if resumed_bytes > 0 { point.csv_base.clone() } else { None },
     );
-    let mut out = if a.redact { out.redacting(&a.text_field, Some(a.context_field.as_deref().unwrap_or("context"))) } else { out };
+    let mut out = if a.redact {
+        out.redacting(&a.text_field, Some(a.context_field.as_deref().unwrap_or("context")))
+    } else {
+        out
+    };
     // Ctrl-C: stop after the chunk being scored (its records written, the checkpoint saved), so
     // `--resume` continues exactly; a second Ctrl-C stops at once (the last checkpoint still holds).
     static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -904,11 +933,15 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     let _ = ctrlc::set_handler(move || {
         if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
             if resumable {
-                eprintln!("\npostguard: stopped; run the same command with --resume to continue from the last finished chunk");
+                eprintln!(
+                    "\npostguard: stopped; run the same command with --resume to continue from the last finished chunk"
+                );
             }
             std::process::exit(i32::from(exit::INTERRUPTED));
         }
-        eprintln!("\npostguard: interrupted (Ctrl-C or a termination signal); finishing the current chunk (Ctrl-C again to stop at once)");
+        eprintln!(
+            "\npostguard: interrupted (Ctrl-C or a termination signal); finishing the current chunk (Ctrl-C again to stop at once)"
+        );
     });
     let opts = chunk::ChunkOptions {
         on_error: a.on_error,
@@ -1006,17 +1039,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// the rate is of those, and is left out when there are none.
 fn print_summary(s: &Summary, scored_now: u64, elapsed: std::time::Duration) {
     let secs = elapsed.as_secs_f64();
-    let rate = if scored_now > 0 && secs > 0.0 {
-        format!(", {:.1} posts/s", scored_now as f64 / secs)
-    } else {
-        String::new()
-    };
+    let rate =
+        if scored_now > 0 && secs > 0.0 { format!(", {:.1} posts/s", scored_now as f64 / secs) } else { String::new() };
     eprintln!(
         "postguard score: records in {}, out {} (ok {}, skipped {}, errored {}), blank lines {}; {:.1}s{rate}",
         s.records_in, s.records_out, s.ok, s.skipped, s.errored, s.blank_lines, secs
     );
-    let counts: Vec<String> =
-        Label::ALL.iter().map(|l| format!("{} {}", l.as_str(), s.flagged.get(l.as_str()).copied().unwrap_or(0))).collect();
+    let counts: Vec<String> = Label::ALL
+        .iter()
+        .map(|l| format!("{} {}", l.as_str(), s.flagged.get(l.as_str()).copied().unwrap_or(0)))
+        .collect();
     eprintln!("flagged: {}", counts.join(", "));
 }
 
@@ -1076,11 +1108,7 @@ fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure>
         .code(exit::INPUT);
     }
     let secs = started.elapsed().as_secs_f64();
-    let text = if a.json {
-        serde_json::to_string_pretty(&report).expect("serialises") + "\n"
-    } else {
-        report.table()
-    };
+    let text = if a.json { serde_json::to_string_pretty(&report).expect("serialises") + "\n" } else { report.table() };
     print(&text)?;
     if !g.quiet {
         eprintln!(

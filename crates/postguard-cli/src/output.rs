@@ -155,7 +155,18 @@ impl<W: Write> Write for Counting<W> {
 /// CSV output column names after the original columns, for `labels`.
 pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
     let mut cols: Vec<String> = labels.iter().map(|l| format!("postguard_{}", l.as_str())).collect();
-    for c in ["flagged", "rule_hits", "resources", "model", "model_sha256", "model_files_sha256", "error", "raw", "limited", "pii"] {
+    for c in [
+        "flagged",
+        "rule_hits",
+        "resources",
+        "model",
+        "model_sha256",
+        "model_files_sha256",
+        "error",
+        "raw",
+        "limited",
+        "pii",
+    ] {
         cols.push(format!("postguard_{c}"));
     }
     cols
@@ -210,9 +221,8 @@ impl Output {
                 let w = Box::new(csv::WriterBuilder::new().flexible(false).from_writer(counting));
                 let need_header = resumed_csv_base.is_none();
                 let extra = input_header.is_empty();
-                let base = resumed_csv_base.or_else(|| {
-                    (!input_header.is_empty()).then(|| without_postguard(input_header.iter().cloned()))
-                });
+                let base = resumed_csv_base
+                    .or_else(|| (!input_header.is_empty()).then(|| without_postguard(input_header.iter().cloned())));
                 Kind::Csv { w, base, need_header, extra }
             }
         };
@@ -320,7 +330,7 @@ impl Output {
         });
         if *need_header {
             *need_header = false;
-            w.write_record(&csv_header(base, &self.labels, *extra)).map_err(csv_io)?;
+            w.write_record(csv_header(base, &self.labels, *extra)).map_err(csv_io)?;
         }
         let extra_cell = extra.then(|| match fields {
             Some(Fields::Json(members)) => extra_members(members, base),
@@ -375,7 +385,7 @@ impl Output {
             && *need_header
         {
             *need_header = false;
-            w.write_record(&csv_header(base.as_deref().unwrap_or_default(), &labels, *extra)).map_err(csv_io)?;
+            w.write_record(csv_header(base.as_deref().unwrap_or_default(), &labels, *extra)).map_err(csv_io)?;
         }
         self.flush()
     }
@@ -500,10 +510,16 @@ mod tests {
             rule_hits: vec![RuleHit::new("r", Label::Bullying, Severity::High, 0, 1, "x")],
             resources: vec![],
             limited: None,
-                        pii: vec![],
-                        privacy_notice: None,
-                        redacted: None,
-            model: ModelMeta { name: "m".into(), version: "1".into(), sha256: "ab".into(), files_sha256: "cd".into(), precision: "f32".into() },
+            pii: vec![],
+            privacy_notice: None,
+            redacted: None,
+            model: ModelMeta {
+                name: "m".into(),
+                version: "1".into(),
+                sha256: "ab".into(),
+                files_sha256: "cd".into(),
+                precision: "f32".into(),
+            },
         }
     }
 
@@ -532,7 +548,9 @@ mod tests {
     fn jsonl_error_records() {
         let buf = Shared::default();
         let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, labels(), vec![], None);
-        let Item::Err(with_fields) = parse_jsonl_line(br#"{"id": 3, "text": 5}"#, 4, &FieldSpec::default()) else { panic!() };
+        let Item::Err(with_fields) = parse_jsonl_line(br#"{"id": 3, "text": 5}"#, 4, &FieldSpec::default()) else {
+            panic!()
+        };
         let Item::Err(no_fields) = parse_jsonl_line(b"{oops", 5, &FieldSpec::default()) else { panic!() };
         out.write_error(&with_fields).unwrap();
         out.write_error(&no_fields).unwrap();
@@ -564,7 +582,10 @@ mod tests {
             lines.next().unwrap(),
             r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#
         );
-        assert_eq!(lines.next().unwrap(), r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#);
+        assert_eq!(
+            lines.next().unwrap(),
+            r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#
+        );
     }
 
     #[test]
@@ -572,14 +593,21 @@ mod tests {
         let buf = Shared::default();
         let mut out = Output::new(Box::new(buf.clone()), Format::Csv, labels(), vec![], None);
         out.write_ok(&record(r#"{"id": 1, "text": "a"}"#), &scored()).unwrap();
-        out.write_ok(&record(r#"{"id": 2, "text": "b", "context": "kys", "meta": {"k": [1, 2]}, "postguard_crisis": 1}"#), &scored()).unwrap();
-        let Item::Err(bad) = parse_jsonl_line(br#"{"id": 3, "text": 5, "lang": "en"}"#, 3, &FieldSpec::default()) else { panic!() };
+        out.write_ok(
+            &record(r#"{"id": 2, "text": "b", "context": "kys", "meta": {"k": [1, 2]}, "postguard_crisis": 1}"#),
+            &scored(),
+        )
+        .unwrap();
+        let Item::Err(bad) = parse_jsonl_line(br#"{"id": 3, "text": 5, "lang": "en"}"#, 3, &FieldSpec::default())
+        else {
+            panic!()
+        };
         out.write_error(&bad).unwrap();
         out.finish().unwrap();
         let text = buf.text();
         let mut r = csv::Reader::from_reader(text.as_bytes());
         let header = r.headers().unwrap().clone();
-        assert_eq!(header.iter().last(), Some("postguard_extra"));
+        assert_eq!(header.iter().next_back(), Some("postguard_extra"));
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         let col = |row: &csv::StringRecord, name: &str| row[header.iter().position(|h| h == name).unwrap()].to_owned();
         assert_eq!(col(&rows[0], "postguard_extra"), "");

@@ -50,7 +50,9 @@ impl Style {
 pub fn highlight(text: &str, spans: &[Span<'_>], style: Style) -> String {
     let mut spans: Vec<&Span<'_>> = spans
         .iter()
-        .filter(|s| s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+        .filter(|s| {
+            s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
         .collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut merged: Vec<(usize, usize, &str)> = Vec::new();

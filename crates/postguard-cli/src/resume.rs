@@ -211,13 +211,13 @@ fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Ke
                     break;
                 }
                 line += 1;
-                let text = std::str::from_utf8(&buf).map_err(|e| damaged(output, line, &format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+                let text = std::str::from_utf8(&buf)
+                    .map_err(|e| damaged(output, line, &format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
                 let members: HashMap<String, Box<RawValue>> = serde_json::from_str(text.trim_end())
                     .map_err(|e| damaged(output, line, &format!("not a JSON object ({e})")))?;
-                let pg = members
-                    .get("postguard")
-                    .ok_or_else(|| damaged(output, line, "no `postguard` member"))?;
-                let pg: serde_json::Value = serde_json::from_str(pg.get()).map_err(|e| damaged(output, line, &e.to_string()))?;
+                let pg = members.get("postguard").ok_or_else(|| damaged(output, line, "no `postguard` member"))?;
+                let pg: serde_json::Value =
+                    serde_json::from_str(pg.get()).map_err(|e| damaged(output, line, &e.to_string()))?;
                 let Some(pg) = pg.as_object() else {
                     return Err(damaged(output, line, "`postguard` is not an object"));
                 };
@@ -249,7 +249,10 @@ fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Ke
                 return Err(damaged(output, 1, "the CSV header has no postguard_flagged / postguard_error columns"));
             };
             let id_col = match id_field {
-                Some(name) => Some(col(name).ok_or_else(|| damaged(output, 1, &format!("the CSV header has no id column `{name}`")))?),
+                Some(name) => Some(
+                    col(name)
+                        .ok_or_else(|| damaged(output, 1, &format!("the CSV header has no id column `{name}`")))?,
+                ),
                 None => None,
             };
             let mut rec = csv::StringRecord::new();
@@ -330,7 +333,10 @@ mod tests {
 
     /// A JSONL output record as `score` writes it.
     fn rec(id: u32, flagged: &[&str]) -> String {
-        format!("{{\"id\":{id},\"text\":\"t\",\"postguard\":{{\"scores\":{{}},\"flagged\":{}}}}}\n", serde_json::to_string(flagged).unwrap())
+        format!(
+            "{{\"id\":{id},\"text\":\"t\",\"postguard\":{{\"scores\":{{}},\"flagged\":{}}}}}\n",
+            serde_json::to_string(flagged).unwrap()
+        )
     }
 
     #[test]
@@ -363,7 +369,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("o.jsonl");
         let err = "{\"id\":3,\"text\":5,\"postguard\":{\"error\":{\"line\":3,\"message\":\"m\"}}}\n";
-        fs::write(&out, format!("{}{}{err}{}", rec(1, &["bullying"]), rec(2, &[]), rec(4, &["bullying", "crisis"]))).unwrap();
+        fs::write(&out, format!("{}{}{err}{}", rec(1, &["bullying"]), rec(2, &[]), rec(4, &["bullying", "crisis"])))
+            .unwrap();
         let p = prepare(&out, Format::Jsonl, Some("id")).unwrap();
         assert_eq!((p.summary.records_in, p.summary.records_out, p.summary.ok, p.summary.errored), (4, 4, 3, 1));
         assert_eq!(p.summary.flagged.get("bullying"), Some(&2));
@@ -371,7 +378,8 @@ mod tests {
         let ids: Vec<Option<String>> = ["1", "2", "3", "4"].iter().map(|s| Some(s.to_string())).collect();
         assert_eq!(p.kept_ids, Some(ids));
         let out = dir.path().join("o.csv");
-        fs::write(&out, "id,text,postguard_flagged,postguard_error\n1,a,bullying;crisis,\n,\"b\nc\",,line 3: bad\n").unwrap();
+        fs::write(&out, "id,text,postguard_flagged,postguard_error\n1,a,bullying;crisis,\n,\"b\nc\",,line 3: bad\n")
+            .unwrap();
         let p = prepare(&out, Format::Csv, Some("id")).unwrap();
         assert_eq!((p.summary.records_out, p.summary.ok, p.summary.errored), (2, 1, 1));
         assert_eq!(p.summary.flagged.get("crisis"), Some(&1));
@@ -386,7 +394,10 @@ mod tests {
         let p = prepare(&out, Format::Csv, None).unwrap();
         assert_eq!(p.records_done, 1);
         assert_eq!(p.csv_base.as_deref(), Some(&["id".to_owned(), "text".to_owned()][..]));
-        assert_eq!(fs::read_to_string(&out).unwrap(), "id,text,postguard_flagged,postguard_error\n1,\"two\nlines\",,\n");
+        assert_eq!(
+            fs::read_to_string(&out).unwrap(),
+            "id,text,postguard_flagged,postguard_error\n1,\"two\nlines\",,\n"
+        );
     }
 
     #[test]
@@ -396,8 +407,11 @@ mod tests {
         fs::write(&out, format!("{}{}{}", rec(1, &[]), rec(2, &[]), rec(3, &[]))).unwrap();
         let summary = Summary { records_in: 3, records_out: 1, ok: 1, skipped: 2, ..Summary::default() };
         let one = rec(1, &[]).len() as u64;
-        save(&out, &Checkpoint { version: 1, output_format: "jsonl".into(), output_bytes: one, summary: summary.clone() })
-            .unwrap();
+        save(
+            &out,
+            &Checkpoint { version: 1, output_format: "jsonl".into(), output_bytes: one, summary: summary.clone() },
+        )
+        .unwrap();
         let p = prepare(&out, Format::Jsonl, None).unwrap();
         assert_eq!((p.records_done, p.truncated_bytes, p.from_checkpoint), (3, 2 * one, true));
         assert_eq!(p.summary, summary);

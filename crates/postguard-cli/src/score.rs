@@ -267,12 +267,19 @@ mod tests {
     }
 
     fn opts(on_error: OnError, chunk: usize) -> ChunkOptions {
-        ChunkOptions { on_error, chunk_records: chunk, chunk_bytes: 1 << 20, input_name: "in.jsonl".into(), interrupted: None }
+        ChunkOptions {
+            on_error,
+            chunk_records: chunk,
+            chunk_bytes: 1 << 20,
+            input_name: "in.jsonl".into(),
+            interrupted: None,
+        }
     }
 
     fn run_all(data: &[u8], o: &ChunkOptions) -> (Result<(), ScoreError>, Summary, String, Vec<u64>) {
         let buf = Shared::default();
-        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
+        let mut out =
+            Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
         let mut summary = Summary::default();
         let mut checkpoints = Vec::new();
         let mut stub = Stub::default();
@@ -313,14 +320,30 @@ mod tests {
     #[test]
     fn a_bad_post_in_a_big_chunk_keeps_order_and_costs_no_rescoring() {
         let data: String = (0..40)
-            .map(|i| if i == 17 || i == 30 { format!("{{\"i\":{i},\"text\":\"boom {i}\"}}\n") } else { format!("{{\"i\":{i},\"text\":\"post {i}\"}}\n") })
+            .map(|i| {
+                if i == 17 || i == 30 {
+                    format!("{{\"i\":{i},\"text\":\"boom {i}\"}}\n")
+                } else {
+                    format!("{{\"i\":{i},\"text\":\"post {i}\"}}\n")
+                }
+            })
             .collect();
         let buf = Shared::default();
-        let mut out = Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
+        let mut out =
+            Output::new(Box::new(buf.clone()), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
         let mut summary = Summary::default();
         let mut stub = Stub::default();
-        run(&mut reader(data.as_bytes()), &mut stub, &mut out, &opts(OnError::Emit, 64), &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| Ok(()))
-            .unwrap();
+        run(
+            &mut reader(data.as_bytes()),
+            &mut stub,
+            &mut out,
+            &opts(OnError::Emit, 64),
+            &mut summary,
+            0,
+            &indicatif::ProgressBar::hidden(),
+            &mut |_, _| Ok(()),
+        )
+        .unwrap();
         assert_eq!((summary.records_in, summary.ok, summary.errored), (40, 38, 2));
         let lines: Vec<serde_json::Value> = buf.text().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.iter().map(|v| v["i"].as_u64().unwrap()).collect::<Vec<_>>(), (0..40).collect::<Vec<_>>());
@@ -404,7 +427,8 @@ mod tests {
                 } else if i % 997 == 996 {
                     self.pending.extend_from_slice(format!("{{\"i\": {i}, \"text\": {i}}}\n").as_bytes());
                 } else {
-                    self.pending.extend_from_slice(format!("{{\"i\": {i}, \"text\": \"post number {i}\"}}\n").as_bytes());
+                    self.pending
+                        .extend_from_slice(format!("{{\"i\": {i}, \"text\": \"post number {i}\"}}\n").as_bytes());
                 }
             }
             let n = (self.pending.len() - self.pos).min(out.len());
@@ -451,11 +475,15 @@ mod tests {
                 Ok(())
             }
         }
-        let mut out = Output::new(Box::new(Fwd(sink.clone())), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
+        let mut out =
+            Output::new(Box::new(Fwd(sink.clone())), Format::Jsonl, vec![Label::Bullying, Label::Crisis], vec![], None);
         let mut summary = Summary::default();
         let mut stub = Stub::default();
         let o = opts(OnError::Emit, 256);
-        run(&mut reader, &mut stub, &mut out, &o, &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| Ok(())).unwrap();
+        run(&mut reader, &mut stub, &mut out, &o, &mut summary, 0, &indicatif::ProgressBar::hidden(), &mut |_, _| {
+            Ok(())
+        })
+        .unwrap();
         let blanks = (n / 1000) as u64;
         assert_eq!(summary.blank_lines, blanks);
         assert_eq!(summary.records_in, n as u64 - blanks);

@@ -25,7 +25,11 @@ fn tiny_model() -> &'static Path {
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_postguard"));
-    c.env_remove("HF_HOME").env_remove("HF_HUB_CACHE").env_remove("XDG_CACHE_HOME").env_remove("HF_HUB_OFFLINE").env_remove("NO_COLOR");
+    c.env_remove("HF_HOME")
+        .env_remove("HF_HUB_CACHE")
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("HF_HUB_OFFLINE")
+        .env_remove("NO_COLOR");
     c
 }
 
@@ -120,7 +124,14 @@ fn eval_unknown_label_key_and_directory() {
     let f = labelled_file("typo.jsonl", &[r#"{"text": "a", "labels": {"bulying": 1, "crisis": 0}}"#]);
     let o = pg(&["eval", f.to_str().unwrap()]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
-    assert!(stderr(&o).contains(&format!("typo.jsonl:1: field `labels`: `bulying`: unknown label (the model's labels: {})", postguard::Label::name_list())), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "typo.jsonl:1: field `labels`: `bulying`: unknown label (the model's labels: {})",
+            postguard::Label::name_list()
+        )),
+        "{}",
+        stderr(&o)
+    );
     let dir = tempfile::tempdir().unwrap();
     let o = pg(&["eval", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
@@ -168,7 +179,11 @@ fn per_post_limits_are_applied_and_reported() {
     assert_eq!(out[0]["postguard"]["limited"]["scored_text_bytes"], 100_000);
     assert_eq!(out[0]["postguard"]["rule_hits"].as_array().unwrap().len(), 100);
     let o = pg(&["check", "--max-post-bytes", "1000", &text[..5000]]);
-    assert!(stdout(&o).contains("limited: only the first 1000 of 5000 bytes of the text were scored"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("limited: only the first 1000 of 5000 bytes of the text were scored"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -363,7 +378,8 @@ fn csv_in_csv_out() {
     assert_eq!(rows.len(), 3);
     assert_eq!(&rows[1][1], "multi\r\nline \"quoted\" post");
     assert_eq!(&rows[1][2], "the parent");
-    let rule_hits: Value = serde_json::from_str(&rows[0][header.iter().position(|h| h == "postguard_rule_hits").unwrap()]).unwrap();
+    let rule_hits: Value =
+        serde_json::from_str(&rows[0][header.iter().position(|h| h == "postguard_rule_hits").unwrap()]).unwrap();
     assert!(rule_hits.is_array());
     assert!(!out.with_extension("csv.postguard-resume").exists(), "checkpoint removed after a finished run");
 }
@@ -490,7 +506,11 @@ fn resume_after_kill() {
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     same_output(&full_text, &std::fs::read_to_string(&out).unwrap());
     // Skipped records are counted across the interruption (checkpoint), so the totals match.
-    assert!(stderr(&o).contains("records in 3000, out 2940 (ok 2940, skipped 60, errored 0)"), "{status:?} {killed_len}: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("records in 3000, out 2940 (ok 2940, skipped 60, errored 0)"),
+        "{status:?} {killed_len}: {}",
+        stderr(&o)
+    );
 }
 
 fn huge_post(bytes: usize) {
@@ -601,7 +621,8 @@ fn hub_cache_from_xdg_cache_home_and_hf_hub_cache() {
         for (k, v) in envs {
             c.env(k, v);
         }
-        let o = c.env("HF_HUB_OFFLINE", "1").args(["--model", "acme/tiny", "model", "info", "--json"]).output().unwrap();
+        let o =
+            c.env("HF_HUB_OFFLINE", "1").args(["--model", "acme/tiny", "model", "info", "--json"]).output().unwrap();
         (code(&o), stdout(&o), stderr(&o))
     };
     let (rc, out, err) = info(&[("XDG_CACHE_HOME", xdg.path())]);
@@ -609,7 +630,11 @@ fn hub_cache_from_xdg_cache_home_and_hf_hub_cache() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["source"]["cache_dir"], cache.to_str().unwrap());
     // HF_HUB_CACHE wins over XDG_CACHE_HOME; HF_HOME too (here pointing where there is no model).
-    let (rc, _, err) = info(&[("XDG_CACHE_HOME", xdg.path()), ("HF_HUB_CACHE", &cache), ("HF_HOME", std::path::Path::new("/nonexistent"))]);
+    let (rc, _, err) = info(&[
+        ("XDG_CACHE_HOME", xdg.path()),
+        ("HF_HUB_CACHE", &cache),
+        ("HF_HOME", std::path::Path::new("/nonexistent")),
+    ]);
     assert_eq!(rc, 0, "{err}");
     let (rc, _, err) = info(&[("XDG_CACHE_HOME", xdg.path()), ("HF_HOME", std::path::Path::new("/nonexistent"))]);
     assert_eq!(rc, 4, "HF_HOME comes before XDG_CACHE_HOME: {err}");
@@ -653,13 +678,22 @@ fn example_posts_score() {
 #[test]
 fn readme_csv_example_runs() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
-    let line = readme.lines().find(|l| l.starts_with("postguard score ") && l.contains(".csv")).expect("README has a CSV score example");
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("postguard score ") && l.contains(".csv"))
+        .expect("README has a CSV score example");
     let args: Vec<String> = line.split('#').next().unwrap().split_whitespace().skip(1).map(String::from).collect();
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let args: Vec<String> = args
         .into_iter()
-        .map(|a| if a.ends_with(".csv") && !root.join(&a).exists() { dir.path().join(a).to_str().unwrap().to_owned() } else { a })
+        .map(|a| {
+            if a.ends_with(".csv") && !root.join(&a).exists() {
+                dir.path().join(a).to_str().unwrap().to_owned()
+            } else {
+                a
+            }
+        })
         .collect();
     let o = bin().current_dir(&root).arg("--model").arg(tiny_model()).args(&args).output().unwrap();
     assert_eq!(code(&o), 0, "{line}: {}", stderr(&o));
@@ -701,7 +735,15 @@ fn rules_audit_counts_per_rule_against_its_floor() {
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     let file = labelled_file("audit.jsonl", &rows);
     let audit = |extra: &[&str]| {
-        bin().arg("--no-default-rules").arg("--rules").arg(&pack).args(["rules", "audit", "--json"]).args(extra).arg(&file).output().unwrap()
+        bin()
+            .arg("--no-default-rules")
+            .arg("--rules")
+            .arg(&pack)
+            .args(["rules", "audit", "--json"])
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap()
     };
     // 1 of 98 rows labelled 0 hit: ~1.0%, past the medium floor of 0.5% -> exit 1.
     let o = audit(&[]);
@@ -709,8 +751,14 @@ fn rules_audit_counts_per_rule_against_its_floor() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["records"], 100);
     let r = &v["rules"][0];
-    assert_eq!((r["rule_id"].as_str(), r["hits"].as_u64(), r["labelled_hits"].as_u64()), (Some("bullying.grumble"), Some(3), Some(2)));
-    assert_eq!((r["positive_hits"].as_u64(), r["zero_hits"].as_u64(), r["zero_rows"].as_u64()), (Some(1), Some(1), Some(98)));
+    assert_eq!(
+        (r["rule_id"].as_str(), r["hits"].as_u64(), r["labelled_hits"].as_u64()),
+        (Some("bullying.grumble"), Some(3), Some(2))
+    );
+    assert_eq!(
+        (r["positive_hits"].as_u64(), r["zero_hits"].as_u64(), r["zero_rows"].as_u64()),
+        (Some(1), Some(1), Some(98))
+    );
     assert_eq!((r["precision"].as_f64(), r["within_floor"].as_bool()), (Some(0.5), Some(false)));
     // Source b's bullying labels not counted: no hit on a 0 row left -> exit 0.
     let o = audit(&["--ignore-labels", "bullying:b"]);
@@ -719,10 +767,14 @@ fn rules_audit_counts_per_rule_against_its_floor() {
     assert_eq!((v["rules"][0]["zero_hits"].as_u64(), v["rules"][0]["zero_rows"].as_u64()), (Some(0), Some(97)));
     assert_eq!(v["ignored_labels"], serde_json::json!(["bullying:b"]));
     // The table form.
-    let o = bin().arg("--no-default-rules").arg("--rules").arg(&pack).args(["rules", "audit"]).arg(&file).output().unwrap();
+    let o =
+        bin().arg("--no-default-rules").arg("--rules").arg(&pack).args(["rules", "audit"]).arg(&file).output().unwrap();
     assert!(stdout(&o).contains("| `bullying.grumble` | medium | 3 | 2 | 0.500 | 1 of 98 |"), "{}", stdout(&o));
     // Bad input names file and line; usage mistakes exit 2.
-    let bad = labelled_file("audit-bad.jsonl", &[r#"{"text": "a", "labels": {"bullying": 0}}"#, r#"{"text": "b", "labels": {"bullying": 7}}"#]);
+    let bad = labelled_file(
+        "audit-bad.jsonl",
+        &[r#"{"text": "a", "labels": {"bullying": 0}}"#, r#"{"text": "b", "labels": {"bullying": 7}}"#],
+    );
     let o = bin().args(["rules", "audit"]).arg(&bad).output().unwrap();
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     assert!(stderr(&o).contains("audit-bad.jsonl:2") && stderr(&o).contains("bullying"), "{}", stderr(&o));
@@ -798,7 +850,11 @@ fn duplicate_csv_header_stops_the_run() {
     for policy in ["fail", "skip", "emit"] {
         let o = pg(&["score", p.to_str().unwrap(), "--on-error", policy]);
         assert_eq!(code(&o), 3, "{policy}: {}", stderr(&o));
-        assert!(stderr(&o).contains("dup.csv: line 1: CSV header names column `text` twice (columns 1 and 2)"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("dup.csv: line 1: CSV header names column `text` twice (columns 1 and 2)"),
+            "{}",
+            stderr(&o)
+        );
         assert!(stdout(&o).is_empty(), "{policy}: {}", stdout(&o));
     }
 }
@@ -841,7 +897,8 @@ fn resume_refuses_a_damaged_or_foreign_output() {
     let e = stderr(&o);
     assert!(e.contains("records in 10, out 10 (ok 9, skipped 0, errored 1)"), "{e}");
     let flagged = |e: &str| e.lines().find(|l| l.starts_with("flagged:")).unwrap().to_owned();
-    let first = stderr(&bin().arg("--model").arg(tiny_model()).args(args(&dir.path().join("again.jsonl"))).output().unwrap());
+    let first =
+        stderr(&bin().arg("--model").arg(tiny_model()).args(args(&dir.path().join("again.jsonl"))).output().unwrap());
     assert_eq!(flagged(&e), flagged(&first), "resumed summary counts what the first run flagged");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), full_text);
 }
@@ -857,7 +914,16 @@ fn closed_pipe_ends_quietly_with_a_true_summary() {
         let mut child = bin()
             .arg("--model")
             .arg(tiny_model())
-            .args(["score", input.to_str().unwrap(), "--output-format", format, "--on-error", "skip", "--batch-size", "16"])
+            .args([
+                "score",
+                input.to_str().unwrap(),
+                "--output-format",
+                format,
+                "--on-error",
+                "skip",
+                "--batch-size",
+                "16",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -1019,11 +1085,24 @@ fn an_output_that_is_the_input_is_refused_stdin_included() {
     let content = std::fs::read(fixture("good.jsonl")).unwrap();
     std::fs::write(&f, &content).unwrap();
     let run = |args: &[&str], stdin: Stdio, stdout: Stdio| {
-        bin().arg("--model").arg(tiny_model()).args(args).stdin(stdin).stdout(stdout).stderr(Stdio::piped()).output().unwrap()
+        bin()
+            .arg("--model")
+            .arg(tiny_model())
+            .args(args)
+            .stdin(stdin)
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap()
     };
-    let o = run(&["score", "-", "-o", f.to_str().unwrap()], Stdio::from(std::fs::File::open(&f).unwrap()), Stdio::piped());
+    let o =
+        run(&["score", "-", "-o", f.to_str().unwrap()], Stdio::from(std::fs::File::open(&f).unwrap()), Stdio::piped());
     assert_eq!(code(&o), 2, "{}", stderr(&o));
-    assert!(stderr(&o).contains("is the same file as the input (standard input is redirected from it)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is the same file as the input (standard input is redirected from it)"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read(&f).unwrap(), content, "the input is intact");
     let link = dir.path().join("link.jsonl");
     std::fs::hard_link(&f, &link).unwrap();
@@ -1062,7 +1141,10 @@ fn a_record_over_the_size_limit_is_an_error_record_under_every_policy() {
     assert!(stderr(&o).contains("<stdin>:2: the line is 5021 bytes"), "{}", stderr(&o));
     // CSV records too.
     let csv_in = format!("id,text\n1,a\n2,\"{}\"\n3,b\n", "y".repeat(3_000));
-    let o = pg_stdin(&["score", "-", "--input-format", "csv", "--max-record-bytes", "1000", "--on-error", "emit"], csv_in.as_bytes());
+    let o = pg_stdin(
+        &["score", "-", "--input-format", "csv", "--max-record-bytes", "1000", "--on-error", "emit"],
+        csv_in.as_bytes(),
+    );
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     let mut r = csv::Reader::from_reader(o.stdout.as_slice());
     let header = r.headers().unwrap().clone();
@@ -1100,13 +1182,19 @@ fn rule_packs_are_validated_and_their_examples_tested() {
         p.to_str().unwrap().to_owned()
     };
     let rule = |id: &str, label: &str, phrase: &str| {
-        format!("[[rule]]\nid = \"{id}\"\nlabel = \"{label}\"\nseverity = \"medium\"\ndescription = \"d\"\nphrases = [{phrase}]\n")
+        format!(
+            "[[rule]]\nid = \"{id}\"\nlabel = \"{label}\"\nseverity = \"medium\"\ndescription = \"d\"\nphrases = [{phrase}]\n"
+        )
     };
     for (name, body, want) in [
         ("empty.toml", rule("bullying.empty", "bullying", "\"\""), "has no words once normalised"),
         ("punct.toml", rule("bullying.punct", "bullying", "\"?!\""), "has no words once normalised"),
         ("nul.toml", rule("bullying.nul", "bullying", "\"you \\u0000 loser\""), "control character U+0000"),
-        ("mismatch.toml", rule("bullying.oops", "crisis", "\"i give up\""), "the id names label `bullying` but the rule's label is `crisis`"),
+        (
+            "mismatch.toml",
+            rule("bullying.oops", "crisis", "\"i give up\""),
+            "the id names label `bullying` but the rule's label is `crisis`",
+        ),
     ] {
         let p = pack(name, &body);
         let o = bin().args(["--rules", &p, "rules", "list"]).output().unwrap();
@@ -1127,7 +1215,10 @@ fn rule_packs_are_validated_and_their_examples_tested() {
     let o = bin().args(["--rules", &failing, "rules", "list"]).output().unwrap();
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stderr(&o).contains("1 of its examples do not hold"), "{}", stderr(&o));
-    let good = pack("good.toml", &(rule("bullying.walnut", "bullying", "\"you absolute walnut\"") + "must_match = [\"you absolute walnut\"]\n"));
+    let good = pack(
+        "good.toml",
+        &(rule("bullying.walnut", "bullying", "\"you absolute walnut\"") + "must_match = [\"you absolute walnut\"]\n"),
+    );
     let o = bin().args(["rules", "test", "--pack", &good]).output().unwrap();
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     // Without --pack: every loaded rule's examples (the default pack's hold).
@@ -1196,7 +1287,11 @@ fn small_input_mistakes_get_clear_words() {
     // Numeric options that must be positive say so in words.
     let o = pg(&["eval", &fx("labelled.jsonl"), "--sample-every", "0"]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
-    assert!(stderr(&o).contains("must be at least 1") && !stderr(&o).contains("18446744073709551615"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("must be at least 1") && !stderr(&o).contains("18446744073709551615"),
+        "{}",
+        stderr(&o)
+    );
     // No posts scored: no posts/s rate.
     let o = pg_stdin(&["score", "-", "--on-error", "skip"], b"{\"text\": 1}\nnot json\n");
     let e = stderr(&o);

@@ -11,11 +11,7 @@ use postguard_rules::{PiiDetector, RuleSet};
 const CORPUS: &str = include_str!("corpus.txt");
 
 fn posts() -> Vec<&'static str> {
-    CORPUS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    CORPUS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 fn bench_check(c: &mut Criterion) {
@@ -69,7 +65,12 @@ fn bench_privacy(c: &mut Criterion) {
     // The labelled PII corpus: every other post holds personal information (a worst case).
     let dense: Vec<String> = include_str!("../../../tests/privacy/corpus.jsonl")
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("corpus line")["text"].as_str().expect("text").to_owned())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("corpus line")["text"]
+                .as_str()
+                .expect("text")
+                .to_owned()
+        })
         .collect();
     g.throughput(Throughput::Elements(dense.len() as u64));
     g.bench_function("find_pii_corpus", |b| {
@@ -85,9 +86,7 @@ fn bench_privacy(c: &mut Criterion) {
 fn bench_build(c: &mut Criterion) {
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
-    g.bench_function("default_packs", |b| {
-        b.iter(|| RuleSet::builder().build().unwrap())
-    });
+    g.bench_function("default_packs", |b| b.iter(|| RuleSet::builder().build().unwrap()));
     g.finish();
 }
 

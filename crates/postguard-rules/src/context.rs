@@ -92,12 +92,11 @@ impl Cues {
         ];
         for (list, kind) in lists {
             for template in list {
-                let expanded =
-                    crate::pack::expand(template).ok_or_else(|| RulesError::InvalidEntry {
-                        pack: "(context)".into(),
-                        id: template.clone(),
-                        reason: "bad cue template".into(),
-                    })?;
+                let expanded = crate::pack::expand(template).ok_or_else(|| RulesError::InvalidEntry {
+                    pack: "(context)".into(),
+                    id: template.clone(),
+                    reason: "bad cue template".into(),
+                })?;
                 for p in expanded {
                     let n = normalize(&p);
                     if !n.is_empty() {
@@ -160,24 +159,17 @@ pub(crate) fn suppression(
         return None;
     }
     let ws = norm.word_at(span.0).min(words.len() - 1);
-    let we = norm
-        .word_at(span.1.saturating_sub(1))
-        .min(words.len() - 1)
-        .max(ws);
+    let we = norm.word_at(span.1.saturating_sub(1)).min(words.len() - 1).max(ws);
     // Context is local: never look further than LOOK words either way, which also keeps
     // pathological inputs (one 100k-word sentence full of hits) linear.
     let lo = ws.saturating_sub(LOOK);
     let hi = (we + 1 + LOOK).min(words.len());
     let sentence = words[ws].sentence;
     let sentence_start = lo + words[lo..=ws].partition_point(|w| w.sentence < sentence);
-    let clause_start = (sentence_start..=ws)
-        .rev()
-        .find(|&k| words[k].clause_break_before)
-        .unwrap_or(sentence_start);
+    let clause_start = (sentence_start..=ws).rev().find(|&k| words[k].clause_break_before).unwrap_or(sentence_start);
     let sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence);
     let next_sentence_end = we + words[we..hi].partition_point(|w| w.sentence <= sentence + 1);
-    let prev_sentence_start =
-        lo + words[lo..=ws].partition_point(|w| w.sentence + 1 < sentence);
+    let prev_sentence_start = lo + words[lo..=ws].partition_point(|w| w.sentence + 1 < sentence);
     // Cue hits are sorted by end word; keep the ones inside the window.
     let hits = &hits[hits.partition_point(|h| h.w0 < lo)..];
     let hits = &hits[..hits.partition_point(|h| h.w0 < hi)];
@@ -192,10 +184,8 @@ pub(crate) fn suppression(
     let clause_from = clause_start.max(reset_after);
 
     // "not gonna lie", "no offense" ... contain a negation word but negate nothing.
-    let fake_negation = |h: &CueHit| {
-        hits.iter()
-            .any(|n| n.kind == CueKind::NotNegation && n.w0 <= h.w1 && h.w0 <= n.w1)
-    };
+    let fake_negation =
+        |h: &CueHit| hits.iter().any(|n| n.kind == CueKind::NotNegation && n.w0 <= h.w1 && h.w0 <= n.w1);
     let before = |kind: CueKind, from: usize, window: usize| {
         hits.iter().find(|h| {
             h.kind == kind
@@ -205,25 +195,18 @@ pub(crate) fn suppression(
                 && !(matches!(kind, CueKind::Negation | CueKind::SelfNegation) && fake_negation(h))
         })
     };
-    let after = |kind: CueKind, to: usize| {
-        hits.iter()
-            .find(|h| h.kind == kind && h.w0 > we && h.w1 < to)
-    };
+    let after = |kind: CueKind, to: usize| hits.iter().find(|h| h.kind == kind && h.w0 > we && h.w1 < to);
     let say = |what: &str, h: &CueHit, pos: &str| {
-        Some(format!(
-            "{what}: \"{}\" {pos} the match",
-            cues.phrases[h.pattern as usize]
-        ))
+        Some(format!("{what}: \"{}\" {pos} the match", cues.phrases[h.pattern as usize]))
     };
 
     for kind in kinds {
         let found = match kind {
-            ContextKind::Negation => before(CueKind::Negation, clause_from, NEGATION_WINDOW)
-                .and_then(|h| say("negation", h, "before")),
-            ContextKind::SelfNegation => {
-                before(CueKind::SelfNegation, clause_from, SELF_NEGATION_WINDOW)
-                    .and_then(|h| say("negation", h, "before"))
+            ContextKind::Negation => {
+                before(CueKind::Negation, clause_from, NEGATION_WINDOW).and_then(|h| say("negation", h, "before"))
             }
+            ContextKind::SelfNegation => before(CueKind::SelfNegation, clause_from, SELF_NEGATION_WINDOW)
+                .and_then(|h| say("negation", h, "before")),
             ContextKind::Debunk => before(CueKind::DebunkBefore, sent_from, usize::MAX)
                 .or_else(|| {
                     // A short heading sentence just before ("Myth #3:" / "MYTH.").
@@ -231,62 +214,38 @@ pub(crate) fn suppression(
                         return None;
                     }
                     let prev = words[sentence_start - 1].sentence;
-                    let prev_start = (0..sentence_start)
-                        .rev()
-                        .take_while(|&k| words[k].sentence == prev)
-                        .last()?;
+                    let prev_start = (0..sentence_start).rev().take_while(|&k| words[k].sentence == prev).last()?;
                     (sentence_start - prev_start <= 4)
                         .then(|| {
                             hits.iter().find(|h| {
-                                h.kind == CueKind::DebunkBefore
-                                    && h.w0 >= prev_start
-                                    && h.w1 < sentence_start
+                                h.kind == CueKind::DebunkBefore && h.w0 >= prev_start && h.w1 < sentence_start
                             })
                         })
                         .flatten()
                 })
                 .and_then(|h| say("debunking", h, "before"))
-                .or_else(|| {
-                    after(CueKind::DebunkAfter, next_sentence_end)
-                        .and_then(|h| say("debunking", h, "after"))
-                }),
+                .or_else(|| after(CueKind::DebunkAfter, next_sentence_end).and_then(|h| say("debunking", h, "after"))),
             ContextKind::Recovery => before(CueKind::RecoveryBefore, clause_from, usize::MAX)
                 .and_then(|h| say("recovery", h, "before"))
-                .or_else(|| {
-                    after(CueKind::RecoveryAfter, sentence_end)
-                        .and_then(|h| say("recovery", h, "after"))
-                }),
-            ContextKind::Reported => before(
-                CueKind::Reported,
-                sent_from,
-                if crisis {
-                    CRISIS_REPORTED_WINDOW
-                } else {
-                    REPORTED_WINDOW
-                },
-            )
-            .and_then(|h| say("reported speech", h, "before"))
-            .or_else(|| {
-                // "Kill yourself — that's what they told me": only for violations; a
-                // first-person crisis statement is never explained away by what follows.
-                (!crisis)
-                    .then(|| after(CueKind::ReportedAfter, next_sentence_end))
-                    .flatten()
-                    .and_then(|h| say("reported speech", h, "after"))
-            }),
-            ContextKind::Conditional => {
-                before(CueKind::Conditional, clause_from, CONDITIONAL_WINDOW)
-                    .and_then(|h| say("conditional or supportive", h, "before"))
+                .or_else(|| after(CueKind::RecoveryAfter, sentence_end).and_then(|h| say("recovery", h, "after"))),
+            ContextKind::Reported => {
+                before(CueKind::Reported, sent_from, if crisis { CRISIS_REPORTED_WINDOW } else { REPORTED_WINDOW })
+                    .and_then(|h| say("reported speech", h, "before"))
+                    .or_else(|| {
+                        // "Kill yourself — that's what they told me": only for violations; a
+                        // first-person crisis statement is never explained away by what follows.
+                        (!crisis)
+                            .then(|| after(CueKind::ReportedAfter, next_sentence_end))
+                            .flatten()
+                            .and_then(|h| say("reported speech", h, "after"))
+                    })
             }
-            ContextKind::Figurative => after(
-                CueKind::FigurativeAfter,
-                next_sentence_end.min(sentence_end + 2),
-            )
-            .and_then(|h| say("figurative", h, "after")),
-            ContextKind::SelfReference => {
-                before(CueKind::SelfReference, clause_from, CONDITIONAL_WINDOW)
-                    .and_then(|h| say("about the author", h, "before"))
-            }
+            ContextKind::Conditional => before(CueKind::Conditional, clause_from, CONDITIONAL_WINDOW)
+                .and_then(|h| say("conditional or supportive", h, "before")),
+            ContextKind::Figurative => after(CueKind::FigurativeAfter, next_sentence_end.min(sentence_end + 2))
+                .and_then(|h| say("figurative", h, "after")),
+            ContextKind::SelfReference => before(CueKind::SelfReference, clause_from, CONDITIONAL_WINDOW)
+                .and_then(|h| say("about the author", h, "before")),
             ContextKind::FirstPerson => hits
                 .iter()
                 .find(|h| {
@@ -294,23 +253,18 @@ pub(crate) fn suppression(
                         && h.w1 < ws
                         && h.w0 >= clause_from
                         && ws - h.w1 <= FIRST_PERSON_WINDOW
-                        && !hits.iter().any(|o| {
-                            o.kind == CueKind::OtherPerson && o.w0 > h.w1 && o.w1 < ws
-                        })
+                        && !hits.iter().any(|o| o.kind == CueKind::OtherPerson && o.w0 > h.w1 && o.w1 < ws)
                 })
                 .and_then(|h| say("about the author", h, "before")),
             ContextKind::Attributed => {
-                let lyrics_before = before(CueKind::Lyrics, sentence_start, usize::MAX)
-                    .and_then(|h| say("lyrics", h, "before"));
-                let notes = music_notes_on_line(original, orig.0, orig.1)
-                    .then(|| "lyrics: music notes on the line".to_owned());
+                let lyrics_before =
+                    before(CueKind::Lyrics, sentence_start, usize::MAX).and_then(|h| say("lyrics", h, "before"));
+                let notes =
+                    music_notes_on_line(original, orig.0, orig.1).then(|| "lyrics: music notes on the line".to_owned());
                 // "the song was playing and i thought, \"...\"": an `i thought` between the
                 // cue and the hit makes the quoted words the author's own after all.
                 let own_words_after = |h: &CueHit| {
-                    h.w1 < ws
-                        && hits.iter().any(|m| {
-                            m.kind == CueKind::SelfAttribution && m.w0 > h.w1 && m.w1 < ws
-                        })
+                    h.w1 < ws && hits.iter().any(|m| m.kind == CueKind::SelfAttribution && m.w0 > h.w1 && m.w1 < ws)
                 };
                 lyrics_before.or(notes).or_else(|| {
                     if !in_quotes(original, orig.0, orig.1) {
@@ -325,12 +279,17 @@ pub(crate) fn suppression(
                                 && !own_words_after(h)
                         })
                         .and_then(|h| {
-                            say("attributed: quoted words of someone else", h, if h.w1 < ws { "before" } else { "after" })
+                            say(
+                                "attributed: quoted words of someone else",
+                                h,
+                                if h.w1 < ws { "before" } else { "after" },
+                            )
                         })
                 })
             }
-            ContextKind::Quote => in_quotes(original, orig.0, orig.1)
-                .then(|| "quote: inside quotation marks".to_owned()),
+            ContextKind::Quote => {
+                in_quotes(original, orig.0, orig.1).then(|| "quote: inside quotation marks".to_owned())
+            }
         };
         if found.is_some() {
             return found;
@@ -391,9 +350,6 @@ fn in_quotes(original: &str, a: usize, b: usize) -> bool {
     }
     // Straight single quotes hugging the span: 'kys'
     before.ends_with('\'')
-        && before[..before.len() - 1]
-            .chars()
-            .last()
-            .is_none_or(|c| !c.is_alphanumeric())
+        && before[..before.len() - 1].chars().last().is_none_or(|c| !c.is_alphanumeric())
         && after.starts_with('\'')
 }

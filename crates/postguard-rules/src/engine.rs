@@ -11,9 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::context::Cues;
 use crate::normalize::{Normalized, Normalizer, Vocab};
-use crate::pack::{
-    self, AllowDef, ContextCues, ContextKind, ExampleDef, FalsePositiveDef, RuleDef,
-};
+use crate::pack::{self, AllowDef, ContextCues, ContextKind, ExampleDef, FalsePositiveDef, RuleDef};
 use crate::{AllowHit, Label, RuleHit, RuleReport, RulesError, Severity, SuppressedHit};
 
 /// The default rule pack (bullying, misinformation, unsafe advice, crisis), embedded.
@@ -166,11 +164,7 @@ impl Default for RuleSet {
     fn default() -> Self {
         static DEFAULT: OnceLock<RuleSet> = OnceLock::new();
         DEFAULT
-            .get_or_init(|| {
-                RuleSet::builder()
-                    .build()
-                    .expect("embedded default rule pack is valid (checked by tests)")
-            })
+            .get_or_init(|| RuleSet::builder().build().expect("embedded default rule pack is valid (checked by tests)"))
             .clone()
     }
 }
@@ -183,10 +177,7 @@ impl RuleSet {
 
     /// A builder that starts with the default packs enabled.
     pub fn builder() -> RuleSetBuilder {
-        RuleSetBuilder {
-            default_pack: true,
-            packs: Vec::new(),
-        }
+        RuleSetBuilder { default_pack: true, packs: Vec::new() }
     }
 
     /// All compiled rules, in pack order.
@@ -252,17 +243,11 @@ impl RuleSet {
         let mut out = Vec::new();
         for info in self.rules() {
             let plain = [(&info.must_match, true), (&info.must_not_match, false)];
-            let plain = plain
+            let plain = plain.into_iter().flat_map(|(v, e)| v.iter().map(move |t| (t.as_str(), None, e)));
+            let replies = [(&info.must_match_replies, true), (&info.must_not_match_replies, false)];
+            let replies = replies
                 .into_iter()
-                .flat_map(|(v, e)| v.iter().map(move |t| (t.as_str(), None, e)));
-            let replies = [
-                (&info.must_match_replies, true),
-                (&info.must_not_match_replies, false),
-            ];
-            let replies = replies.into_iter().flat_map(|(v, e)| {
-                v.iter()
-                    .map(move |r| (r.text.as_str(), Some(r.context.as_str()), e))
-            });
+                .flat_map(|(v, e)| v.iter().map(move |r| (r.text.as_str(), Some(r.context.as_str()), e)));
             for (ex, context, expected) in plain.chain(replies) {
                 let report = self.check_reply(ex, context);
                 if report.has_rule(&info.id) != expected {
@@ -288,9 +273,7 @@ impl RuleSet {
         if let Some(ac) = &inner.ac {
             for m in ac.find_overlapping_iter(norm.text.as_str()) {
                 let (target, stretch) = inner.ac_targets[m.pattern().as_usize()];
-                if bounded(bytes, m.start(), m.end())
-                    && stretch.allows(norm, m.start(), m.end())
-                {
+                if bounded(bytes, m.start(), m.end()) && stretch.allows(norm, m.start(), m.end()) {
                     s.cands.push((target, m.start(), m.end()));
                 }
             }
@@ -310,10 +293,8 @@ impl RuleSet {
             return report;
         }
         // Order by target then start, longest first; then drop overlaps within one target.
-        s.cands
-            .sort_unstable_by_key(|&(t, a, b)| (target_key(t), a, std::cmp::Reverse(b)));
-        s.cands
-            .dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
+        s.cands.sort_unstable_by_key(|&(t, a, b)| (target_key(t), a, std::cmp::Reverse(b)));
+        s.cands.dedup_by(|next, kept| next.0 == kept.0 && next.1 < kept.2);
 
         let mut cues_done = false;
         // False-positive matches sort last; only they are scanned for each rule hit.
@@ -348,8 +329,7 @@ impl RuleSet {
                         end: ob,
                         text: text[oa..ob].to_owned(),
                     };
-                    let mut reason =
-                        false_positive(inner, &s.cands[fp_from..], rule.label, a, b, norm);
+                    let mut reason = false_positive(inner, &s.cands[fp_from..], rule.label, a, b, norm);
                     if reason.is_none() && !rule.context.is_empty() {
                         if !cues_done {
                             inner.cues.find(norm, &mut s.cues);
@@ -373,15 +353,11 @@ impl RuleSet {
                 }
             }
         }
+        report.hits.sort_by(|x, y| (x.start, x.end, &x.rule_id).cmp(&(y.start, y.end, &y.rule_id)));
+        report.allows.sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
         report
-            .hits
-            .sort_by(|x, y| (x.start, x.end, &x.rule_id).cmp(&(y.start, y.end, &y.rule_id)));
-        report
-            .allows
-            .sort_by(|x, y| (x.start, x.end, &x.id).cmp(&(y.start, y.end, &y.id)));
-        report.suppressed.sort_by(|x, y| {
-            (x.hit.start, x.hit.end, &x.hit.rule_id).cmp(&(y.hit.start, y.hit.end, &y.hit.rule_id))
-        });
+            .suppressed
+            .sort_by(|x, y| (x.hit.start, x.hit.end, &x.hit.rule_id).cmp(&(y.hit.start, y.hit.end, &y.hit.rule_id)));
         report
     }
 }
@@ -413,13 +389,8 @@ fn false_positive(
     cands.iter().find_map(|&(t, fa, fb)| match t {
         Target::Fp(k) if fa <= a && b <= fb => {
             let fp = &inner.fps[k as usize];
-            (fp.labels.is_empty() || fp.labels.contains(&label)).then(|| {
-                format!(
-                    "false_positive: inside \"{}\" ({})",
-                    &norm.text[fa..fb],
-                    fp.id
-                )
-            })
+            (fp.labels.is_empty() || fp.labels.contains(&label))
+                .then(|| format!("false_positive: inside \"{}\" ({})", &norm.text[fa..fb], fp.id))
         }
         _ => None,
     })
@@ -470,10 +441,7 @@ impl RuleSetBuilder {
     /// [`RulesError::Io`] when the file cannot be read, else as [`Self::add_pack_str`].
     pub fn add_pack_file(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, RulesError> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Io { path: path.to_owned(), source })?;
         self.add_pack_str(&path.display().to_string(), &text)
     }
 
@@ -496,10 +464,7 @@ impl RuleSetBuilder {
         let mut allows: Vec<AllowDef> = Vec::new();
         let mut fps: Vec<FalsePositiveDef> = Vec::new();
         let mut cues = ContextCues::default();
-        let all = packs
-            .iter()
-            .map(|(n, p)| (n, p))
-            .chain(self.packs.iter().map(|(n, p)| (n, p)));
+        let all = packs.iter().map(|(n, p)| (n, p)).chain(self.packs.iter().map(|(n, p)| (n, p)));
         for (name, p) in all {
             let mut seen = HashSet::new();
             for r in &p.rules {
@@ -565,20 +530,14 @@ impl RuleSetBuilder {
             compiled.push(CompiledRule {
                 label: r.label,
                 severity: r.severity,
-                context: r
-                    .context
-                    .unwrap_or_else(|| r.label.default_contexts().to_vec()),
+                context: r.context.unwrap_or_else(|| r.label.default_contexts().to_vec()),
                 when_context: r.when_context,
             });
             let (mut must_match, mut must_match_replies) = (Vec::new(), Vec::new());
             let (mut must_not_match, mut must_not_match_replies) = (Vec::new(), Vec::new());
             for (defs, plain, replies) in [
                 (r.must_match, &mut must_match, &mut must_match_replies),
-                (
-                    r.must_not_match,
-                    &mut must_not_match,
-                    &mut must_not_match_replies,
-                ),
+                (r.must_not_match, &mut must_not_match, &mut must_not_match_replies),
             ] {
                 for d in defs {
                     match d {
@@ -604,38 +563,16 @@ impl RuleSetBuilder {
         }
         let mut allow_list = Vec::new();
         for (i, a) in allows.into_iter().enumerate() {
-            c.add(
-                "allow",
-                &a.id,
-                Target::Allow(i as u32),
-                &a.phrases,
-                &a.patterns,
-            )?;
+            c.add("allow", &a.id, Target::Allow(i as u32), &a.phrases, &a.patterns)?;
             if a.labels.is_empty() {
-                return Err(invalid(
-                    "allow",
-                    &a.id,
-                    "an allow entry needs at least one label",
-                ));
+                return Err(invalid("allow", &a.id, "an allow entry needs at least one label"));
             }
-            allow_list.push(CompiledList {
-                id: a.id,
-                labels: a.labels,
-            });
+            allow_list.push(CompiledList { id: a.id, labels: a.labels });
         }
         let mut fp_list = Vec::new();
         for (i, f) in fps.into_iter().enumerate() {
-            c.add(
-                "false_positive",
-                &f.id,
-                Target::Fp(i as u32),
-                &f.phrases,
-                &f.patterns,
-            )?;
-            fp_list.push(CompiledList {
-                id: f.id,
-                labels: f.labels,
-            });
+            c.add("false_positive", &f.id, Target::Fp(i as u32), &f.phrases, &f.patterns)?;
+            fp_list.push(CompiledList { id: f.id, labels: f.labels });
         }
         let ac = if c.phrases.is_empty() {
             None
@@ -645,27 +582,19 @@ impl RuleSetBuilder {
                     .match_kind(MatchKind::Standard)
                     .kind(AC_KIND)
                     .build(&c.phrases)
-                    .or_else(|_| {
-                        AhoCorasick::builder()
-                            .match_kind(MatchKind::Standard)
-                            .build(&c.phrases)
-                    })
+                    .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&c.phrases))
                     .map_err(RulesError::Automaton)?,
             )
         };
         let set = if c.regexes.is_empty() {
             None
         } else {
-            Some(
-                RegexSet::new(c.regexes.iter().map(|r| r.tolerant.as_str())).map_err(|e| {
-                    RulesError::Regex {
-                        pack: "(all)".into(),
-                        id: "(regex set)".into(),
-                        pattern: String::new(),
-                        source: Box::new(e),
-                    }
-                })?,
-            )
+            Some(RegexSet::new(c.regexes.iter().map(|r| r.tolerant.as_str())).map_err(|e| RulesError::Regex {
+                pack: "(all)".into(),
+                id: "(regex set)".into(),
+                pattern: String::new(),
+                source: Box::new(e),
+            })?)
         };
         let cues = Cues::compile(&cues)?;
         let vocab = c.vocab;
@@ -691,11 +620,7 @@ impl RuleSetBuilder {
 const AC_KIND: Option<AhoCorasickKind> = Some(AhoCorasickKind::ContiguousNFA);
 
 fn invalid(pack: &str, id: &str, reason: &str) -> RulesError {
-    RulesError::InvalidEntry {
-        pack: pack.to_owned(),
-        id: id.to_owned(),
-        reason: reason.to_owned(),
-    }
+    RulesError::InvalidEntry { pack: pack.to_owned(), id: id.to_owned(), reason: reason.to_owned() }
 }
 
 /// Where a phrase variant with squashed letters may match. Squashing a stretched word of the
@@ -718,9 +643,9 @@ impl Stretch {
         let first = norm.word_at(a);
         match self {
             Stretch::Plain => true,
-            Stretch::Words(mask) => (0..64)
-                .filter(|k| mask & (1 << k) != 0)
-                .all(|k| norm.words.get(first + k).is_some_and(|w| w.stretched)),
+            Stretch::Words(mask) => {
+                (0..64).filter(|k| mask & (1 << k) != 0).all(|k| norm.words.get(first + k).is_some_and(|w| w.stretched))
+            }
             Stretch::Any => stretched_between(norm, first, b),
         }
     }
@@ -746,9 +671,9 @@ struct CompiledRegex {
 
 impl CompiledRegex {
     fn allows(&self, norm: &Normalized, a: usize, b: usize) -> bool {
-        self.strict.as_ref().is_none_or(|strict| {
-            strict.is_match(&norm.text[a..b]) || stretched_between(norm, norm.word_at(a), b)
-        })
+        self.strict
+            .as_ref()
+            .is_none_or(|strict| strict.is_match(&norm.text[a..b]) || stretched_between(norm, norm.word_at(a), b))
     }
 }
 
@@ -784,13 +709,22 @@ impl Compiler {
                 return Err(invalid(
                     pack,
                     id,
-                    &format!("phrase or pattern {text:?} contains the control character U+{:04X}; remove it", u32::from(c)),
+                    &format!(
+                        "phrase or pattern {text:?} contains the control character U+{:04X}; remove it",
+                        u32::from(c)
+                    ),
                 ));
             }
         }
         for template in phrases {
             let expanded = pack::expand(template).ok_or_else(|| {
-                invalid(pack, id, &format!("bad phrase template `{template}` (unbalanced or nested braces, or more than 16384 expansions)"))
+                invalid(
+                    pack,
+                    id,
+                    &format!(
+                        "bad phrase template `{template}` (unbalanced or nested braces, or more than 16384 expansions)"
+                    ),
+                )
             })?;
             let mut matchable = false;
             for phrase in expanded {
@@ -812,20 +746,20 @@ impl Compiler {
                 return Err(invalid(
                     pack,
                     id,
-                    &format!("phrase {template:?} has no words once normalised (empty, or only punctuation), so it could never match; remove it"),
+                    &format!(
+                        "phrase {template:?} has no words once normalised (empty, or only punctuation), so it could never match; remove it"
+                    ),
                 ));
             }
         }
         for p in patterns {
             let compile = |body: &str, anchored: bool| {
                 let (open, close) = if anchored { ("^", "$") } else { ("", "") };
-                Regex::new(&format!(r"{open}(?-u:\b)(?:{body})(?-u:\b){close}")).map_err(|e| {
-                    RulesError::Regex {
-                        pack: pack.to_owned(),
-                        id: id.to_owned(),
-                        pattern: p.clone(),
-                        source: Box::new(e),
-                    }
+                Regex::new(&format!(r"{open}(?-u:\b)(?:{body})(?-u:\b){close}")).map_err(|e| RulesError::Regex {
+                    pack: pack.to_owned(),
+                    id: id.to_owned(),
+                    pattern: p.clone(),
+                    source: Box::new(e),
                 })
             };
             let tolerant_body = squash_tolerant(p);
@@ -857,9 +791,7 @@ impl Compiler {
 fn variants(norm: &str) -> Vec<(String, Stretch)> {
     let words: Vec<&str> = norm.split(' ').collect();
     let squashed: Vec<String> = words.iter().map(|w| squash_word(w)).collect();
-    let doubled: Vec<usize> = (0..words.len())
-        .filter(|&i| squashed[i] != words[i])
-        .collect();
+    let doubled: Vec<usize> = (0..words.len()).filter(|&i| squashed[i] != words[i]).collect();
     // Index of each phrase word among the text's words (a phrase word may hold a '\n').
     let first_text_word: Vec<usize> = words
         .iter()
@@ -1007,10 +939,7 @@ mod tests {
     fn regexes_tolerate_squashed_letters() {
         assert_eq!(squash_tolerant("kill"), "kill?");
         assert_eq!(squash_tolerant("(?:bottle|pills)"), "(?:bott?le|pill?s)");
-        assert_eq!(
-            squash_tolerant(r"\d{2} [a-z]{0,2}ee+"),
-            r"\d{2} [a-z]{0,2}ee+"
-        );
+        assert_eq!(squash_tolerant(r"\d{2} [a-z]{0,2}ee+"), r"\d{2} [a-z]{0,2}ee+");
         assert_eq!(squash_tolerant(r"\p{Ll}ll"), r"\p{Ll}ll?");
         assert_eq!(squash_tolerant("[ll]x"), "[ll]x");
         assert!(Regex::new(&squash_tolerant("(?:kill|see+n) you")).is_ok());
@@ -1048,27 +977,15 @@ mod tests {
     #[test]
     fn bad_packs_are_errors() {
         let mut b = RuleSet::builder();
-        assert!(matches!(
-            b.add_pack_str("x", "[[rule]]\nid = 3"),
-            Err(RulesError::Parse { .. })
-        ));
+        assert!(matches!(b.add_pack_str("x", "[[rule]]\nid = 3"), Err(RulesError::Parse { .. })));
         let mut b = RuleSet::builder();
-        b.add_pack_str(
-            "x",
-            "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\npatterns=['(']",
-        )
-        .unwrap();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\npatterns=['(']").unwrap();
         assert!(matches!(b.build(), Err(RulesError::Regex { .. })));
         let mut b = RuleSet::builder();
-        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'")
-            .unwrap();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'").unwrap();
         assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
         let mut b = RuleSet::builder();
-        b.add_pack_str(
-            "x",
-            "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['{a']",
-        )
-        .unwrap();
+        b.add_pack_str("x", "[[rule]]\nid='a'\nlabel='crisis'\nseverity='low'\nphrases=['{a']").unwrap();
         assert!(matches!(b.build(), Err(RulesError::InvalidEntry { .. })));
     }
 

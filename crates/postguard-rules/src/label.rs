@@ -161,10 +161,7 @@ impl<'de> Deserialize<'de> for Label {
                 write!(f, "a label name ({})", Label::name_list())
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Label, E> {
-                Label::ALL
-                    .into_iter()
-                    .find(|l| l.as_str() == v)
-                    .ok_or_else(|| E::unknown_variant(v, Label::NAMES))
+                Label::ALL.into_iter().find(|l| l.as_str() == v).ok_or_else(|| E::unknown_variant(v, Label::NAMES))
             }
         }
         deserializer.deserialize_str(Visitor)
@@ -186,10 +183,7 @@ impl FromStr for Label {
         let t = s.trim();
         Label::ALL
             .into_iter()
-            .find(|l| {
-                t.eq_ignore_ascii_case(l.as_str())
-                    || t.replace('-', "_").eq_ignore_ascii_case(l.as_str())
-            })
+            .find(|l| t.eq_ignore_ascii_case(l.as_str()) || t.replace('-', "_").eq_ignore_ascii_case(l.as_str()))
             .ok_or_else(|| RulesError::UnknownLabel(s.to_owned()))
     }
 }
@@ -258,10 +252,7 @@ mod tests {
             assert_eq!(l.as_str().parse::<Label>().unwrap(), l);
             assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{l}\""));
         }
-        assert_eq!(
-            "Unsafe-Advice".parse::<Label>().unwrap(),
-            Label::UnsafeAdvice
-        );
+        assert_eq!("Unsafe-Advice".parse::<Label>().unwrap(), Label::UnsafeAdvice);
         assert!("spam".parse::<Label>().is_err());
         assert!(!Label::Crisis.is_violation());
         assert!(Label::Bullying.is_violation());
@@ -272,9 +263,6 @@ mod tests {
         assert!(Severity::Low < Severity::Medium && Severity::Medium < Severity::High);
         assert_eq!(Severity::High.weight(), 0.9);
         assert_eq!("HIGH".parse::<Severity>().unwrap(), Severity::High);
-        assert_eq!(
-            serde_json::to_string(&Severity::Medium).unwrap(),
-            "\"medium\""
-        );
+        assert_eq!(serde_json::to_string(&Severity::Medium).unwrap(), "\"medium\"");
     }
 }

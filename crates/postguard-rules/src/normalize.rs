@@ -33,9 +33,7 @@ const MAX_SEGMENT: usize = 48;
 /// "aaatttention" -> "atention"); otherwise the word is unchanged ("kill", "seeker").
 /// Rule phrases get matching squashed variants. Returns the new end.
 fn squash(chars: &mut [Piece], c0: usize, c1: usize) -> usize {
-    let stretched = chars[c0..c1]
-        .windows(3)
-        .any(|w| w[0].c == w[1].c && w[1].c == w[2].c && w[0].c.is_alphabetic());
+    let stretched = chars[c0..c1].windows(3).any(|w| w[0].c == w[1].c && w[1].c == w[2].c && w[0].c.is_alphabetic());
     if !stretched {
         return c1;
     }
@@ -47,11 +45,7 @@ fn squash(chars: &mut [Piece], c0: usize, c1: usize) -> usize {
         while run_end < c1 && chars[run_end].c == p.c && p.c.is_alphabetic() {
             run_end += 1;
         }
-        chars[w] = Piece {
-            c: p.c,
-            start: p.start,
-            end: chars[run_end - 1].end,
-        };
+        chars[w] = Piece { c: p.c, start: p.start, end: chars[run_end - 1].end };
         w += 1;
         r = run_end;
     }
@@ -269,10 +263,10 @@ fn leet(c: char) -> Option<char> {
 
 /// Units and counted things that follow a number ("10mg", "3am", "50pills", "2nd").
 const UNITS: &[&str] = &[
-    "mg", "mcg", "g", "kg", "ml", "l", "lb", "lbs", "oz", "st", "am", "pm", "h", "hr", "hrs",
-    "min", "mins", "s", "sec", "secs", "d", "day", "days", "wk", "wks", "week", "weeks", "mo",
-    "yr", "yrs", "yo", "km", "kms", "m", "mi", "cm", "mm", "ft", "in", "x", "cal", "cals", "kcal",
-    "pills", "pill", "tabs", "mb", "gb", "tb", "hz", "fps", "th", "nd", "rd", "ish", "ies", "s",
+    "mg", "mcg", "g", "kg", "ml", "l", "lb", "lbs", "oz", "st", "am", "pm", "h", "hr", "hrs", "min", "mins", "s",
+    "sec", "secs", "d", "day", "days", "wk", "wks", "week", "weeks", "mo", "yr", "yrs", "yo", "km", "kms", "m", "mi",
+    "cm", "mm", "ft", "in", "x", "cal", "cals", "kcal", "pills", "pill", "tabs", "mb", "gb", "tb", "hz", "fps", "th",
+    "nd", "rd", "ish", "ies", "s",
 ];
 
 /// A leading number followed only by a unit: "10mg", "3am", "2nd", "1990s".
@@ -319,10 +313,7 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 fn is_clause_punct(c: char) -> bool {
-    matches!(
-        c,
-        ',' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '"' | '“' | '”' | '«' | '»' | '/'
-    )
+    matches!(c, ',' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '"' | '“' | '”' | '«' | '»' | '/')
 }
 
 impl Normalizer {
@@ -347,30 +338,24 @@ impl Normalizer {
         if text.is_ascii() {
             // Fast path: no decomposition, no invisible characters.
             for (i, b) in text.bytes().enumerate() {
-                pieces.push(Piece {
-                    c: (b as char).to_ascii_lowercase(),
-                    start: i,
-                    end: i + 1,
-                });
+                pieces.push(Piece { c: (b as char).to_ascii_lowercase(), start: i, end: i + 1 });
             }
             return;
         }
         for (start, c) in text.char_indices() {
             let end = start + c.len_utf8();
             if c.is_ascii() {
-                pieces.push(Piece {
-                    c: c.to_ascii_lowercase(),
-                    start,
-                    end,
-                });
+                pieces.push(Piece { c: c.to_ascii_lowercase(), start, end });
                 continue;
             }
             if is_invisible(c) || is_combining_mark(c) {
                 // Glue the invisible char to the previous piece so spans stay contiguous.
                 if let Some(p) = pieces.last_mut()
-                    && !p.c.is_whitespace() && p.end == start {
-                        p.end = end;
-                    }
+                    && !p.c.is_whitespace()
+                    && p.end == start
+                {
+                    p.end = end;
+                }
                 continue;
             }
             if let Some(m) = confusable(c) {
@@ -383,11 +368,7 @@ impl Normalizer {
                 }
                 let d = confusable(d).unwrap_or(d);
                 if d.is_ascii() {
-                    pieces.push(Piece {
-                        c: d.to_ascii_lowercase(),
-                        start,
-                        end,
-                    });
+                    pieces.push(Piece { c: d.to_ascii_lowercase(), start, end });
                 } else {
                     for l in d.to_lowercase() {
                         if !is_combining_mark(l) {
@@ -435,26 +416,23 @@ impl Normalizer {
         // @mentions and URLs are names, not words: "@kys_fan" or ".../kill-yourself-song"
         // say nothing about the author's intent.
         let is_mention = tok.len() > 1 && tok[0].c == '@' && tok[1].c.is_alphanumeric();
-        let is_url = tok
-            .windows(3)
-            .any(|w| w[0].c == ':' && w[1].c == '/' && w[2].c == '/')
+        let is_url = tok.windows(3).any(|w| w[0].c == ':' && w[1].c == '/' && w[2].c == '/')
             || (tok.len() > 4 && tok[..4].iter().map(|p| p.c).eq("www.".chars()));
         if is_mention || is_url {
             gap.chars += 1;
             return;
         }
         if let [p] = tok
-            && matches!(p.c, '@' | '$') {
-                // A lone leet symbol may belong to a spaced-out word ("w @ n t"); it is
-                // kept as a one-char word here and dropped by `join_single_letters` if not.
-                self.chars.push(*p);
-                self.push_word(self.chars.len() - 1, gap);
-                return;
-            }
+            && matches!(p.c, '@' | '$')
+        {
+            // A lone leet symbol may belong to a spaced-out word ("w @ n t"); it is
+            // kept as a one-char word here and dropped by `join_single_letters` if not.
+            self.chars.push(*p);
+            self.push_word(self.chars.len() - 1, gap);
+            return;
+        }
         let has_letter = tok.iter().any(|p| p.c.is_alphabetic());
-        let has_leet = tok
-            .iter()
-            .any(|p| p.c.is_ascii_digit() || is_leet_symbol(p.c));
+        let has_leet = tok.iter().any(|p| p.c.is_ascii_digit() || is_leet_symbol(p.c));
         let mut map_digits = has_letter && has_leet;
         if map_digits && is_quantity(tok) {
             map_digits = false;
@@ -478,36 +456,25 @@ impl Normalizer {
                 } else {
                     true
                 };
-                if ok
-                    && let Some(m) = leet(c) {
-                        c = m;
-                        if m == 'i' && matches!(p.c, '1' | '|' | '!') {
-                            c = self.leet_one(tok, k, word_start);
-                        }
-                        is_word = true;
+                if ok && let Some(m) = leet(c) {
+                    c = m;
+                    if m == 'i' && matches!(p.c, '1' | '|' | '!') {
+                        c = self.leet_one(tok, k, word_start);
                     }
+                    is_word = true;
+                }
             }
             if is_word {
                 if word_start.is_none() {
                     word_start = Some(self.chars.len());
                 }
-                self.chars.push(Piece {
-                    c,
-                    start: p.start,
-                    end: p.end,
-                });
-            } else if is_apostrophe(c)
-                && word_start.is_some()
-                && k + 1 < tok.len()
-                && is_wordish(tok[k + 1].c)
-            {
+                self.chars.push(Piece { c, start: p.start, end: p.end });
+            } else if is_apostrophe(c) && word_start.is_some() && k + 1 < tok.len() && is_wordish(tok[k + 1].c) {
                 // In-word apostrophe: "don't" -> "dont". Extend the previous piece.
                 if let Some(last) = self.chars.last_mut() {
                     last.end = p.end;
                 }
-            } else if matches!(c, '@' | '$')
-                && word_start.is_none()
-                && tok.get(k + 1).is_none_or(|q| !is_wordish(q.c))
+            } else if matches!(c, '@' | '$') && word_start.is_none() && tok.get(k + 1).is_none_or(|q| !is_wordish(q.c))
             {
                 // A leet symbol standing alone between separators ("w.@.n.t"): keep it as a
                 // one-char word; `join_single_letters` joins it into a spaced-out word or
@@ -543,11 +510,7 @@ impl Normalizer {
         let next_is_one = tok.get(k + 1).is_some_and(is_one);
         let prev_was_one = k > 0 && is_one(&tok[k - 1]);
         let prev = word_start.and_then(|ws| self.chars[ws..].last().map(|p| p.c));
-        if next_is_one || prev_was_one || prev == Some('i') {
-            'l'
-        } else {
-            'i'
-        }
+        if next_is_one || prev_was_one || prev == Some('i') { 'l' } else { 'i' }
     }
 
     /// Finish the word `self.chars[ws..]` (see [`squash`]).
@@ -555,12 +518,7 @@ impl Normalizer {
         let end = self.chars.len();
         let new_end = squash(&mut self.chars, ws, end);
         self.chars.truncate(new_end);
-        self.words.push(TmpWord {
-            c0: ws,
-            c1: new_end,
-            gap: *gap,
-            stretched: new_end != end,
-        });
+        self.words.push(TmpWord { c0: ws, c1: new_end, gap: *gap, stretched: new_end != end });
         *gap = Gap::default();
     }
 
@@ -572,12 +530,10 @@ impl Normalizer {
         let single = |chars: &[Piece], w: &TmpWord| {
             w.c1 - w.c0 == 1 && {
                 let c = chars[w.c0].c;
-                c.is_alphabetic()
-                    || ((c.is_ascii_digit() || c == '@' || c == '$') && leet(c).is_some())
+                c.is_alphabetic() || ((c.is_ascii_digit() || c == '@' || c == '$') && leet(c).is_some())
             }
         };
-        let lone_symbol =
-            |chars: &[Piece], w: &TmpWord| w.c1 - w.c0 == 1 && matches!(chars[w.c0].c, '@' | '$');
+        let lone_symbol = |chars: &[Piece], w: &TmpWord| w.c1 - w.c0 == 1 && matches!(chars[w.c0].c, '@' | '$');
         let mut out = 0;
         let mut i = 0;
         while i < self.words.len() {
@@ -587,18 +543,12 @@ impl Normalizer {
                     && single(&self.chars, &self.words[j])
                     && !self.words[j].gap.sentence
                     && self.words[j].gap.chars <= 3
-                    && self.chars[self.words[j].c0]
-                        .start
-                        .saturating_sub(self.chars[self.words[j - 1].c1 - 1].end)
-                        <= 8
+                    && self.chars[self.words[j].c0].start.saturating_sub(self.chars[self.words[j - 1].c1 - 1].end) <= 8
                 {
                     j += 1;
                 }
             }
-            let letters = self.words[i..j]
-                .iter()
-                .filter(|w| self.chars[w.c0].c.is_alphabetic())
-                .count();
+            let letters = self.words[i..j].iter().filter(|w| self.chars[w.c0].c.is_alphabetic()).count();
             if j - i >= 3 && letters >= 1 {
                 let (c0, c1, gap) = (self.words[i].c0, self.words[j - 1].c1, self.words[i].gap);
                 // Letters of consecutive single-letter words are adjacent in `chars`.
@@ -617,14 +567,7 @@ impl Normalizer {
                         c0: self.cuts[k],
                         c1: self.cuts[k + 1],
                         stretched,
-                        gap: if first {
-                            gap
-                        } else {
-                            Gap {
-                                chars: 1,
-                                ..Gap::default()
-                            }
-                        },
+                        gap: if first { gap } else { Gap { chars: 1, ..Gap::default() } },
                     };
                     first = false;
                     self.words[out] = w;
@@ -772,10 +715,7 @@ mod tests {
         assert_eq!(n("k!ll urs3lf"), "kill urself");
         assert_eq!(n("ki11 yourself"), "kill yourself");
         assert_eq!(n("sk1ll"), "skill");
-        assert_eq!(
-            n("I took 10mg at 3am on the 2nd"),
-            "i took 10mg at 3am on the 2nd"
-        );
+        assert_eq!(n("I took 10mg at 3am on the 2nd"), "i took 10mg at 3am on the 2nd");
         assert_eq!(n("1000 pills"), "1000 pills");
         assert_eq!(n("wow! so good!"), "wow\nso good");
         assert_eq!(n("viable"), "viable");

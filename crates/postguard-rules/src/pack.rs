@@ -222,10 +222,7 @@ pub(crate) struct FalsePositiveDef {
 }
 
 pub(crate) fn parse(pack: &str, toml_text: &str) -> Result<PackFile, RulesError> {
-    toml::from_str(toml_text).map_err(|e| RulesError::Parse {
-        pack: pack.to_owned(),
-        source: Box::new(e),
-    })
+    toml::from_str(toml_text).map_err(|e| RulesError::Parse { pack: pack.to_owned(), source: Box::new(e) })
 }
 
 /// Upper bound on the expansions of one phrase template.
@@ -279,10 +276,7 @@ mod tests {
 
     #[test]
     fn expands_alternatives() {
-        assert_eq!(
-            expand("kill {yourself|urself}").unwrap(),
-            ["kill yourself", "kill urself"]
-        );
+        assert_eq!(expand("kill {yourself|urself}").unwrap(), ["kill yourself", "kill urself"]);
         assert_eq!(expand("{go |}die").unwrap(), ["go die", "die"]);
         assert_eq!(expand("a{b|c}d{e|f}").unwrap().len(), 4);
         assert!(expand("a{b").is_none());

@@ -130,10 +130,7 @@ impl FromStr for PiiKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        PiiKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
-            .ok_or_else(|| format!("unknown PII kind {s:?}"))
+        PiiKind::ALL.into_iter().find(|k| k.as_str() == s.trim()).ok_or_else(|| format!("unknown PII kind {s:?}"))
     }
 }
 
@@ -198,14 +195,48 @@ pub fn redact(text: &str, findings: &[PiiFinding]) -> String {
 
 /// Crisis, emergency and support numbers, digits only: never personal information.
 const HELPLINES: &[&str] = &[
-    "988", "116123", "116111", "741741", "911", "999", "112", "000", "111", "18002738255", "18007844433",
-    "85258", "131114", "1800551800", "18334564566", "08001111", "18006686868", "50808", "1737", "0800543354",
-    "08457909090", "08457909192", "116006", "1800247247", "0311", "08001116123",
+    "988",
+    "116123",
+    "116111",
+    "741741",
+    "911",
+    "999",
+    "112",
+    "000",
+    "111",
+    "18002738255",
+    "18007844433",
+    "85258",
+    "131114",
+    "1800551800",
+    "18334564566",
+    "08001111",
+    "18006686868",
+    "50808",
+    "1737",
+    "0800543354",
+    "08457909090",
+    "08457909192",
+    "116006",
+    "1800247247",
+    "0311",
+    "08001116123",
     // UK: CALM, Mind, Papyrus HOPELINEUK, The Mix, Shout's landline; US: NAMI, Trevor, domestic
     // violence, RAINN, Trans Lifeline, SAMHSA; AU: Beyond Blue, Kids Helpline; CA: Kids Help
     // Phone text line; IE: Pieta, Childline IE.
-    "0800585858", "03001233393", "08000684141", "08088084994", "18009506264", "18664887386", "18007997233",
-    "18006564673", "8775658860", "18006624357", "1300224636", "686868", "1800666666",
+    "0800585858",
+    "03001233393",
+    "08000684141",
+    "08088084994",
+    "18009506264",
+    "18664887386",
+    "18007997233",
+    "18006564673",
+    "8775658860",
+    "18006624357",
+    "1300224636",
+    "686868",
+    "1800666666",
 ];
 
 /// The default minimum confidence.
@@ -264,7 +295,12 @@ impl PiiDetectorBuilder {
 
     /// Compiles the detector.
     pub fn build(self) -> PiiDetector {
-        PiiDetector { patterns: patterns(), regions: self.regions, allowed: self.allowed, min_confidence: self.min_confidence }
+        PiiDetector {
+            patterns: patterns(),
+            regions: self.regions,
+            allowed: self.allowed,
+            min_confidence: self.min_confidence,
+        }
     }
 }
 
@@ -444,11 +480,39 @@ fn number_range(raw: &str) -> bool {
 
 /// Whether the word just before `start` is a month's name ("August 26 2020 924998").
 fn after_month(text: &str, start: usize) -> bool {
-    let word: String = before(text, start, 16).trim_end().trim_end_matches(['.', ',']).chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = before(text, start, 16)
+        .trim_end()
+        .trim_end_matches(['.', ','])
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     let word: String = word.chars().rev().collect::<String>().to_lowercase();
     const MONTH_WORDS: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ];
     MONTH_WORDS.contains(&word.as_str())
 }
@@ -456,8 +520,25 @@ fn after_month(text: &str, start: usize) -> bool {
 /// Whether a street word at `end` is a unit's ("square foot", "mile walk").
 fn unit_follows(text: &str, end: usize) -> bool {
     let word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    ["foot", "feet", "ft", "metre", "metres", "meter", "meters", "mile", "miles", "km", "kilometres", "kilometers", "yard", "yards", "inch", "inches"]
-        .contains(&word.to_lowercase().as_str())
+    [
+        "foot",
+        "feet",
+        "ft",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "mile",
+        "miles",
+        "km",
+        "kilometres",
+        "kilometers",
+        "yard",
+        "yards",
+        "inch",
+        "inches",
+    ]
+    .contains(&word.to_lowercase().as_str())
 }
 
 /// An English "-ring" word read as a German "...ring" street: a gerund or noun whose stem is
@@ -474,76 +555,493 @@ fn english_ring_word(word: &str) -> bool {
 }
 
 const PHONE_CUES: &[&str] = &[
-    "call", "calling", "called", "calls", "text", "texting", "texted", "texts", "txt", "rang", "ringing", "messaged",
-    "messaging", "phone", "number", "num", "no.", "mobile", "mob", "cell", "whatsapp", "tel",
-    "telephone", "ring", "reach", "contact", "signal", "telegram", "sms", "dial", "digits", "landline", "fone", "hmu",
+    "call",
+    "calling",
+    "called",
+    "calls",
+    "text",
+    "texting",
+    "texted",
+    "texts",
+    "txt",
+    "rang",
+    "ringing",
+    "messaged",
+    "messaging",
+    "phone",
+    "number",
+    "num",
+    "no.",
+    "mobile",
+    "mob",
+    "cell",
+    "whatsapp",
+    "tel",
+    "telephone",
+    "ring",
+    "reach",
+    "contact",
+    "signal",
+    "telegram",
+    "sms",
+    "dial",
+    "digits",
+    "landline",
+    "fone",
+    "hmu",
 ];
 const NUMBER_NOT_PHONE: &[&str] = &[
-    "order", "ticket", "tracking", "invoice", "case", "ref", "reference", "id", "account", "acct", "isbn", "serial",
-    "build", "version", "ver", "model", "policy", "claim", "booking", "confirmation", "receipt", "transaction", "item",
-    "sku", "batch", "lot", "patient", "nhs", "member", "membership", "customer", "student", "employee", "flight",
-    "page", "pages", "chapter", "room", "population", "deaths", "people", "total", "score", "steps", "calories",
-    "views", "followers", "likes", "votes", "km", "miles", "mg", "ml",
+    "order",
+    "ticket",
+    "tracking",
+    "invoice",
+    "case",
+    "ref",
+    "reference",
+    "id",
+    "account",
+    "acct",
+    "isbn",
+    "serial",
+    "build",
+    "version",
+    "ver",
+    "model",
+    "policy",
+    "claim",
+    "booking",
+    "confirmation",
+    "receipt",
+    "transaction",
+    "item",
+    "sku",
+    "batch",
+    "lot",
+    "patient",
+    "nhs",
+    "member",
+    "membership",
+    "customer",
+    "student",
+    "employee",
+    "flight",
+    "page",
+    "pages",
+    "chapter",
+    "room",
+    "population",
+    "deaths",
+    "people",
+    "total",
+    "score",
+    "steps",
+    "calories",
+    "views",
+    "followers",
+    "likes",
+    "votes",
+    "km",
+    "miles",
+    "mg",
+    "ml",
 ];
 const ADDRESS_CUES: &[&str] = &[
-    "live", "lives", "living", "lived", "address", "addy", "moved", "move", "house", "flat", "apartment", "apt", "home",
-    "stay", "stays", "staying", "at", "on", "near", "outside", "door", "postcode", "zip", "street", "find",
+    "live",
+    "lives",
+    "living",
+    "lived",
+    "address",
+    "addy",
+    "moved",
+    "move",
+    "house",
+    "flat",
+    "apartment",
+    "apt",
+    "home",
+    "stay",
+    "stays",
+    "staying",
+    "at",
+    "on",
+    "near",
+    "outside",
+    "door",
+    "postcode",
+    "zip",
+    "street",
+    "find",
 ];
 const NOT_STREET_NAME: &[&str] = &[
-    "the", "a", "an", "on", "to", "my", "of", "in", "at", "down", "up", "this", "that", "and", "or", "for", "is", "was",
-    "pills", "pill", "mg", "times", "days", "hours", "minutes", "weeks", "months", "years", "people", "more", "way",
-    "all", "few", "many", "other", "every", "each", "way", "same", "whole", "long", "last", "next", "first", "no",
+    "the",
+    "a",
+    "an",
+    "on",
+    "to",
+    "my",
+    "of",
+    "in",
+    "at",
+    "down",
+    "up",
+    "this",
+    "that",
+    "and",
+    "or",
+    "for",
+    "is",
+    "was",
+    "pills",
+    "pill",
+    "mg",
+    "times",
+    "days",
+    "hours",
+    "minutes",
+    "weeks",
+    "months",
+    "years",
+    "people",
+    "more",
+    "way",
+    "all",
+    "few",
+    "many",
+    "other",
+    "every",
+    "each",
+    "way",
+    "same",
+    "whole",
+    "long",
+    "last",
+    "next",
+    "first",
+    "no",
     // Quantities and units: "1 million square foot", "30 minute walk", "8 PM CT", "2 mile drive".
-    "hundred", "thousand", "million", "billion", "trillion", "dozen", "percent", "per", "cent", "k", "bn", "minute",
-    "hour", "seconds", "day", "week", "month", "year", "mile", "km", "foot", "feet", "ft", "inch", "yard",
-    "yards", "metre", "metres", "meter", "meters", "mph", "kg", "lb", "lbs", "am", "pm", "x", "square",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "percent",
+    "per",
+    "cent",
+    "k",
+    "bn",
+    "minute",
+    "hour",
+    "seconds",
+    "day",
+    "week",
+    "month",
+    "year",
+    "mile",
+    "km",
+    "foot",
+    "feet",
+    "ft",
+    "inch",
+    "yard",
+    "yards",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "mph",
+    "kg",
+    "lb",
+    "lbs",
+    "am",
+    "pm",
+    "x",
+    "square",
     // Adverbs and adjectives of degree: "15 really close", "94 possible close".
-    "really", "very", "so", "too", "quite", "pretty", "super", "extremely", "just", "only", "also", "not", "still",
-    "even", "ever", "never", "almost", "nearly", "about", "around", "approximately", "roughly", "literally",
-    "actually", "basically", "totally", "fairly", "rather", "most", "least", "less", "much", "possible", "potential",
-    "probably", "possibly", "maybe", "definitely", "absolutely", "fully", "completely", "truly", "seriously", "kinda",
-    "sorta", "like", "than", "then", "when", "where", "which", "who", "what", "how", "why",
+    "really",
+    "very",
+    "so",
+    "too",
+    "quite",
+    "pretty",
+    "super",
+    "extremely",
+    "just",
+    "only",
+    "also",
+    "not",
+    "still",
+    "even",
+    "ever",
+    "never",
+    "almost",
+    "nearly",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "literally",
+    "actually",
+    "basically",
+    "totally",
+    "fairly",
+    "rather",
+    "most",
+    "least",
+    "less",
+    "much",
+    "possible",
+    "potential",
+    "probably",
+    "possibly",
+    "maybe",
+    "definitely",
+    "absolutely",
+    "fully",
+    "completely",
+    "truly",
+    "seriously",
+    "kinda",
+    "sorta",
+    "like",
+    "than",
+    "then",
+    "when",
+    "where",
+    "which",
+    "who",
+    "what",
+    "how",
+    "why",
     // Pronouns, auxiliaries, prepositions, number words: "3 Can two walk".
-    "i", "you", "he", "she", "we", "they", "it", "me", "him", "her", "us", "them", "his", "their", "our", "your",
-    "its", "can", "could", "would", "shall", "should", "might", "must", "are", "were", "be", "been",
-    "have", "has", "had", "do", "does", "did", "get", "got", "from", "with", "by", "into", "over", "under", "after",
-    "before", "since", "until", "via", "off", "out", "but", "if", "as", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten",
+    "i",
+    "you",
+    "he",
+    "she",
+    "we",
+    "they",
+    "it",
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "his",
+    "their",
+    "our",
+    "your",
+    "its",
+    "can",
+    "could",
+    "would",
+    "shall",
+    "should",
+    "might",
+    "must",
+    "are",
+    "were",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "do",
+    "does",
+    "did",
+    "get",
+    "got",
+    "from",
+    "with",
+    "by",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "until",
+    "via",
+    "off",
+    "out",
+    "but",
+    "if",
+    "as",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
 ];
 /// English words that are never part of a street's name (checked in the Romance-language forms,
 /// whose articles de/la/di/do... are left out): "via Dubai on August 7", "1 place to invest".
 const NOT_ROMANCE_NAME: &[&str] = &[
-    "the", "a", "an", "on", "to", "my", "of", "in", "at", "and", "or", "for", "is", "was", "are", "were", "be", "from",
-    "with", "by", "into", "after", "before", "since", "until", "till", "this", "that", "these", "those", "where",
-    "which", "who", "when", "what", "how", "why", "i", "you", "he", "she", "we", "they", "it", "me", "him", "her",
-    "us", "them", "his", "their", "our", "your", "its", "can", "could", "will", "would", "should", "have", "has",
-    "had", "every", "each", "all", "some", "any", "about", "around", "than", "then", "if", "as", "so", "just", "not",
-    "private", "public", "own", "email", "text", "phone", "video", "zoom", "app", "car", "bus", "train", "plane",
-    "flight", "ship", "boat", "vehicle", "taxi", "uber", "mail", "post",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "tomorrow", "yesterday",
+    "the",
+    "a",
+    "an",
+    "on",
+    "to",
+    "my",
+    "of",
+    "in",
+    "at",
+    "and",
+    "or",
+    "for",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "from",
+    "with",
+    "by",
+    "into",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "this",
+    "that",
+    "these",
+    "those",
+    "where",
+    "which",
+    "who",
+    "when",
+    "what",
+    "how",
+    "why",
+    "i",
+    "you",
+    "he",
+    "she",
+    "we",
+    "they",
+    "it",
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "his",
+    "their",
+    "our",
+    "your",
+    "its",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "have",
+    "has",
+    "had",
+    "every",
+    "each",
+    "all",
+    "some",
+    "any",
+    "about",
+    "around",
+    "than",
+    "then",
+    "if",
+    "as",
+    "so",
+    "just",
+    "not",
+    "private",
+    "public",
+    "own",
+    "email",
+    "text",
+    "phone",
+    "video",
+    "zoom",
+    "app",
+    "car",
+    "bus",
+    "train",
+    "plane",
+    "flight",
+    "ship",
+    "boat",
+    "vehicle",
+    "taxi",
+    "uber",
+    "mail",
+    "post",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
 ];
 /// Nouns that label a number ("Channel 4", "Route 66", "Windows 10"): the number is not a house
 /// number ("via Channel 4").
 const NUMBERED_NOUNS: &[&str] = &[
     "channel", "route", "highway", "terminal", "gate", "platform", "level", "exit", "junction", "line", "windows",
     "series", "season", "episode", "chapter", "page", "step", "phase", "round", "stage", "version", "covid", "radio",
-    "room", "track", "vol", "part", "number", "no", "top", "grade", "class", "iphone", "ios", "android", "ps",
-    "xbox", "web", "studio", "bbc", "itv", "e4", "more4", "sky", "sport", "sports", "fm", "news", "zone", "tier",
+    "room", "track", "vol", "part", "number", "no", "top", "grade", "class", "iphone", "ios", "android", "ps", "xbox",
+    "web", "studio", "bbc", "itv", "e4", "more4", "sky", "sport", "sports", "fm", "news", "zone", "tier",
 ];
 /// Words after a number that make it a count, a time or a measure, not a house number
 /// ("via Rome 2 days ago", "scoring 2 goals").
 const NOT_AFTER_HOUSE_NUMBER: &[&str] = &[
     "am", "pm", "a.m", "p.m", "days", "day", "weeks", "week", "months", "month", "years", "year", "yrs", "hours",
     "hour", "hrs", "minutes", "minute", "mins", "min", "seconds", "times", "time", "people", "persons", "cases",
-    "deaths", "patients", "percent", "per", "km", "kms", "miles", "mile", "mg", "kg", "lbs", "goals", "goal",
-    "points", "pts", "runs", "wickets", "games", "matches", "million", "billion", "thousand", "hundred", "out", "x",
+    "deaths", "patients", "percent", "per", "km", "kms", "miles", "mile", "mg", "kg", "lbs", "goals", "goal", "points",
+    "pts", "runs", "wickets", "games", "matches", "million", "billion", "thousand", "hundred", "out", "x",
 ];
 /// English "-erring" gerunds that the German "-ring" street suffix would read as a street.
-const ERRING_GERUNDS: &[&str] =
-    &["referring", "preferring", "conferring", "deterring", "inferring", "transferring", "interring", "erring", "offering"];
-const VERSION_CUES: &[&str] = &["version", "ver", "v", "build", "ios", "android", "python", "release", "firmware", "update"];
+const ERRING_GERUNDS: &[&str] = &[
+    "referring",
+    "preferring",
+    "conferring",
+    "deterring",
+    "inferring",
+    "transferring",
+    "interring",
+    "erring",
+    "offering",
+];
+const VERSION_CUES: &[&str] =
+    &["version", "ver", "v", "build", "ios", "android", "python", "release", "firmware", "update"];
 
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -572,26 +1070,99 @@ fn card_prefix_ok(d: &str) -> bool {
         b'4' => matches!(len, 13 | 16 | 19),
         b'5' => (51..=55).contains(&p2) && len == 16,
         b'2' => (2221..=2720).contains(&p4) && len == 16,
-        b'3' => ((p2 == 34 || p2 == 37) && len == 15) || (p2 == 35 && (16..=19).contains(&len)) || ((p2 == 36 || p2 == 38) && (14..=19).contains(&len)),
+        b'3' => {
+            ((p2 == 34 || p2 == 37) && len == 15)
+                || (p2 == 35 && (16..=19).contains(&len))
+                || ((p2 == 36 || p2 == 38) && (14..=19).contains(&len))
+        }
         b'6' => (p4 == 6011 || p2 == 65 || (644..=649).contains(&(p4 / 10)) || p2 == 62) && (16..=19).contains(&len),
         _ => false,
     }
 }
 
-const TEST_CARDS: &[&str] =
-    &["4111111111111111", "4242424242424242", "5555555555554444", "378282246310005", "4000056655665556", "5105105105105100", "371449635398431", "6011111111111117", "4012888888881881"];
+const TEST_CARDS: &[&str] = &[
+    "4111111111111111",
+    "4242424242424242",
+    "5555555555554444",
+    "378282246310005",
+    "4000056655665556",
+    "5105105105105100",
+    "371449635398431",
+    "6011111111111117",
+    "4012888888881881",
+];
 
 /// Length of the IBAN of each country that has one (SWIFT registry).
 fn iban_length(country: &str) -> Option<usize> {
     Some(match country {
-        "AD" => 24, "AE" => 23, "AL" => 28, "AT" => 20, "AZ" => 28, "BA" => 20, "BE" => 16, "BG" => 22, "BH" => 22,
-        "BR" => 29, "CH" => 21, "CR" => 22, "CY" => 28, "CZ" => 24, "DE" => 22, "DK" => 18, "DO" => 28, "EE" => 20,
-        "ES" => 24, "FI" => 18, "FO" => 18, "FR" => 27, "GB" => 22, "GE" => 22, "GI" => 23, "GL" => 18, "GR" => 27,
-        "GT" => 28, "HR" => 21, "HU" => 28, "IE" => 22, "IL" => 23, "IS" => 26, "IT" => 27, "JO" => 30, "KW" => 30,
-        "KZ" => 20, "LB" => 28, "LI" => 21, "LT" => 20, "LU" => 20, "LV" => 21, "MC" => 27, "MD" => 24, "ME" => 22,
-        "MK" => 19, "MR" => 27, "MT" => 31, "MU" => 30, "NL" => 18, "NO" => 15, "PK" => 24, "PL" => 28, "PS" => 29,
-        "PT" => 25, "QA" => 29, "RO" => 24, "RS" => 22, "SA" => 24, "SE" => 24, "SI" => 19, "SK" => 24, "SM" => 27,
-        "TN" => 24, "TR" => 26, "UA" => 29, "VG" => 24, "XK" => 20,
+        "AD" => 24,
+        "AE" => 23,
+        "AL" => 28,
+        "AT" => 20,
+        "AZ" => 28,
+        "BA" => 20,
+        "BE" => 16,
+        "BG" => 22,
+        "BH" => 22,
+        "BR" => 29,
+        "CH" => 21,
+        "CR" => 22,
+        "CY" => 28,
+        "CZ" => 24,
+        "DE" => 22,
+        "DK" => 18,
+        "DO" => 28,
+        "EE" => 20,
+        "ES" => 24,
+        "FI" => 18,
+        "FO" => 18,
+        "FR" => 27,
+        "GB" => 22,
+        "GE" => 22,
+        "GI" => 23,
+        "GL" => 18,
+        "GR" => 27,
+        "GT" => 28,
+        "HR" => 21,
+        "HU" => 28,
+        "IE" => 22,
+        "IL" => 23,
+        "IS" => 26,
+        "IT" => 27,
+        "JO" => 30,
+        "KW" => 30,
+        "KZ" => 20,
+        "LB" => 28,
+        "LI" => 21,
+        "LT" => 20,
+        "LU" => 20,
+        "LV" => 21,
+        "MC" => 27,
+        "MD" => 24,
+        "ME" => 22,
+        "MK" => 19,
+        "MR" => 27,
+        "MT" => 31,
+        "MU" => 30,
+        "NL" => 18,
+        "NO" => 15,
+        "PK" => 24,
+        "PL" => 28,
+        "PS" => 29,
+        "PT" => 25,
+        "QA" => 29,
+        "RO" => 24,
+        "RS" => 22,
+        "SA" => 24,
+        "SE" => 24,
+        "SI" => 19,
+        "SK" => 24,
+        "SM" => 27,
+        "TN" => 24,
+        "TR" => 26,
+        "UA" => 29,
+        "VG" => 24,
+        "XK" => 20,
         _ => return None,
     })
 }
@@ -618,13 +1189,24 @@ fn ssn_valid(area: &str, group: &str, serial: &str) -> bool {
 fn nino_prefix_ok(prefix: &str) -> bool {
     let p = prefix.to_ascii_uppercase();
     let b = p.as_bytes();
-    !b"DFIQUV".contains(&b[0]) && !b"DFIOQUV".contains(&b[1]) && !["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"].contains(&p.as_str())
+    !b"DFIQUV".contains(&b[0])
+        && !b"DFIOQUV".contains(&b[1])
+        && !["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"].contains(&p.as_str())
 }
 
 fn public_ipv4(ip: Ipv4Addr) -> bool {
     let o = ip.octets();
     let documentation = matches!(o, [192, 0, 2, _] | [198, 51, 100, _] | [203, 0, 113, _]);
-    !(ip.is_private() || ip.is_loopback() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast() || ip.is_multicast() || documentation || o[0] == 0 || o[0] >= 240 || (o[0] == 100 && (64..128).contains(&o[1])))
+    !(ip.is_private()
+        || ip.is_loopback()
+        || ip.is_link_local()
+        || ip.is_unspecified()
+        || ip.is_broadcast()
+        || ip.is_multicast()
+        || documentation
+        || o[0] == 0
+        || o[0] >= 240
+        || (o[0] == 100 && (64..128).contains(&o[1])))
 }
 
 fn public_ipv6(ip: Ipv6Addr) -> bool {
@@ -642,9 +1224,22 @@ fn fictional_phone(national: &str, country: u16) -> bool {
         1 => national.len() == 10 && &national[3..6] == "555" && national[6..8] == *"01",
         44 => {
             const OFCOM: &[(&str, usize)] = &[
-                ("7700900", 3), ("2079460", 3), ("1614960", 3), ("1134960", 3), ("1174960", 3), ("1184960", 3),
-                ("1214960", 3), ("1314960", 3), ("1414960", 3), ("1514960", 3), ("2896496", 3), ("2920180", 3),
-                ("1632960", 3), ("3069990", 3), ("8081570", 3), ("9098790", 3),
+                ("7700900", 3),
+                ("2079460", 3),
+                ("1614960", 3),
+                ("1134960", 3),
+                ("1174960", 3),
+                ("1184960", 3),
+                ("1214960", 3),
+                ("1314960", 3),
+                ("1414960", 3),
+                ("1514960", 3),
+                ("2896496", 3),
+                ("2920180", 3),
+                ("1632960", 3),
+                ("3069990", 3),
+                ("8081570", 3),
+                ("9098790", 3),
             ];
             OFCOM.iter().any(|(p, rest)| national.starts_with(p) && national.len() == p.len() + rest)
         }
@@ -654,8 +1249,17 @@ fn fictional_phone(national: &str, country: u16) -> bool {
 }
 
 const NUMBER_WORDS: &[(&str, char)] = &[
-    ("oh", '0'), ("zero", '0'), ("one", '1'), ("two", '2'), ("three", '3'), ("four", '4'), ("five", '5'), ("six", '6'),
-    ("seven", '7'), ("eight", '8'), ("nine", '9'),
+    ("oh", '0'),
+    ("zero", '0'),
+    ("one", '1'),
+    ("two", '2'),
+    ("three", '3'),
+    ("four", '4'),
+    ("five", '5'),
+    ("six", '6'),
+    ("seven", '7'),
+    ("eight", '8'),
+    ("nine", '9'),
 ];
 
 /// "oh seven nine double one" -> "07911".
@@ -840,21 +1444,70 @@ impl PiiDetector {
                 let m = c.get(0).expect("match");
                 let path = c[1].to_ascii_lowercase();
                 const NOT_PERSONAL: &[&str] = &[
-                    "r", "groups", "pages", "events", "hashtag", "explore", "watch", "search", "help", "policies", "legal",
-                    "about", "home", "login", "signup", "settings", "privacy", "terms", "company", "jobs", "school",
-                    "share", "sharer", "intent", "i", "messages", "notifications", "reel", "reels", "p", "stories",
-                    "tv", "directory", "discover", "trending", "status",
+                    "r",
+                    "groups",
+                    "pages",
+                    "events",
+                    "hashtag",
+                    "explore",
+                    "watch",
+                    "search",
+                    "help",
+                    "policies",
+                    "legal",
+                    "about",
+                    "home",
+                    "login",
+                    "signup",
+                    "settings",
+                    "privacy",
+                    "terms",
+                    "company",
+                    "jobs",
+                    "school",
+                    "share",
+                    "sharer",
+                    "intent",
+                    "i",
+                    "messages",
+                    "notifications",
+                    "reel",
+                    "reels",
+                    "p",
+                    "stories",
+                    "tv",
+                    "directory",
+                    "discover",
+                    "trending",
+                    "status",
                 ];
                 // pic.twitter.com/..., video.twitter.com/...: another host, a media link.
-                let other_host = text[..m.start()].chars().next_back().is_some_and(|c| c == '.' || c == '-' || c.is_alphanumeric());
+                let other_host =
+                    text[..m.start()].chars().next_back().is_some_and(|c| c == '.' || c == '-' || c.is_alphanumeric());
                 // twitter.com/<user>/status/<id>, x.com/.../status/..., facebook.com/<user>/posts/...,
                 // tiktok.com/@<user>/video/...: a link to a public post, which names its author as
                 // any quote does; sharing one is ordinary, not someone's profile.
                 let rest = text[m.end()..].trim_start_matches('/').to_ascii_lowercase();
-                const POST_PATHS: &[&str] =
-                    &["status", "statuses", "posts", "post", "videos", "video", "photos", "photo", "reel", "reels", "comments", "p", "permalink"];
+                const POST_PATHS: &[&str] = &[
+                    "status",
+                    "statuses",
+                    "posts",
+                    "post",
+                    "videos",
+                    "video",
+                    "photos",
+                    "photo",
+                    "reel",
+                    "reels",
+                    "comments",
+                    "p",
+                    "permalink",
+                ];
                 let post_link = m.as_str().ends_with('/') || text[m.end()..].starts_with('/');
-                let post_link = post_link && POST_PATHS.iter().any(|seg| rest.strip_prefix(seg).is_some_and(|r| r.starts_with(['/', '?', '.']) ));
+                let post_link = post_link
+                    && POST_PATHS
+                        .iter()
+                        .any(|seg| rest.strip_prefix(seg).is_some_and(|r| r.starts_with(['/', '?', '.'])));
                 if !NOT_PERSONAL.contains(&path.trim_end_matches('/')) && !other_host && !post_link {
                     found.push((PiiKind::ProfileLink, m.start(), m.end(), 0.8));
                 }
@@ -903,7 +1556,10 @@ impl PiiDetector {
         }
         for c in p.nino.captures_iter(text) {
             let m = c.get(0).expect("match");
-            if nino_prefix_ok(&c[1]) && (c[1].chars().all(|ch| ch.is_ascii_uppercase()) || has_word(before(text, m.start(), 40), &["ni", "nino", "national", "insurance"])) {
+            if nino_prefix_ok(&c[1])
+                && (c[1].chars().all(|ch| ch.is_ascii_uppercase())
+                    || has_word(before(text, m.start(), 40), &["ni", "nino", "national", "insurance"]))
+            {
                 found.push((PiiKind::UkNino, m.start(), m.end(), 0.9));
             }
         }
@@ -931,7 +1587,14 @@ impl PiiDetector {
     }
 
     /// Validates one phone candidate (`number` = its text, or its digits when spelled out).
-    fn phone_candidate(&self, text: &str, start: usize, end: usize, number: String, found: &mut Vec<(PiiKind, usize, usize, f32)>) {
+    fn phone_candidate(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        number: String,
+        found: &mut Vec<(PiiKind, usize, usize, f32)>,
+    ) {
         let d = digits(&number);
         // 555-0100..0199 is fiction in any form (with or without an area code), and so are the
         // UK and Australian drama ranges, which the numbering plan may read as another country's.
@@ -939,18 +1602,26 @@ impl PiiDetector {
             return;
         }
         let trunk_less = d.strip_prefix("0044").or_else(|| d.strip_prefix("44")).or_else(|| d.strip_prefix('0'));
-        if trunk_less.is_some_and(|n| fictional_phone(n, 44)) || d.strip_prefix('0').is_some_and(|n| fictional_phone(n, 61)) {
+        if trunk_less.is_some_and(|n| fictional_phone(n, 44))
+            || d.strip_prefix('0').is_some_and(|n| fictional_phone(n, 61))
+        {
             return;
         }
         // Trim a trailing separator run the pattern cannot end on anyway; reject money, times,
         // percentages, dates and version strings by their neighbours.
         let prev = text[..start].chars().next_back();
         let next = text[end..].chars().next();
-        if prev.is_some_and(|c| "$£€¥₹#".contains(c) || c == '.' || c == ',') || next.is_some_and(|c| c == '%' || c == '.' && text[end..].chars().nth(1).is_some_and(|n| n.is_ascii_digit())) {
+        if prev.is_some_and(|c| "$£€¥₹#".contains(c) || c == '.' || c == ',')
+            || next
+                .is_some_and(|c| c == '%' || c == '.' && text[end..].chars().nth(1).is_some_and(|n| n.is_ascii_digit()))
+        {
             return;
         }
         let raw = &text[start..end];
-        if raw.matches('.').count() >= 2 && raw.split('.').all(|g| g.trim().len() <= 4) && has_word(before(text, start, 20), VERSION_CUES) {
+        if raw.matches('.').count() >= 2
+            && raw.split('.').all(|g| g.trim().len() <= 4)
+            && has_word(before(text, start, 20), VERSION_CUES)
+        {
             return;
         }
         // Dates (02.10.2021, 27-5-1982), dotted quads and versions (124.0.6367.91) are not phone
@@ -979,12 +1650,17 @@ impl PiiDetector {
             return;
         }
         let near = before(text, start, 40);
-        if has_word(near, NUMBER_NOT_PHONE) && !has_word(near, &["call", "text", "phone", "mobile", "cell", "whatsapp"]) {
+        if has_word(near, NUMBER_NOT_PHONE) && !has_word(near, &["call", "text", "phone", "mobile", "cell", "whatsapp"])
+        {
             return;
         }
         let international = number.trim_start().starts_with('+') || number.trim_start().starts_with("00");
         let parsed = if international {
-            let s = if let Some(rest) = number.trim_start().strip_prefix("00") { format!("+{rest}") } else { number.clone() };
+            let s = if let Some(rest) = number.trim_start().strip_prefix("00") {
+                format!("+{rest}")
+            } else {
+                number.clone()
+            };
             phonenumber::parse(None, &s).ok().filter(phonenumber::is_valid)
         } else {
             self.regions.iter().find_map(|&r| phonenumber::parse(Some(r), &number).ok().filter(phonenumber::is_valid))
@@ -996,7 +1672,8 @@ impl PiiDetector {
             return;
         }
         let grouped = raw.contains([' ', '-', '.', '(', ')']) || international || d.starts_with('0');
-        let cue = has_word(near, PHONE_CUES) || has_word(after(text, end, 25), &["call", "text", "whatsapp", "anytime"]);
+        let cue =
+            has_word(near, PHONE_CUES) || has_word(after(text, end, 25), &["call", "text", "whatsapp", "anytime"]);
         let mut confidence: f32 = if grouped { 0.6 } else { 0.45 };
         if cue {
             confidence += 0.3;
@@ -1069,7 +1746,22 @@ impl PiiDetector {
         let near_street = |start: usize| streets.iter().any(|&(_, e)| e <= start && start - e <= 60);
         let address_words = |start: usize| {
             near_street(start)
-                || has_word(before(text, start, 50), &["address", "addy", "live", "lives", "postcode", "post code", "zip", "eircode", "road", "street", "lane"])
+                || has_word(
+                    before(text, start, 50),
+                    &[
+                        "address",
+                        "addy",
+                        "live",
+                        "lives",
+                        "postcode",
+                        "post code",
+                        "zip",
+                        "eircode",
+                        "road",
+                        "street",
+                        "lane",
+                    ],
+                )
         };
         for m in p.postcode_uk.find_iter(text) {
             if m.as_str().chars().any(|c| c.is_ascii_lowercase()) && !address_words(m.start()) {
@@ -1100,7 +1792,9 @@ impl PiiDetector {
         found.retain(|f| f.3 >= self.min_confidence);
         // Strongest first; among equals, the kind with the stricter validator, then the longer
         // span.
-        let strict = |k: PiiKind| !matches!(k, PiiKind::Phone | PiiKind::StreetAddress | PiiKind::Postcode | PiiKind::UserHandle);
+        let strict = |k: PiiKind| {
+            !matches!(k, PiiKind::Phone | PiiKind::StreetAddress | PiiKind::Postcode | PiiKind::UserHandle)
+        };
         found.sort_by(|a, b| {
             b.3.total_cmp(&a.3).then(strict(b.0).cmp(&strict(a.0))).then((b.2 - b.1).cmp(&(a.2 - a.1)))
         });
@@ -1140,7 +1834,11 @@ impl PiiDetector {
         let last = |re: &Regex| re.find_iter(sentence).last().map(|m| m.start());
         match (last(&self.patterns.own), last(&self.patterns.other)) {
             (Some(o), Some(t)) => {
-                if t >= o { Whose::Other } else { Whose::Own }
+                if t >= o {
+                    Whose::Other
+                } else {
+                    Whose::Own
+                }
             }
             (None, Some(_)) => Whose::Other,
             (Some(_), None) => Whose::Own,

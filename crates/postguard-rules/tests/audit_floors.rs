@@ -35,8 +35,7 @@ fn every_default_rule_stays_within_its_floor_on_the_shared_data() {
             panic!("{}: {e} (the rule floors need ../shared/data beside the repository)", path.display())
         });
         for (i, line) in text.lines().enumerate() {
-            let v: serde_json::Value =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1));
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", i + 1));
             let post = v["text"].as_str().unwrap_or_else(|| panic!("{file}:{}: no text", i + 1));
             let report = rules.check_reply(post, v["context"].as_str());
             let source = v["source"].as_str().unwrap_or("");

@@ -11,10 +11,7 @@ use std::collections::BTreeMap;
 use postguard_rules::{RuleSet, normalize};
 
 fn words() -> Vec<&'static str> {
-    include_str!("data/common_words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
+    include_str!("data/common_words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
 }
 
 #[test]
@@ -32,11 +29,8 @@ fn common_words_pass_through_normalisation_unchanged() {
 /// A rule per word that holds a doubled letter (the words squashing could merge with
 /// another), compiled into one rule set without the default packs.
 fn one_rule_per_doubled_word(words: &[&'static str]) -> (RuleSet, BTreeMap<String, &'static str>) {
-    let doubled: Vec<&'static str> = words
-        .iter()
-        .copied()
-        .filter(|w| w.as_bytes().windows(2).any(|p| p[0] == p[1]))
-        .collect();
+    let doubled: Vec<&'static str> =
+        words.iter().copied().filter(|w| w.as_bytes().windows(2).any(|p| p[0] == p[1])).collect();
     let mut pack = String::new();
     let mut ids = BTreeMap::new();
     for (i, w) in doubled.iter().enumerate() {
@@ -64,7 +58,12 @@ fn a_rule_on_one_common_word_never_matches_another() {
             }
         }
     }
-    assert!(collisions.is_empty(), "{} collisions, e.g. {:?}", collisions.len(), &collisions[..collisions.len().min(20)]);
+    assert!(
+        collisions.is_empty(),
+        "{} collisions, e.g. {:?}",
+        collisions.len(),
+        &collisions[..collisions.len().min(20)]
+    );
 }
 
 #[test]

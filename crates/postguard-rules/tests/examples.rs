@@ -12,46 +12,22 @@ fn every_rule_example_behaves_as_documented() {
         msg.push_str(&format!(
             "\n[{}] expected {} for {:?} (context {:?})\n   hits: {:?}\n   suppressed: {:?}",
             f.rule_id,
-            if f.expected_match {
-                "MATCH"
-            } else {
-                "NO MATCH"
-            },
+            if f.expected_match { "MATCH" } else { "NO MATCH" },
             f.example,
             f.context,
-            f.report
-                .hits
-                .iter()
-                .map(|h| (&h.rule_id, &h.text))
-                .collect::<Vec<_>>(),
-            f.report
-                .suppressed
-                .iter()
-                .map(|s| (&s.hit.rule_id, &s.reason))
-                .collect::<Vec<_>>(),
+            f.report.hits.iter().map(|h| (&h.rule_id, &h.text)).collect::<Vec<_>>(),
+            f.report.suppressed.iter().map(|s| (&s.hit.rule_id, &s.reason)).collect::<Vec<_>>(),
         ));
     }
     let total: usize = rules
         .rules()
         .iter()
         .map(|r| {
-            r.must_match.len()
-                + r.must_not_match.len()
-                + r.must_match_replies.len()
-                + r.must_not_match_replies.len()
+            r.must_match.len() + r.must_not_match.len() + r.must_match_replies.len() + r.must_not_match_replies.len()
         })
         .sum();
-    println!(
-        "{} rules, {} examples, {} failures",
-        rules.rules().len(),
-        total,
-        failures.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {total} examples failed:{msg}",
-        failures.len()
-    );
+    println!("{} rules, {} examples, {} failures", rules.rules().len(), total, failures.len());
+    assert!(failures.is_empty(), "{} of {total} examples failed:{msg}", failures.len());
 }
 
 #[test]
@@ -62,11 +38,7 @@ fn every_rule_has_two_examples_each_way_and_a_description() {
         assert!(yes >= 2, "{} needs >= 2 must_match", r.id);
         assert!(no >= 2, "{} needs >= 2 must_not_match", r.id);
         assert!(!r.description.is_empty(), "{} needs a description", r.id);
-        assert!(
-            r.id.starts_with(r.label.as_str()),
-            "{} id should start with its label",
-            r.id
-        );
+        assert!(r.id.starts_with(r.label.as_str()), "{} id should start with its label", r.id);
     }
 }
 
@@ -75,16 +47,8 @@ fn every_label_is_covered() {
     let rules = RuleSet::default();
     // Privacy is flagged from the PII detectors (src/privacy.rs), not from pack rules.
     for l in Label::ALL.into_iter().filter(|&l| l != Label::Privacy) {
-        assert!(
-            rules.rules().iter().any(|r| r.label == l),
-            "no rule for {l}"
-        );
-        assert!(
-            rules
-                .rules()
-                .iter()
-                .any(|r| r.label == l && r.severity >= Severity::Medium)
-        );
+        assert!(rules.rules().iter().any(|r| r.label == l), "no rule for {l}");
+        assert!(rules.rules().iter().any(|r| r.label == l && r.severity >= Severity::Medium));
     }
 }
 
@@ -104,24 +68,12 @@ fn person_decides_bullying_versus_crisis() {
         let r = rules.check(t);
         assert!(r.hits_for(Label::Bullying).next().is_some(), "{t}: {r:?}");
         assert_eq!(r.has_high(Label::Bullying), high, "{t}: {r:?}");
-        assert!(
-            r.hits_for(Label::Crisis).next().is_none(),
-            "{t} must not be crisis: {r:?}"
-        );
+        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t} must not be crisis: {r:?}");
     }
-    for t in [
-        "kill myself",
-        "i want to kill myself",
-        "kms",
-        "im going to unalive myself",
-        "i want to die",
-    ] {
+    for t in ["kill myself", "i want to kill myself", "kms", "im going to unalive myself", "i want to die"] {
         let r = rules.check(t);
         assert!(r.has_high(Label::Crisis), "{t}: {r:?}");
-        assert!(
-            r.hits_for(Label::Bullying).next().is_none(),
-            "{t} must not be bullying: {r:?}"
-        );
+        assert!(r.hits_for(Label::Bullying).next().is_none(), "{t} must not be bullying: {r:?}");
     }
 }
 
@@ -142,11 +94,7 @@ fn helpers_are_not_flagged() {
         let r = rules.check(t);
         let violations: Vec<_> = r.hits.iter().filter(|h| h.label.is_violation()).collect();
         assert!(violations.is_empty(), "{t}: {violations:?}");
-        assert!(
-            r.hits_for(Label::Crisis).next().is_none(),
-            "{t}: {:?}",
-            r.hits
-        );
+        assert!(r.hits_for(Label::Crisis).next().is_none(), "{t}: {:?}", r.hits);
     }
 }
 
@@ -156,20 +104,12 @@ fn suppressed_hits_carry_reasons_and_allows_fire() {
     let r = rules.check("no, it's a myth that vaccines cause autism");
     assert!(r.hits.is_empty(), "{r:?}");
     assert_eq!(r.suppressed.len(), 1);
-    assert!(
-        r.suppressed[0].reason.contains("myth"),
-        "{:?}",
-        r.suppressed
-    );
+    assert!(r.suppressed[0].reason.contains("myth"), "{:?}", r.suppressed);
     assert!(r.is_allowed(Label::Misinformation));
 
     let r = rules.check("I used to want to kill myself, but now I'm doing better");
     assert!(r.hits.is_empty(), "{r:?}");
-    assert!(
-        r.suppressed[0].reason.starts_with("recovery"),
-        "{:?}",
-        r.suppressed
-    );
+    assert!(r.suppressed[0].reason.starts_with("recovery"), "{:?}", r.suppressed);
     assert!(r.is_allowed(Label::Crisis));
 }
 
@@ -209,16 +149,8 @@ fn user_pack_overrides_and_allows() {
     .unwrap();
     let rules = b.build().unwrap();
     assert!(rules.test_examples().is_empty());
-    assert!(
-        rules
-            .check("you absolute muppet")
-            .has_rule("bullying.forum_slur")
-    );
-    assert!(
-        rules
-            .check("muppet appreciation day")
-            .is_allowed(Label::Bullying)
-    );
+    assert!(rules.check("you absolute muppet").has_rule("bullying.forum_slur"));
+    assert!(rules.check("muppet appreciation day").is_allowed(Label::Bullying));
     assert_eq!(rules.rule("bullying.forum_slur").unwrap().pack, "forum");
 }
 
@@ -253,12 +185,7 @@ fn normalisation_creates_no_false_matches() {
     ];
     for t in benign {
         let r = rules.check(t);
-        assert!(
-            r.hits.is_empty(),
-            "{t:?} -> {:?} (normalised: {:?})",
-            r.hits,
-            rules.normalize(t)
-        );
+        assert!(r.hits.is_empty(), "{t:?} -> {:?} (normalised: {:?})", r.hits, rules.normalize(t));
     }
 }
 
@@ -271,8 +198,7 @@ fn hits_serialize_in_the_contract_shape() {
         serde_json::json!({"rule_id": "bullying.kys", "label": "bullying", "severity": "high",
                            "start": 0, "end": 5, "text": "k y s"})
     );
-    let back: postguard_rules::RuleReport =
-        serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
+    let back: postguard_rules::RuleReport = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
     assert_eq!(back, r);
 }
 
@@ -289,22 +215,10 @@ fn packs_load_from_files_and_report_io_errors() {
     let mut b = RuleSet::builder();
     b.add_pack_file(&path).unwrap();
     let rules = b.build().unwrap();
-    assert!(
-        rules
-            .check("I feel so empty inside")
-            .has_rule("crisis.custom")
-    );
-    assert_eq!(
-        rules.rule("crisis.custom").unwrap().pack,
-        path.display().to_string()
-    );
-    let err = RuleSet::builder()
-        .add_pack_file(dir.join("missing.toml"))
-        .unwrap_err();
-    assert!(
-        matches!(err, postguard_rules::RulesError::Io { .. }),
-        "{err}"
-    );
+    assert!(rules.check("I feel so empty inside").has_rule("crisis.custom"));
+    assert_eq!(rules.rule("crisis.custom").unwrap().pack, path.display().to_string());
+    let err = RuleSet::builder().add_pack_file(dir.join("missing.toml")).unwrap_err();
+    assert!(matches!(err, postguard_rules::RulesError::Io { .. }), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -312,45 +226,18 @@ fn packs_load_from_files_and_report_io_errors() {
 fn reply_rules_need_a_crisis_parent() {
     let rules = RuleSet::default();
     let crisis = "i keep thinking about ending things";
-    assert!(
-        !rules
-            .check("then do it")
-            .has_rule("unsafe_advice.encourage_in_reply")
-    );
+    assert!(!rules.check("then do it").has_rule("unsafe_advice.encourage_in_reply"));
     assert!(rules.check_reply("then do it", None).is_empty());
     let r = rules.check_reply("then do it", Some(crisis));
-    let hit = r
-        .hits
-        .iter()
-        .find(|h| h.rule_id == "unsafe_advice.encourage_in_reply")
-        .expect("hit under a crisis parent");
-    assert_eq!(
-        (hit.start, hit.end, hit.text.as_str()),
-        (0, 10, "then do it")
-    );
-    assert!(
-        rules
-            .check_reply("then do it", Some("i want to start running again"))
-            .is_empty()
-    );
-    assert!(
-        rules
-            .check_reply("please don't do it", Some(crisis))
-            .hits
-            .is_empty()
-    );
-    assert!(
-        rules
-            .check_reply("go ahead and call the hotline", Some(crisis))
-            .hits
-            .is_empty()
-    );
+    let hit =
+        r.hits.iter().find(|h| h.rule_id == "unsafe_advice.encourage_in_reply").expect("hit under a crisis parent");
+    assert_eq!((hit.start, hit.end, hit.text.as_str()), (0, 10, "then do it"));
+    assert!(rules.check_reply("then do it", Some("i want to start running again")).is_empty());
+    assert!(rules.check_reply("please don't do it", Some(crisis)).hits.is_empty());
+    assert!(rules.check_reply("go ahead and call the hotline", Some(crisis)).hits.is_empty());
     // Spans stay spans of the reply, even after leading text.
     let r = rules.check_reply("ok. nobody cares", Some(crisis));
     assert!(
-        r.hits
-            .iter()
-            .any(|h| h.rule_id == "bullying.dismiss_in_reply"
-                && "ok. nobody cares"[h.start..h.end] == h.text)
+        r.hits.iter().any(|h| h.rule_id == "bullying.dismiss_in_reply" && "ok. nobody cares"[h.start..h.end] == h.text)
     );
 }

@@ -163,19 +163,11 @@ fn mutate(rng: &mut Rng, posts: &[&str]) -> String {
 #[test]
 #[ignore = "long-running; see the module docs"]
 fn randomized_fuzz_loop() {
-    let secs: u64 = std::env::var("POSTGUARD_FUZZ_SECS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
-    let seed: u64 = std::env::var("POSTGUARD_FUZZ_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let secs: u64 = std::env::var("POSTGUARD_FUZZ_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
+    let seed: u64 =
+        std::env::var("POSTGUARD_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15);
     let rules = RuleSet::default();
-    let posts: Vec<&str> = CORPUS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect();
+    let posts: Vec<&str> = CORPUS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(secs);
     let (mut n, mut hits, mut bytes) = (0u64, 0u64, 0u64);
@@ -187,18 +179,11 @@ fn randomized_fuzz_loop() {
                 .hits
                 .iter()
                 .map(|h| (h.start, h.end, &h.text))
-                .chain(
-                    r.suppressed
-                        .iter()
-                        .map(|s| (s.hit.start, s.hit.end, &s.hit.text)),
-                )
+                .chain(r.suppressed.iter().map(|s| (s.hit.start, s.hit.end, &s.hit.text)))
                 .chain(r.allows.iter().map(|a| (a.start, a.end, &a.text)))
             {
                 assert!(a < b && b <= text.len(), "bad span {a}..{b} in {text:?}");
-                assert!(
-                    text.is_char_boundary(a) && text.is_char_boundary(b),
-                    "{text:?}"
-                );
+                assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "{text:?}");
                 assert_eq!(&text[a..b], t.as_str(), "{text:?}");
             }
             if n % 64 == 0 {

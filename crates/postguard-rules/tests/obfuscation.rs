@@ -83,11 +83,7 @@ fn cyrillic(c: char) -> char {
 }
 
 fn fullwidth(c: char) -> char {
-    if c.is_ascii_graphic() {
-        char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c)
-    } else {
-        c
-    }
+    if c.is_ascii_graphic() { char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c) } else { c }
 }
 
 fn math_bold(c: char) -> char {
@@ -100,8 +96,8 @@ fn math_bold(c: char) -> char {
 
 fn small_caps(c: char) -> char {
     const T: [char; 26] = [
-        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ǫ', 'ʀ',
-        'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ', 'ᴡ', 'x', 'ʏ', 'ᴢ',
+        'ᴀ', 'ʙ', 'ᴄ', 'ᴅ', 'ᴇ', 'ꜰ', 'ɢ', 'ʜ', 'ɪ', 'ᴊ', 'ᴋ', 'ʟ', 'ᴍ', 'ɴ', 'ᴏ', 'ᴘ', 'ǫ', 'ʀ', 'ꜱ', 'ᴛ', 'ᴜ', 'ᴠ',
+        'ᴡ', 'x', 'ʏ', 'ᴢ',
     ];
     match c.to_ascii_lowercase() {
         l @ 'a'..='z' => T[(l as u8 - b'a') as usize],
@@ -120,33 +116,9 @@ type Variant = (&'static str, fn(&str) -> String);
 
 fn variants() -> Vec<Variant> {
     vec![
-        ("spacing", |t| {
-            on_longest(t, |i, c| {
-                if i == 0 {
-                    c.to_string()
-                } else {
-                    format!(" {c}")
-                }
-            })
-        }),
-        ("dots", |t| {
-            on_longest(t, |i, c| {
-                if i == 0 {
-                    c.to_string()
-                } else {
-                    format!(".{c}")
-                }
-            })
-        }),
-        ("dashes", |t| {
-            on_longest(t, |i, c| {
-                if i == 0 {
-                    c.to_string()
-                } else {
-                    format!("-{c}")
-                }
-            })
-        }),
+        ("spacing", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!(" {c}") })),
+        ("dots", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!(".{c}") })),
+        ("dashes", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!("-{c}") })),
         ("leet", |t| on_words(t, leet)),
         ("cyrillic_lookalikes", |t| on_words(t, cyrillic)),
         ("fullwidth", |t| t.chars().map(fullwidth).collect()),
@@ -154,32 +126,12 @@ fn variants() -> Vec<Variant> {
         ("small_caps", |t| t.chars().map(small_caps).collect()),
         ("circled", |t| t.chars().map(circled).collect()),
         ("repeated_letters", |t| {
-            on_longest(t, |i, c| {
-                if i == 1 || "aeiouy".contains(c) {
-                    c.to_string().repeat(4)
-                } else {
-                    c.to_string()
-                }
-            })
+            on_longest(t, |i, c| if i == 1 || "aeiouy".contains(c) { c.to_string().repeat(4) } else { c.to_string() })
         }),
-        ("zero_width", |t| {
-            on_longest(t, |i, c| {
-                if i == 0 {
-                    c.to_string()
-                } else {
-                    format!("\u{200B}{c}")
-                }
-            })
-        }),
+        ("zero_width", |t| on_longest(t, |i, c| if i == 0 { c.to_string() } else { format!("\u{200B}{c}") })),
         ("uppercase", |t| t.to_uppercase()),
         ("leet_and_spacing", |t| {
-            on_longest(t, |i, c| {
-                if i == 0 {
-                    leet(c).to_string()
-                } else {
-                    format!(" {}", leet(c))
-                }
-            })
+            on_longest(t, |i, c| if i == 0 { leet(c).to_string() } else { format!(" {}", leet(c)) })
         }),
     ]
 }
@@ -193,16 +145,9 @@ fn obfuscated_variants_are_caught_like_plain_text() {
         .filter(|r| matches!(r.label, Label::Bullying | Label::Crisis))
         .flat_map(|r| r.must_match.iter().map(move |e| (r.id.clone(), e.clone())))
         .collect();
-    let plain = cases
-        .iter()
-        .filter(|(id, t)| rules.check(t).has_rule(id))
-        .count();
+    let plain = cases.iter().filter(|(id, t)| rules.check(t).has_rule(id)).count();
     let plain_rate = plain as f64 / cases.len() as f64;
-    println!(
-        "plain: {plain}/{} = {:.1}%",
-        cases.len(),
-        100.0 * plain_rate
-    );
+    println!("plain: {plain}/{} = {:.1}%", cases.len(), 100.0 * plain_rate);
     let mut worst = 1.0f64;
     let mut misses = Vec::new();
     for (kind, f) in variants() {
@@ -221,17 +166,10 @@ fn obfuscated_variants_are_caught_like_plain_text() {
         }
         let rate = caught as f64 / cases.len() as f64;
         worst = worst.min(rate / plain_rate);
-        println!(
-            "{kind:>20}: {caught}/{} = {:.1}%",
-            cases.len(),
-            100.0 * rate
-        );
+        println!("{kind:>20}: {caught}/{} = {:.1}%", cases.len(), 100.0 * rate);
     }
     for m in &misses {
         println!("miss: {m}");
     }
-    assert!(
-        worst >= 0.95,
-        "some obfuscation is caught at < 95% of the plain rate (worst ratio {worst:.3})"
-    );
+    assert!(worst >= 0.95, "some obfuscation is caught at < 95% of the plain rate (worst ratio {worst:.3})");
 }

@@ -61,9 +61,11 @@ fn rows() -> Vec<(u32, String, Vec<Gold>, String, String)> {
                 .map(|f| {
                     let needle = f["text"].as_str().expect("finding text");
                     let occurrence = f["occurrence"].as_u64().unwrap_or(1) as usize;
-                    let start = body.match_indices(needle).nth(occurrence - 1).map(|(s, _)| s).unwrap_or_else(|| {
-                        panic!("{path}:{}: {needle:?} not in the text", i + 1)
-                    });
+                    let start = body
+                        .match_indices(needle)
+                        .nth(occurrence - 1)
+                        .map(|(s, _)| s)
+                        .unwrap_or_else(|| panic!("{path}:{}: {needle:?} not in the text", i + 1));
                     let kind: PiiKind = f["kind"].as_str().expect("kind").parse().expect("known kind");
                     Gold { kind, start, end: start + needle.len() }
                 })
@@ -127,11 +129,19 @@ fn precision_and_recall_per_kind_meet_the_floors() {
     }
     let mut failures = Vec::new();
     for (half, name) in [(0, "development half (even ids)"), (1, "held-out half (odd ids)")] {
-        println!("\n{name}\n| kind | gold | precision | recall | target (P >= {TARGET_PRECISION}, R >= {TARGET_RECALL}) |\n|---|---:|---:|---:|---|");
+        println!(
+            "\n{name}\n| kind | gold | precision | recall | target (P >= {TARGET_PRECISION}, R >= {TARGET_RECALL}) |\n|---|---:|---:|---:|---|"
+        );
         for kind in PiiKind::ALL {
             let c = counts[half].get(&kind).copied().unwrap_or_default();
             let met = c.precision() >= TARGET_PRECISION && c.recall() >= TARGET_RECALL;
-            println!("| {kind} | {} | {:.3} | {:.3} | {} |", c.gold, c.precision(), c.recall(), if met { "met" } else { "**not met**" });
+            println!(
+                "| {kind} | {} | {:.3} | {:.3} | {} |",
+                c.gold,
+                c.precision(),
+                c.recall(),
+                if met { "met" } else { "**not met**" }
+            );
             if c.precision() < MIN_PRECISION || c.recall() < MIN_RECALL {
                 failures.push(format!("{name}: {kind} precision {:.3} recall {:.3}", c.precision(), c.recall()));
             }
@@ -142,5 +152,9 @@ fn precision_and_recall_per_kind_meet_the_floors() {
         println!("  {group:<16} {flagged}/{n}");
     }
     println!("whose (own / other) right on {whose_right} of {whose_total} positive rows with a finding");
-    assert!(failures.is_empty(), "under the floors (P >= {MIN_PRECISION}, R >= {MIN_RECALL}):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "under the floors (P >= {MIN_PRECISION}, R >= {MIN_RECALL}):\n{}",
+        failures.join("\n")
+    );
 }

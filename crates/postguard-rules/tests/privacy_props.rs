@@ -12,22 +12,83 @@ fn detector() -> &'static PiiDetector {
 }
 
 const PIECES: &[&str] = &[
-    "07911 123456", "+44 7911 123456", "(415) 867-5309", "+1 212-664-7665", "0151 2345678", "06 12 34 56 78",
-    "+49 30 12345678", "jess.k92@gmail.com", "jess at gmail dot com", "m[at]outlook[dot]com", "14 Elm Road",
-    "Hauptstraße 12", "12 rue de la Paix", "LS6 2AB", "zip 94110", "123-45-6789", "QQ 12 34 56 C", "AB 12 34 56 C",
-    "4539 5787 6362 1486", "GB82 WEST 1234 5698 7654 32", "81.2.69.142", "2a02:c7f:1234::1", "51.50735, -0.12776",
-    "born 14/03/2001", "DOB: 1998-07-22", "@jess_k92", "u/throwaway_123", "instagram.com/jess.k", "988", "116 123",
-    "741741", "$1,299.99", "10:30", "v2.3.1", "order #A12345678", "1 in 4", "555-0147", "example.com",
-    "oh seven nine one one one two three four five six", "0 7 9 1 1 1 2 3 4 5 6",
+    "07911 123456",
+    "+44 7911 123456",
+    "(415) 867-5309",
+    "+1 212-664-7665",
+    "0151 2345678",
+    "06 12 34 56 78",
+    "+49 30 12345678",
+    "jess.k92@gmail.com",
+    "jess at gmail dot com",
+    "m[at]outlook[dot]com",
+    "14 Elm Road",
+    "Hauptstraße 12",
+    "12 rue de la Paix",
+    "LS6 2AB",
+    "zip 94110",
+    "123-45-6789",
+    "QQ 12 34 56 C",
+    "AB 12 34 56 C",
+    "4539 5787 6362 1486",
+    "GB82 WEST 1234 5698 7654 32",
+    "81.2.69.142",
+    "2a02:c7f:1234::1",
+    "51.50735, -0.12776",
+    "born 14/03/2001",
+    "DOB: 1998-07-22",
+    "@jess_k92",
+    "u/throwaway_123",
+    "instagram.com/jess.k",
+    "988",
+    "116 123",
+    "741741",
+    "$1,299.99",
+    "10:30",
+    "v2.3.1",
+    "order #A12345678",
+    "1 in 4",
+    "555-0147",
+    "example.com",
+    "oh seven nine one one one two three four five six",
+    "0 7 9 1 1 1 2 3 4 5 6",
 ];
 const WORDS: &[&str] = &[
-    " ", "  ", ", ", ". ", "\n", "her number is ", "text me at ", "i live at ", "he lives on ", "call ", "my ", "she ",
-    "é", "ß", "🙂", "\u{200B}", "日本", "@", ".", "-", "/", ":", "0", "7", "[at]", " dot ", "road ", "street",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "\n",
+    "her number is ",
+    "text me at ",
+    "i live at ",
+    "he lives on ",
+    "call ",
+    "my ",
+    "she ",
+    "é",
+    "ß",
+    "🙂",
+    "\u{200B}",
+    "日本",
+    "@",
+    ".",
+    "-",
+    "/",
+    ":",
+    "0",
+    "7",
+    "[at]",
+    " dot ",
+    "road ",
+    "street",
 ];
 
 /// Emails and phone numbers valid for the detectors (not helplines, not fiction).
-const EMAILS: &[&str] = &["jess.k92@gmail.com", "sam_oconnor@outlook.com", "priya.m@yahoo.co.uk", "tom.h77@hotmail.com"];
-const PHONES: &[&str] = &["07911 123456", "+44 7911 123456", "(415) 867-5309", "+1 212-664-7665", "0151 2345678", "+49 30 12345678"];
+const EMAILS: &[&str] =
+    &["jess.k92@gmail.com", "sam_oconnor@outlook.com", "priya.m@yahoo.co.uk", "tom.h77@hotmail.com"];
+const PHONES: &[&str] =
+    &["07911 123456", "+44 7911 123456", "(415) 867-5309", "+1 212-664-7665", "0151 2345678", "+49 30 12345678"];
 
 /// Characters that hide a detail from a pattern and not from a reader.
 const ZERO_WIDTH: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{202C}'];
@@ -184,10 +245,25 @@ fn fullwidth_and_confusable_pii_is_found_and_redacted() {
     for (text, kind, original, redacted) in [
         ("her number is ０７９１１ １２３４５６", PiiKind::Phone, "０７９１１ １２３４５６", "her number is [PHONE]"),
         ("email her: jess＠gmail．com", PiiKind::Email, "jess＠gmail．com", "email her: [EMAIL]"),
-        ("email her: jess@gm\u{0430}\u{0456}l.com", PiiKind::Email, "jess@gm\u{0430}\u{0456}l.com", "email her: [EMAIL]"),
+        (
+            "email her: jess@gm\u{0430}\u{0456}l.com",
+            PiiKind::Email,
+            "jess@gm\u{0430}\u{0456}l.com",
+            "email her: [EMAIL]",
+        ),
         ("email her: jess@gma\u{0456}l.com", PiiKind::Email, "jess@gma\u{0456}l.com", "email her: [EMAIL]"),
-        ("call her on 079\u{200B}11 123\u{200D}456", PiiKind::Phone, "079\u{200B}11 123\u{200D}456", "call her on [PHONE]"),
-        ("email her: je\u{200B}ss@gm\u{200C}ail.com", PiiKind::Email, "je\u{200B}ss@gm\u{200C}ail.com", "email her: [EMAIL]"),
+        (
+            "call her on 079\u{200B}11 123\u{200D}456",
+            PiiKind::Phone,
+            "079\u{200B}11 123\u{200D}456",
+            "call her on [PHONE]",
+        ),
+        (
+            "email her: je\u{200B}ss@gm\u{200C}ail.com",
+            PiiKind::Email,
+            "je\u{200B}ss@gm\u{200C}ail.com",
+            "email her: [EMAIL]",
+        ),
         ("her number is 𝟎𝟕𝟗𝟏𝟏\u{00A0}𝟏𝟐𝟑𝟒𝟓𝟔 lol", PiiKind::Phone, "𝟎𝟕𝟗𝟏𝟏\u{00A0}𝟏𝟐𝟑𝟒𝟓𝟔", "her number is [PHONE] lol"),
     ] {
         let findings = d.find(text);

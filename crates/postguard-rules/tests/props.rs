@@ -9,22 +9,11 @@ fn check_spans(text: &str, r: &RuleReport) {
         .hits
         .iter()
         .map(|h| (h.start, h.end, &h.text))
-        .chain(
-            r.suppressed
-                .iter()
-                .map(|s| (s.hit.start, s.hit.end, &s.hit.text)),
-        )
+        .chain(r.suppressed.iter().map(|s| (s.hit.start, s.hit.end, &s.hit.text)))
         .chain(r.allows.iter().map(|a| (a.start, a.end, &a.text)));
     for (a, b, t) in spans {
-        assert!(
-            a <= b && b <= text.len(),
-            "span {a}..{b} outside {}",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(a) && text.is_char_boundary(b),
-            "span {a}..{b} not on char boundary"
-        );
+        assert!(a <= b && b <= text.len(), "span {a}..{b} outside {}", text.len());
+        assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "span {a}..{b} not on char boundary");
         assert_eq!(&text[a..b], t.as_str());
         assert!(!t.is_empty());
     }
@@ -99,13 +88,7 @@ proptest! {
 #[test]
 fn same_results_across_threads() {
     let rules = RuleSet::default();
-    let texts = [
-        "kys",
-        "I want to die",
-        "it's a myth that adhd is made up",
-        "hello",
-        "k y s 🅺🆈🆂",
-    ];
+    let texts = ["kys", "I want to die", "it's a myth that adhd is made up", "hello", "k y s 🅺🆈🆂"];
     let expected: Vec<_> = texts.iter().map(|t| rules.check(t)).collect();
     std::thread::scope(|s| {
         for _ in 0..4 {

@@ -23,10 +23,7 @@ fn thread_cpu_secs() -> Option<f64> {
 #[ignore = "measurement; run in release"]
 fn posts_per_cpu_second() {
     let rules = RuleSet::default();
-    let posts: Vec<&str> = CORPUS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect();
+    let posts: Vec<&str> = CORPUS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
     let bytes: usize = posts.iter().map(|p| p.len()).sum();
     for p in &posts {
         black_box(rules.check(p));

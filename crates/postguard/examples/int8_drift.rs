@@ -35,9 +35,8 @@ fn main() {
         truth.push(PerLabel::from_fn(|l: Label| v["labels"][l.as_str()].as_i64().map(|x| x == 1)));
         posts.push(post);
     }
-    let build = |p| {
-        Classifier::builder().model(ModelSource::Dir(PathBuf::from(model))).precision(p).build().expect("load")
-    };
+    let build =
+        |p| Classifier::builder().model(ModelSource::Dir(PathBuf::from(model))).precision(p).build().expect("load");
     let scores = |c: &Classifier| -> Vec<[f32; Label::COUNT]> {
         c.scores_batch(&posts).expect("score").iter().map(|s| Label::ALL.map(|l| s.scores[l])).collect()
     };
@@ -58,7 +57,10 @@ fn main() {
     let t = std::time::Instant::now();
     let q = scores(&int8);
     eprintln!("int8: {} posts in {:.1} s", posts.len(), t.elapsed().as_secs_f64());
-    println!("{:<15} {:>7} {:>8} {:>8} {:>6} {:>8} {:>8} {:>7}", "label", "n", "mean|dz|", "max|dz|", "flips", "F1 f32", "F1 int8", "diff");
+    println!(
+        "{:<15} {:>7} {:>8} {:>8} {:>6} {:>8} {:>8} {:>7}",
+        "label", "n", "mean|dz|", "max|dz|", "flips", "F1 f32", "F1 int8", "diff"
+    );
     for (i, l) in Label::ALL.into_iter().enumerate() {
         let th = int8.thresholds()[l];
         let (mut sum, mut max, mut flips, mut n) = (0.0, 0.0f64, 0, 0);
@@ -84,6 +86,11 @@ fn main() {
         }
         let f1 = |c: [u32; 3]| 200.0 * f64::from(c[0]) / f64::from((2 * c[0] + c[1] + c[2]).max(1));
         let (fa, fb) = (f1(conf[0]), f1(conf[1]));
-        println!("{:<15} {n:>7} {:>8.4} {max:>8.4} {flips:>6} {fa:>8.2} {fb:>8.2} {:>+7.2}", l.as_str(), sum / n as f64, fb - fa);
+        println!(
+            "{:<15} {n:>7} {:>8.4} {max:>8.4} {flips:>6} {fa:>8.2} {fb:>8.2} {:>+7.2}",
+            l.as_str(),
+            sum / n as f64,
+            fb - fa
+        );
     }
 }

@@ -7,13 +7,11 @@ use std::sync::Arc;
 use postguard_rules::{PiiDetector, PiiFinding, PiiKind, RuleHit, RuleReport, RuleSet, Severity, Whose};
 use rayon::prelude::*;
 
+use crate::model::Model;
 use crate::model::encode::Window;
 use crate::model::fast::Precision;
-use crate::model::Model;
 use crate::verdict::Limited;
-use crate::{
-    Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources,
-};
+use crate::{Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources};
 
 /// Default token budget of one forward pass (padded batch size x sequence length).
 pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
@@ -74,11 +72,8 @@ fn add_privacy_hits(report: &mut RuleReport, findings: &[PiiFinding]) {
 /// Advice to an author who shared their own details (or details nobody is named for).
 fn privacy_notice(findings: &[PiiFinding]) -> Option<String> {
     let own: Vec<&str> = {
-        let mut kinds: Vec<&str> = findings
-            .iter()
-            .filter(|f| f.whose != Whose::Other)
-            .map(|f| pii_noun(f.kind))
-            .collect();
+        let mut kinds: Vec<&str> =
+            findings.iter().filter(|f| f.whose != Whose::Other).map(|f| pii_noun(f.kind)).collect();
         kinds.dedup();
         kinds
     };
@@ -166,9 +161,7 @@ impl Classifier {
     ///
     /// See [`ClassifierBuilder::build`].
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
-        Self::builder()
-            .model(ModelSource::Dir(dir.as_ref().to_owned()))
-            .build()
+        Self::builder().model(ModelSource::Dir(dir.as_ref().to_owned())).build()
     }
 
     /// Classifies one post. Same result as a one-post [`classify_batch`](Self::classify_batch).
@@ -198,7 +191,8 @@ impl Classifier {
                 .par_iter()
                 .map(|post| {
                     let text = prefix(&post.text, max);
-                    let mut report = self.inner.rules.check_reply(text, post.context.as_deref().map(|c| prefix(c, max)));
+                    let mut report =
+                        self.inner.rules.check_reply(text, post.context.as_deref().map(|c| prefix(c, max)));
                     let findings = self.inner.privacy.find(text);
                     add_privacy_hits(&mut report, &findings);
                     (report, findings)
@@ -243,20 +237,12 @@ impl Classifier {
                 })
                 .collect::<Result<_>>()?
         };
-        let mut out: Vec<ModelScores> = windows
-            .iter()
-            .map(|w| ModelScores {
-                scores: PerLabel::default(),
-                windows: w.len(),
-            })
-            .collect();
+        let mut out: Vec<ModelScores> =
+            windows.iter().map(|w| ModelScores { scores: PerLabel::default(), windows: w.len() }).collect();
 
         // Every window of every post in one call: the backend batches them as suits it.
-        let items: Vec<(usize, &Window)> = windows
-            .iter()
-            .enumerate()
-            .flat_map(|(post, ws)| ws.iter().map(move |w| (post, w)))
-            .collect();
+        let items: Vec<(usize, &Window)> =
+            windows.iter().enumerate().flat_map(|(post, ws)| ws.iter().map(move |w| (post, w))).collect();
         let _span = tracing::info_span!("model", windows = items.len()).entered();
         let batch: Vec<&Window> = items.iter().map(|(_, w)| *w).collect();
         let probs = model.score(&batch, self.inner.max_batch_tokens)?;
@@ -270,18 +256,10 @@ impl Classifier {
     }
 
     fn verdict(&self, post: &Post, mut report: RuleReport, pii: Vec<PiiFinding>, model: ModelScores) -> Verdict {
-        let labels = PerLabel::from_fn(|label| {
-fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report)
-        });
-        let flagged: Vec<Label> = Label::ALL
-            .into_iter()
-            .filter(|l| labels[*l].flagged)
-            .collect();
-        let violations = flagged
-            .iter()
-            .copied()
-            .filter(|l| l.is_violation())
-            .collect();
+        let labels =
+            PerLabel::from_fn(|label| fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report));
+        let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
+        let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
         let resources = if labels[Label::Crisis].flagged {
             resources::help_resources(self.inner.locale.as_deref())
         } else {
@@ -417,10 +395,7 @@ impl Default for ClassifierBuilder {
             locale: None,
             max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
             precision: Precision::default(),
-            limits: Limits {
-                post_bytes: DEFAULT_MAX_POST_BYTES,
-                rule_hits: DEFAULT_MAX_RULE_HITS,
-            },
+            limits: Limits { post_bytes: DEFAULT_MAX_POST_BYTES, rule_hits: DEFAULT_MAX_RULE_HITS },
         }
     }
 }
@@ -511,10 +486,7 @@ impl ClassifierBuilder {
     /// `bundled` feature, a threshold outside `0..=1`, or `max_batch_tokens == 0`.
     pub fn build(self) -> Result<Classifier> {
         if self.max_batch_tokens == 0 {
-            return Err(Error::InvalidOption {
-                option: "max_batch_tokens",
-                reason: "must be positive".to_owned(),
-            });
+            return Err(Error::InvalidOption { option: "max_batch_tokens", reason: "must be positive".to_owned() });
         }
         for &(label, value) in &self.thresholds {
             if !(0.0..=1.0).contains(&value) {

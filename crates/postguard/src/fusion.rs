@@ -70,63 +70,24 @@ mod tests {
             // noisy-OR: 1 - 0.6 * 0.65 = 0.61
             (0.4, 0.6, vec![hit(B, Severity::Low)], vec![], 0.61, true),
             // strongest hit counts, not the sum
-            (
-                0.0,
-                0.5,
-                vec![hit(B, Severity::Low), hit(B, Severity::Medium)],
-                vec![],
-                0.6,
-                true,
-            ),
+            (0.0, 0.5, vec![hit(B, Severity::Low), hit(B, Severity::Medium)], vec![], 0.6, true),
             // hits for other labels do not count
-            (
-                0.2,
-                0.5,
-                vec![hit(Label::Crisis, Severity::High)],
-                vec![],
-                0.2,
-                false,
-            ),
+            (0.2, 0.5, vec![hit(Label::Crisis, Severity::High)], vec![], 0.2, false),
             // allow hit damps the model score: 0.8 -> 0.4
             (0.8, 0.5, vec![], vec![allow(vec![B])], 0.4, false),
             // allow for another label does nothing
-            (
-                0.8,
-                0.5,
-                vec![],
-                vec![allow(vec![Label::Crisis])],
-                0.8,
-                true,
-            ),
+            (0.8, 0.5, vec![], vec![allow(vec![Label::Crisis])], 0.8, true),
             // allow + Medium hit: 1 - (1 - 0.4) * 0.4 = 0.76
-            (
-                0.8,
-                0.5,
-                vec![hit(B, Severity::Medium)],
-                vec![allow(vec![B])],
-                0.76,
-                true,
-            ),
+            (0.8, 0.5, vec![hit(B, Severity::Medium)], vec![allow(vec![B])], 0.76, true),
             // a High hit disables damping: 1 - 0.2 * 0.1 = 0.98
-            (
-                0.8,
-                0.5,
-                vec![hit(B, Severity::High)],
-                vec![allow(vec![B])],
-                0.98,
-                true,
-            ),
+            (0.8, 0.5, vec![hit(B, Severity::High)], vec![allow(vec![B])], 0.98, true),
             // broken model scores are clamped
             (f32::NAN, 0.5, vec![], vec![], 0.0, false),
             (1.5, 0.5, vec![], vec![], 1.0, true),
         ];
         for (i, (model, threshold, hits, allows, fused, flagged)) in cases.into_iter().enumerate() {
             let score = fuse(B, model, threshold, &RuleReport::new(hits, allows));
-            assert!(
-                (score.fused - fused).abs() < 1e-6,
-                "case {i}: fused {} != {fused}",
-                score.fused
-            );
+            assert!((score.fused - fused).abs() < 1e-6, "case {i}: fused {} != {fused}", score.fused);
             assert_eq!(score.flagged, flagged, "case {i}");
             assert_eq!(score.threshold, threshold, "case {i}");
             assert!((0.0..=1.0).contains(&score.model), "case {i}");

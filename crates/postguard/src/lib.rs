@@ -19,8 +19,7 @@ pub use error::{Error, Result};
 pub use labels::PerLabel;
 pub use model::fast::Precision;
 pub use model::files::{
-    CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE, hf_hub_cache_dir,
-    hf_hub_offline,
+    CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE, hf_hub_cache_dir, hf_hub_offline,
 };
 pub use post::Post;
 pub use resources::{HelpResource, has_regional_resources, help_resources, is_locale_tag};

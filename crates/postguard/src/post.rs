@@ -21,10 +21,7 @@ pub struct Post {
 impl Post {
     /// A post without context.
     pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            text: text.into(),
-            context: None,
-        }
+        Self { text: text.into(), context: None }
     }
 
     /// The same post as a reply to `context`.

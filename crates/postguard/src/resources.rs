@@ -37,12 +37,7 @@ const TABLE: &[Entry] = &[
         contact: "call or text 988",
         url: "https://988lifeline.org",
     },
-    Entry {
-        locale: "UK",
-        name: "Samaritans",
-        contact: "call 116 123 (free, 24/7)",
-        url: "https://www.samaritans.org",
-    },
+    Entry { locale: "UK", name: "Samaritans", contact: "call 116 123 (free, 24/7)", url: "https://www.samaritans.org" },
     Entry {
         locale: "IE",
         name: "Samaritans Ireland",
@@ -82,11 +77,7 @@ pub(crate) fn locale_region(locale: &str) -> Option<String> {
 /// The region part of a locale tag, in the table's spelling:
 /// `"en-US"`, `"en_us"`, `"US"` give `"US"`; `"en-GB"`, `"uk"` give `"UK"`.
 fn region(locale: &str) -> Option<String> {
-    let region = locale
-        .rsplit(['-', '_'])
-        .next()?
-        .trim()
-        .to_ascii_uppercase();
+    let region = locale.rsplit(['-', '_']).next()?.trim().to_ascii_uppercase();
     match region.as_str() {
         "" => None,
         "GB" => Some("UK".to_owned()),
@@ -174,21 +165,9 @@ mod tests {
 
     #[test]
     fn international_entry_always_present() {
-        for locale in [
-            None,
-            Some("US"),
-            Some("en-GB"),
-            Some("fr-FR"),
-            Some(""),
-            Some("-"),
-        ] {
+        for locale in [None, Some("US"), Some("en-GB"), Some("fr-FR"), Some(""), Some("-")] {
             let resources = help_resources(locale);
-            assert!(
-                resources
-                    .iter()
-                    .any(|r| r.url == "https://findahelpline.com"),
-                "{locale:?}"
-            );
+            assert!(resources.iter().any(|r| r.url == "https://findahelpline.com"), "{locale:?}");
             assert_eq!(resources.len(), TABLE.len());
         }
     }
@@ -196,17 +175,8 @@ mod tests {
     #[test]
     fn required_numbers_listed() {
         let all = help_resources(None);
-        assert!(
-            all.iter()
-                .any(|r| r.locale == "US" && r.contact.contains("988"))
-        );
-        assert!(
-            all.iter()
-                .any(|r| r.locale == "UK" && r.contact.contains("116 123"))
-        );
-        assert!(
-            all.iter()
-                .any(|r| r.locale == "IE" && r.contact.contains("116 123"))
-        );
+        assert!(all.iter().any(|r| r.locale == "US" && r.contact.contains("988")));
+        assert!(all.iter().any(|r| r.locale == "UK" && r.contact.contains("116 123")));
+        assert!(all.iter().any(|r| r.locale == "IE" && r.contact.contains("116 123")));
     }
 }

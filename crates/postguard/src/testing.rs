@@ -84,10 +84,7 @@ impl Default for TinyModel {
             bert_prefix: true,
             pooler: true,
             settings_file: true,
-            thresholds: Label::ALL
-                .iter()
-                .map(|l| (l.as_str().to_owned(), 0.5))
-                .collect(),
+            thresholds: Label::ALL.iter().map(|l| (l.as_str().to_owned(), 0.5)).collect(),
             name: "postguard-tiny-random".to_owned(),
             version: "0.0.0-test".to_owned(),
             tokenizer_record: true,
@@ -98,19 +95,16 @@ impl Default for TinyModel {
 /// Special tokens, then punctuation, digits, letters, continuation pieces
 /// (so every ASCII word tokenizes), then a few whole words.
 pub fn tiny_vocab() -> Vec<String> {
-    let mut vocab: Vec<String> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-        .map(String::from)
-        .to_vec();
+    let mut vocab: Vec<String> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].map(String::from).to_vec();
     vocab.extend(".,!?'\"-:;()/#@&*".chars().map(String::from));
     vocab.extend(('0'..='9').chain('a'..='z').map(String::from));
     vocab.extend(('0'..='9').chain('a'..='z').map(|c| format!("##{c}")));
     vocab.extend(
         [
-            "i", "you", "the", "a", "to", "and", "is", "it", "of", "that", "this", "then", "do",
-            "keep", "thinking", "about", "ending", "things", "so", "stupid", "idiot", "nobody",
-            "likes", "vaccines", "cause", "autism", "drink", "bleach", "hate", "love", "friend",
-            "help", "me", "my", "are", "not", "go", "want", "cure", "everyone", "knows", "great",
-            "day", "post", "reply", "what",
+            "i", "you", "the", "a", "to", "and", "is", "it", "of", "that", "this", "then", "do", "keep", "thinking",
+            "about", "ending", "things", "so", "stupid", "idiot", "nobody", "likes", "vaccines", "cause", "autism",
+            "drink", "bleach", "hate", "love", "friend", "help", "me", "my", "are", "not", "go", "want", "cure",
+            "everyone", "knows", "great", "day", "post", "reply", "what",
         ]
         .map(String::from),
     );
@@ -140,10 +134,7 @@ impl Normal {
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        source,
-    }
+    Error::Io { path: path.to_owned(), source }
 }
 
 impl TinyModel {
@@ -174,9 +165,8 @@ impl TinyModel {
                 "thresholds": self.thresholds,
             });
             if self.tokenizer_record {
-                let tokenizer = tokenizers::Tokenizer::from_bytes(tokenizer.to_string()).map_err(|source| {
-                    Error::Tokenizer { path: dir.join(crate::TOKENIZER_FILE), source }
-                })?;
+                let tokenizer = tokenizers::Tokenizer::from_bytes(tokenizer.to_string())
+                    .map_err(|source| Error::Tokenizer { path: dir.join(crate::TOKENIZER_FILE), source })?;
                 let record = crate::model::tokenizer_check::record(&tokenizer)?;
                 settings["tokenizer"] = json!({
                     "vocab_sha256": record.vocab_sha256,
@@ -191,18 +181,9 @@ impl TinyModel {
     }
 
     fn config_json(&self, vocab_size: usize) -> Value {
-        let id2label: BTreeMap<String, &str> = self
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (i.to_string(), l.as_str()))
-            .collect();
-        let label2id: BTreeMap<&str, usize> = self
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), i))
-            .collect();
+        let id2label: BTreeMap<String, &str> =
+            self.labels.iter().enumerate().map(|(i, l)| (i.to_string(), l.as_str())).collect();
+        let label2id: BTreeMap<&str, usize> = self.labels.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
         let mut config = json!({
             "architectures": ["BertForSequenceClassification"],
             "model_type": "bert",
@@ -237,16 +218,13 @@ impl TinyModel {
         let mut put = |name: String, shape: &[usize], kind: Init| -> Result<()> {
             let n: usize = shape.iter().product();
             let data: Vec<f32> = match kind {
-                Init::Random(scale) => (0..n)
-                    .map(|_| rng.sample() * self.weight_std * scale)
-                    .collect(),
+                Init::Random(scale) => (0..n).map(|_| rng.sample() * self.weight_std * scale).collect(),
                 Init::Ones => vec![1.0; n],
                 Init::Zeros => vec![0.0; n],
                 Init::Values(ref v) => v.clone(),
             };
-            let tensor = Tensor::from_vec(data, shape, &Device::Cpu)
-                .and_then(|t| t.to_dtype(dtype))
-                .map_err(Error::Model)?;
+            let tensor =
+                Tensor::from_vec(data, shape, &Device::Cpu).and_then(|t| t.to_dtype(dtype)).map_err(Error::Model)?;
             out.insert(name, tensor);
             Ok(())
         };
@@ -254,9 +232,8 @@ impl TinyModel {
         // order of the random draws, so a seed always gives the same model).
         let mut config = self.config_json(vocab_size);
         config["hidden_act"] = json!("gelu"); // any activation has the same tensors
-        let config: BertConfig = serde_json::from_value(config).map_err(|e| {
-            Error::Model(candle_core::Error::Msg(format!("tiny model config: {e}")))
-        })?;
+        let config: BertConfig = serde_json::from_value(config)
+            .map_err(|e| Error::Model(candle_core::Error::Msg(format!("tiny model config: {e}"))))?;
         let prefix = if self.bert_prefix { "bert." } else { "" };
         let classifier_bias = format!("{}.bias", layout::CLASSIFIER);
         for spec in layout::tensors(&config, self.labels.len(), prefix, self.pooler) {
@@ -287,11 +264,7 @@ enum Init {
 /// A BERT-style (uncased WordPiece) `tokenizer.json` over `vocab`, in the
 /// format the tokenizers library writes.
 pub fn tokenizer_json(vocab: &[String]) -> Value {
-    let ids: BTreeMap<&str, usize> = vocab
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i))
-        .collect();
+    let ids: BTreeMap<&str, usize> = vocab.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
     let id = |t: &str| ids[t];
     let added: Vec<Value> = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
         .iter()
@@ -333,13 +306,7 @@ pub fn tokenizer_json(vocab: &[String]) -> Value {
 /// # Errors
 ///
 /// I/O errors.
-pub fn write_hub_cache(
-    cache_dir: &Path,
-    repo_id: &str,
-    revision: &str,
-    commit: &str,
-    model_dir: &Path,
-) -> Result<()> {
+pub fn write_hub_cache(cache_dir: &Path, repo_id: &str, revision: &str, commit: &str, model_dir: &Path) -> Result<()> {
     let repo_dir = cache_dir.join(format!("models--{}", repo_id.replace('/', "--")));
     let blobs = repo_dir.join("blobs");
     let snapshot = repo_dir.join("snapshots").join(commit);
@@ -357,8 +324,7 @@ pub fn write_hub_cache(
         std::fs::write(&blob, &bytes).map_err(|e| io_err(&blob, e))?;
         let link = snapshot.join(&name);
         #[cfg(unix)]
-        std::os::unix::fs::symlink(Path::new("../../blobs").join(&blob_name), &link)
-            .map_err(|e| io_err(&link, e))?;
+        std::os::unix::fs::symlink(Path::new("../../blobs").join(&blob_name), &link).map_err(|e| io_err(&link, e))?;
         #[cfg(not(unix))]
         std::fs::write(&link, &bytes).map_err(|e| io_err(&link, e))?;
     }

@@ -32,12 +32,8 @@ fn a_fifth_label_runs_through_model_rules_fusion_and_json() {
 
     let mut rules = RuleSet::builder();
     rules.add_pack_str("spam-demo", SPAM_PACK).unwrap();
-    let clf = Classifier::builder()
-        .model(dir.path())
-        .rules(rules.build().unwrap())
-        .threshold(spam(), 0.99)
-        .build()
-        .unwrap();
+    let clf =
+        Classifier::builder().model(dir.path()).rules(rules.build().unwrap()).threshold(spam(), 0.99).build().unwrap();
     assert_eq!(clf.thresholds()[spam()], 0.99);
 
     let posts = [Post::new("buy cheap watches now!!"), Post::new("i had a good day at the park")];

@@ -111,7 +111,10 @@ fn net_worse_posts(sample: &Sample, a: &[PerLabel<f32>], b: &[PerLabel<f32>], la
 
 /// A gate that cannot run says so; where it is required (`POSTGUARD_REQUIRE_ALL`), it fails.
 fn skip_or_fail(required: bool, why: &str) {
-    assert!(!required, "the int8 accuracy gate cannot run: {why} (POSTGUARD_REQUIRE_ALL is set: a gate that did not run must not pass)");
+    assert!(
+        !required,
+        "the int8 accuracy gate cannot run: {why} (POSTGUARD_REQUIRE_ALL is set: a gate that did not run must not pass)"
+    );
     eprintln!("skipped: {why}");
 }
 
@@ -154,11 +157,7 @@ fn int8_keeps_the_f1_of_every_label() {
         c.scores_batch(&sample.posts).expect("scores").into_iter().map(|s| s.scores).collect()
     };
     let (a, b) = (scores(&reference), scores(&int8));
-    let max_abs = a
-        .iter()
-        .zip(&b)
-        .flat_map(|(a, b)| Label::ALL.map(|l| (a[l] - b[l]).abs()))
-        .fold(0.0f32, f32::max);
+    let max_abs = a.iter().zip(&b).flat_map(|(a, b)| Label::ALL.map(|l| (a[l] - b[l]).abs())).fold(0.0f32, f32::max);
     eprintln!("{} posts; max |p_int8 - p_f32| = {max_abs:.4}", sample.posts.len());
     eprintln!(
         "{:<16} {:>6} {:>9} {:>9} {:>7} {:>6} {:>10}",
@@ -171,11 +170,7 @@ fn int8_keeps_the_f1_of_every_label() {
         let (fb, _) = f1(&sample, &b, label, t);
         let flips = a.iter().zip(&b).filter(|(a, b)| (a[label] >= t) != (b[label] >= t)).count();
         let worse = net_worse_posts(&sample, &a, &b, label, t);
-        eprintln!(
-            "{:<16} {n:>6} {fa:>9.2} {fb:>9.2} {:>+7.2} {flips:>6} {worse:>+10}",
-            label.as_str(),
-            fb - fa
-        );
+        eprintln!("{:<16} {n:>6} {fa:>9.2} {fb:>9.2} {:>+7.2} {flips:>6} {worse:>+10}", label.as_str(), fb - fa);
         if fa - fb > MAX_F1_DROP && worse > MAX_NET_WORSE_POSTS {
             failures.push(format!(
                 "{label}: F1 f32 {fa:.2} int8 {fb:.2} (drop > {MAX_F1_DROP}), int8 wrong on {worse} more posts"

@@ -83,7 +83,10 @@ fn check_spans(post: &Post, v: &Verdict) {
         .chain(v.allow_hits().iter().map(|a| (a.start, a.end, &a.text)));
     for (a, b, t) in spans {
         assert!(a < b && b <= text.len(), "span {a}..{b} outside 0..{} of {text:?}", text.len());
-        assert!(text.is_char_boundary(a) && text.is_char_boundary(b), "span {a}..{b} not on char boundaries of {text:?}");
+        assert!(
+            text.is_char_boundary(a) && text.is_char_boundary(b),
+            "span {a}..{b} not on char boundaries of {text:?}"
+        );
         assert_eq!(&text[a..b], t.as_str(), "span text of {text:?}");
     }
 }
@@ -148,7 +151,8 @@ proptest! {
 #[test]
 fn generated_posts_hit_rules_and_scores_vary() {
     let c = classifier(Precision::F32);
-    let posts = [Post::new("kys you idiot"), Post::new("great day"), Post::new("then do it").with_context("i want to die")];
+    let posts =
+        [Post::new("kys you idiot"), Post::new("great day"), Post::new("then do it").with_context("i want to die")];
     let v = c.classify_batch(&posts).unwrap();
     assert!(!v[0].rule_hits().is_empty(), "no rule hits: {:?}", v[0]);
     let scores: Vec<f32> = v.iter().map(|v| v.label(postguard::Label::Bullying).model).collect();

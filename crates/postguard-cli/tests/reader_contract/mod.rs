@@ -175,12 +175,24 @@ fn has_duplicate_keys(text: &str) -> bool {
                     }
                     Ok(Count(n))
                 }
-                fn visit_bool<E>(self, _: bool) -> Result<Count, E> { Ok(Count(0)) }
-                fn visit_i64<E>(self, _: i64) -> Result<Count, E> { Ok(Count(0)) }
-                fn visit_u64<E>(self, _: u64) -> Result<Count, E> { Ok(Count(0)) }
-                fn visit_f64<E>(self, _: f64) -> Result<Count, E> { Ok(Count(0)) }
-                fn visit_str<E>(self, _: &str) -> Result<Count, E> { Ok(Count(0)) }
-                fn visit_unit<E>(self) -> Result<Count, E> { Ok(Count(0)) }
+                fn visit_bool<E>(self, _: bool) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
+                fn visit_i64<E>(self, _: i64) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
+                fn visit_u64<E>(self, _: u64) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
+                fn visit_f64<E>(self, _: f64) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
+                fn visit_str<E>(self, _: &str) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
+                fn visit_unit<E>(self) -> Result<Count, E> {
+                    Ok(Count(0))
+                }
             }
             d.deserialize_any(V)
         }
@@ -240,12 +252,17 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
                 }
             };
             assert_eq!(r.post.context, want_context, "{ctx}: context");
-            let want_id = member(members, "id").map(|raw| serde_json::from_str::<String>(raw).unwrap_or(raw.to_owned()));
+            let want_id =
+                member(members, "id").map(|raw| serde_json::from_str::<String>(raw).unwrap_or(raw.to_owned()));
             assert_eq!(r.id, want_id, "{ctx}: id");
             // A record given a key twice is never scored: readers disagree on its value.
             assert!(!has_duplicate_keys(utf8.unwrap()), "{ctx}: a record with a duplicated key accepted");
             if let Some(v) = &value {
-                assert_eq!(v.get("text").and_then(Value::as_str), Some(r.post.text.as_str()), "{ctx}: serde_json reads another text");
+                assert_eq!(
+                    v.get("text").and_then(Value::as_str),
+                    Some(r.post.text.as_str()),
+                    "{ctx}: serde_json reads another text"
+                );
             }
         }
         Item::Err(e) if e.message.starts_with("duplicate key") => {
@@ -255,8 +272,10 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
             assert!(e.fields.is_none(), "{ctx}: a duplicate-key record's fields kept for output");
             assert_eq!(e.raw.as_deref(), Some(&*String::from_utf8_lossy(content)), "{ctx}: raw");
             let last = e.field.as_deref().unwrap().rsplit(['.', ']']).next().unwrap_or_default().to_owned();
-            assert!(utf8.unwrap().contains(&format!("\"{last}\"")) || last.is_empty() || utf8.unwrap().contains('\\'),
-                "{ctx}: named key `{last}` not in the record");
+            assert!(
+                utf8.unwrap().contains(&format!("\"{last}\"")) || last.is_empty() || utf8.unwrap().contains('\\'),
+                "{ctx}: named key `{last}` not in the record"
+            );
         }
         Item::Err(e) => {
             one_line(&e.message);
@@ -275,7 +294,8 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
                             assert_eq!(e.message, format!("expected a JSON object, got {}", kind(v)), "{ctx}");
                         } else {
                             assert!(
-                                e.message.starts_with("invalid JSON: ") || e.message.starts_with("expected a JSON object, got "),
+                                e.message.starts_with("invalid JSON: ")
+                                    || e.message.starts_with("expected a JSON object, got "),
                                 "{ctx}: {}",
                                 e.message
                             );
@@ -297,9 +317,15 @@ fn check_jsonl_item(item: &Item, line: usize, content: &[u8]) {
                             ),
                         },
                         "context" => {
-                            assert!(text.is_some_and(|t| serde_json::from_str::<String>(t).is_ok()), "{ctx}: context blamed, text bad");
+                            assert!(
+                                text.is_some_and(|t| serde_json::from_str::<String>(t).is_ok()),
+                                "{ctx}: context blamed, text bad"
+                            );
                             let raw = member(members, "context").expect("blamed context exists");
-                            assert!(raw != "null" && serde_json::from_str::<String>(raw).is_err(), "{ctx}: context {raw} rejected");
+                            assert!(
+                                raw != "null" && serde_json::from_str::<String>(raw).is_err(),
+                                "{ctx}: context {raw} rejected"
+                            );
                         }
                         other => panic!("{ctx}: error names field `{other}`, which is not read"),
                     }
@@ -447,7 +473,13 @@ pub fn check_csv(data: &[u8]) {
     let header = header.and_then(|h| {
         if let Some((i, j)) = (0..h.len()).find_map(|i| h[..i].iter().position(|c| *c == h[i]).map(|j| (i, j))) {
             // A name given to two columns stops the run before any record (which is the text?).
-            Err(format!("line {}: CSV header names column `{}` twice (columns {} and {})", head.line, h[i], j + 1, i + 1))
+            Err(format!(
+                "line {}: CSV header names column `{}` twice (columns {} and {})",
+                head.line,
+                h[i],
+                j + 1,
+                i + 1
+            ))
         } else if h.iter().any(|c| c == "text") {
             Ok(h)
         } else {
@@ -474,7 +506,11 @@ pub fn check_csv(data: &[u8]) {
     assert_lines_increase(&items);
     let col = |name: &str| got_header.iter().position(|h| h == name);
     for (item, rec) in items.iter().zip(body) {
-        let ctx = format!("line {}: {:?}", rec.line, rec.cells.iter().map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>());
+        let ctx = format!(
+            "line {}: {:?}",
+            rec.line,
+            rec.cells.iter().map(|c| String::from_utf8_lossy(c)).collect::<Vec<_>>()
+        );
         let bad_utf8 = rec.cells.iter().enumerate().find_map(|(i, c)| std::str::from_utf8(c).err().map(|e| (i, e)));
         match item {
             Item::Ok(r) => {

@@ -42,34 +42,22 @@ pub(crate) struct ModelConfig {
 }
 
 fn invalid(path: &Path, field: &str, reason: impl Into<String>) -> Error {
-    Error::InvalidField {
-        path: path.to_owned(),
-        field: field.to_owned(),
-        reason: reason.into(),
-    }
+    Error::InvalidField { path: path.to_owned(), field: field.to_owned(), reason: reason.into() }
 }
 
 fn missing(path: &Path, field: &str) -> Error {
-    Error::MissingField {
-        path: path.to_owned(),
-        field: field.to_owned(),
-    }
+    Error::MissingField { path: path.to_owned(), field: field.to_owned() }
 }
 
 fn parse_label(path: &Path, name: &str) -> Result<Label> {
-    name.parse::<Label>().map_err(|_| Error::UnknownLabel {
-        path: path.to_owned(),
-        label: name.to_owned(),
-    })
+    name.parse::<Label>().map_err(|_| Error::UnknownLabel { path: path.to_owned(), label: name.to_owned() })
 }
 
 impl ModelConfig {
     pub(crate) fn parse(file: &ModelFile) -> Result<Self> {
         let path = file.path.as_path();
-        let value: Value = serde_json::from_slice(&file.bytes).map_err(|source| Error::Json {
-            path: path.to_owned(),
-            source,
-        })?;
+        let value: Value =
+            serde_json::from_slice(&file.bytes).map_err(|source| Error::Json { path: path.to_owned(), source })?;
         let Value::Object(mut object) = value else {
             return Err(invalid(path, "(root)", "expected a JSON object"));
         };
@@ -78,26 +66,17 @@ impl ModelConfig {
             None | Some(Value::Null) => return Err(missing(path, "problem_type")),
             Some(Value::String(found)) if found == MULTI_LABEL => {}
             Some(Value::String(found)) => {
-                return Err(Error::UnsupportedProblemType {
-                    path: path.to_owned(),
-                    found: found.clone(),
-                });
+                return Err(Error::UnsupportedProblemType { path: path.to_owned(), found: found.clone() });
             }
             Some(other) => {
-                return Err(Error::UnsupportedProblemType {
-                    path: path.to_owned(),
-                    found: other.to_string(),
-                });
+                return Err(Error::UnsupportedProblemType { path: path.to_owned(), found: other.to_string() });
             }
         }
         if let Some(model_type) = object.get("model_type").and_then(Value::as_str)
-            && model_type != "bert" {
-                return Err(invalid(
-                    path,
-                    "model_type",
-                    format!("{model_type:?} is not supported (expected \"bert\")"),
-                ));
-            }
+            && model_type != "bert"
+        {
+            return Err(invalid(path, "model_type", format!("{model_type:?} is not supported (expected \"bert\")")));
+        }
         let labels = Self::parse_id2label(path, &object)?;
 
         for field in REQUIRED {
@@ -115,10 +94,7 @@ impl ModelConfig {
                 object.insert(field.to_owned(), value);
             }
         }
-        let act = object
-            .get("hidden_act")
-            .cloned()
-            .unwrap_or_else(|| Value::from("gelu"));
+        let act = object.get("hidden_act").cloned().unwrap_or_else(|| Value::from("gelu"));
         let act = match act.as_str() {
             // transformers' names for the tanh approximation of GELU.
             // (candle spells that variant "geluapproximate".)
@@ -127,27 +103,17 @@ impl ModelConfig {
         };
         object.insert("hidden_act".to_owned(), act);
 
-        let bert: BertConfig =
-            serde_json::from_value(Value::Object(object)).map_err(|source| Error::Json {
-                path: path.to_owned(),
-                source,
-            })?;
+        let bert: BertConfig = serde_json::from_value(Value::Object(object))
+            .map_err(|source| Error::Json { path: path.to_owned(), source })?;
         if bert.num_attention_heads == 0 || !bert.hidden_size.is_multiple_of(bert.num_attention_heads) {
             return Err(invalid(
                 path,
                 "num_attention_heads",
-                format!(
-                    "hidden_size {} is not a multiple of {}",
-                    bert.hidden_size, bert.num_attention_heads
-                ),
+                format!("hidden_size {} is not a multiple of {}", bert.hidden_size, bert.num_attention_heads),
             ));
         }
         if bert.type_vocab_size < 2 {
-            return Err(invalid(
-                path,
-                "type_vocab_size",
-                "must be at least 2 for sentence pairs",
-            ));
+            return Err(invalid(path, "type_vocab_size", "must be at least 2 for sentence pairs"));
         }
         Ok(Self { bert, labels })
     }
@@ -157,44 +123,26 @@ impl ModelConfig {
             return Err(missing(path, "id2label"));
         };
         let Value::Object(id2label) = id2label else {
-            return Err(invalid(
-                path,
-                "id2label",
-                "expected an object {\"0\": \"label\", ...}",
-            ));
+            return Err(invalid(path, "id2label", "expected an object {\"0\": \"label\", ...}"));
         };
         let mut by_index = BTreeMap::new();
         for (index, name) in id2label {
-            let index: usize = index
-                .parse()
-                .map_err(|_| invalid(path, "id2label", format!("key {index:?} is not an index")))?;
-            let name = name.as_str().ok_or_else(|| {
-                invalid(
-                    path,
-                    "id2label",
-                    format!("value for {index} is not a string"),
-                )
-            })?;
+            let index: usize =
+                index.parse().map_err(|_| invalid(path, "id2label", format!("key {index:?} is not an index")))?;
+            let name =
+                name.as_str().ok_or_else(|| invalid(path, "id2label", format!("value for {index} is not a string")))?;
             by_index.insert(index, parse_label(path, name)?);
         }
         if by_index.is_empty() {
             return Err(invalid(path, "id2label", "is empty"));
         }
         if by_index.keys().copied().ne(0..by_index.len()) {
-            return Err(invalid(
-                path,
-                "id2label",
-                "indices must be 0..n without gaps",
-            ));
+            return Err(invalid(path, "id2label", "indices must be 0..n without gaps"));
         }
         let labels: Vec<Label> = by_index.into_values().collect();
         for (i, label) in labels.iter().enumerate() {
             if labels[..i].contains(label) {
-                return Err(invalid(
-                    path,
-                    "id2label",
-                    format!("label {label} appears twice"),
-                ));
+                return Err(invalid(path, "id2label", format!("label {label} appears twice")));
             }
         }
         Ok(labels)
@@ -260,15 +208,12 @@ impl ModelSettings {
                 thresholds: BTreeMap::new(),
                 tokenizer: None,
             },
-            Some(file) => serde_json::from_slice(&file.bytes).map_err(|source| Error::Json {
-                path: file.path.clone(),
-                source,
-            })?,
+            Some(file) => {
+                serde_json::from_slice(&file.bytes).map_err(|source| Error::Json { path: file.path.clone(), source })?
+            }
         };
         let path = file.map_or_else(|| Path::new("postguard.json"), |f| f.path.as_path());
-        let max_tokens = raw
-            .max_tokens
-            .unwrap_or(DEFAULT_MAX_TOKENS.min(max_position));
+        let max_tokens = raw.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS.min(max_position));
         if max_tokens > max_position {
             return Err(invalid(
                 path,
@@ -277,29 +222,17 @@ impl ModelSettings {
             ));
         }
         if max_tokens < MIN_MAX_TOKENS {
-            return Err(invalid(
-                path,
-                "max_tokens",
-                format!("{max_tokens} is below {MIN_MAX_TOKENS}"),
-            ));
+            return Err(invalid(path, "max_tokens", format!("{max_tokens} is below {MIN_MAX_TOKENS}")));
         }
         let stride = raw.stride.unwrap_or(max_tokens / 4);
         if stride >= max_tokens {
-            return Err(invalid(
-                path,
-                "stride",
-                format!("{stride} must be smaller than max_tokens {max_tokens}"),
-            ));
+            return Err(invalid(path, "stride", format!("{stride} must be smaller than max_tokens {max_tokens}")));
         }
         let mut thresholds = PerLabel::from_fn(|_| DEFAULT_THRESHOLD);
         for (name, value) in raw.thresholds {
             let label = parse_label(path, &name)?;
             if !(0.0..=1.0).contains(&value) {
-                return Err(invalid(
-                    path,
-                    "thresholds",
-                    format!("{name} = {value} is outside 0..=1"),
-                ));
+                return Err(invalid(path, "thresholds", format!("{name} = {value} is outside 0..=1")));
             }
             thresholds[label] = value;
         }

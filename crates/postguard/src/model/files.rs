@@ -41,10 +41,7 @@ impl ModelSource {
         if arg == "bundled" {
             return Self::Bundled;
         }
-        if path.exists()
-            || arg.starts_with(['.', '/', '~', '\\'])
-            || !arg.contains('/')
-            || arg.matches('/').count() > 1
+        if path.exists() || arg.starts_with(['.', '/', '~', '\\']) || !arg.contains('/') || arg.matches('/').count() > 1
         {
             return Self::Dir(path.to_owned());
         }
@@ -102,12 +99,7 @@ pub struct HubModel {
 impl HubModel {
     /// `repo_id` at `main`, default cache, online.
     pub fn new(repo_id: impl Into<String>) -> Self {
-        Self {
-            repo_id: repo_id.into(),
-            revision: None,
-            cache_dir: None,
-            offline: false,
-        }
+        Self { repo_id: repo_id.into(), revision: None, cache_dir: None, offline: false }
     }
 
     /// Sets the revision (branch, tag or commit hash).
@@ -205,13 +197,8 @@ pub(crate) struct ModelFiles {
 
 fn read_file(path: PathBuf) -> Result<ModelFile> {
     match std::fs::read(&path) {
-        Ok(bytes) => Ok(ModelFile {
-            path,
-            bytes: Cow::Owned(bytes),
-        }),
-        Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
-            Err(Error::MissingFile { path })
-        }
+        Ok(bytes) => Ok(ModelFile { path, bytes: Cow::Owned(bytes) }),
+        Err(source) if source.kind() == std::io::ErrorKind::NotFound => Err(Error::MissingFile { path }),
         Err(source) => Err(Error::Io { path, source }),
     }
 }
@@ -232,10 +219,7 @@ impl ModelFiles {
     /// [`ModelInfo::files_sha256`](crate::ModelInfo::files_sha256) is the SHA-256 of this text.
     pub(crate) fn manifest(&self, weights_sha256: &str) -> String {
         use crate::model::sha256_hex;
-        let mut lines = vec![
-            (WEIGHTS_FILE, weights_sha256.to_owned()),
-            (CONFIG_FILE, sha256_hex(&self.config.bytes)),
-        ];
+        let mut lines = vec![(WEIGHTS_FILE, weights_sha256.to_owned()), (CONFIG_FILE, sha256_hex(&self.config.bytes))];
         if let Some(settings) = &self.settings {
             lines.push((SETTINGS_FILE, sha256_hex(&settings.bytes)));
         }
@@ -254,19 +238,14 @@ impl ModelFiles {
 
     fn from_dir(dir: &Path) -> Result<Self> {
         if !dir.is_dir() {
-            return Err(Error::MissingFile {
-                path: dir.to_owned(),
-            });
+            return Err(Error::MissingFile { path: dir.to_owned() });
         }
         let default_name = dir
             .canonicalize()
             .ok()
             .as_deref()
             .and_then(Path::file_name)
-            .map_or_else(
-                || dir.display().to_string(),
-                |name| name.to_string_lossy().into_owned(),
-            );
+            .map_or_else(|| dir.display().to_string(), |name| name.to_string_lossy().into_owned());
         Ok(Self {
             config: read_file(dir.join(CONFIG_FILE))?,
             tokenizer: read_file(dir.join(TOKENIZER_FILE))?,
@@ -283,9 +262,7 @@ impl ModelFiles {
         let cache_dir = match &hub.cache_dir {
             Some(dir) => dir.clone(),
             // No environment: `~/.cache/huggingface/hub`.
-            None => hf_hub_cache_dir(|_| None).ok_or_else(|| Error::NoCacheDir {
-                repo_id: hub.repo_id.clone(),
-            })?,
+            None => hf_hub_cache_dir(|_| None).ok_or_else(|| Error::NoCacheDir { repo_id: hub.repo_id.clone() })?,
         };
         let revision = hub.revision.clone().unwrap_or_else(|| "main".to_owned());
         let repo = Repo::with_revision(hub.repo_id.clone(), RepoType::Model, revision.clone());
@@ -326,8 +303,7 @@ impl ModelFiles {
             }
         };
         let required = |name: &str| -> Result<ModelFile> {
-            let path =
-                fetch(name, true)?.ok_or_else(|| Error::MissingFile { path: name.into() })?;
+            let path = fetch(name, true)?.ok_or_else(|| Error::MissingFile { path: name.into() })?;
             read_file(path)
         };
         let config = required(CONFIG_FILE)?;
@@ -353,10 +329,7 @@ impl ModelFiles {
 /// Looks `name` up in a hub cache: `refs/<revision>` names the snapshot; a
 /// revision that is itself a snapshot (a commit hash) is used directly.
 fn cached_file(cache_dir: &Path, repo: &Repo, revision: &str, name: &str) -> Option<PathBuf> {
-    if let Some(path) = Cache::new(cache_dir.to_owned())
-        .repo(repo.clone())
-        .get(name)
-    {
+    if let Some(path) = Cache::new(cache_dir.to_owned()).repo(repo.clone()).get(name) {
         return Some(path);
     }
     let repo_dir = cache_dir.join(repo.folder_name());
@@ -464,7 +437,8 @@ mod tests {
 
     #[test]
     fn manifest_lists_the_files_that_decide_a_score() {
-        let file = |name: &str, bytes: &'static [u8]| ModelFile { path: PathBuf::from(name), bytes: Cow::Borrowed(bytes) };
+        let file =
+            |name: &str, bytes: &'static [u8]| ModelFile { path: PathBuf::from(name), bytes: Cow::Borrowed(bytes) };
         let mut files = ModelFiles {
             config: file("config.json", b"abc"),
             tokenizer: file("tokenizer.json", b""),
@@ -483,12 +457,24 @@ mod tests {
             format!("model.safetensors  00ff\nconfig.json  {abc}\npostguard.json  {abc}\ntokenizer.json  {empty}\n")
         );
         files.settings = None;
-        assert_eq!(files.manifest("00ff"), format!("model.safetensors  00ff\nconfig.json  {abc}\ntokenizer.json  {empty}\n"));
+        assert_eq!(
+            files.manifest("00ff"),
+            format!("model.safetensors  00ff\nconfig.json  {abc}\ntokenizer.json  {empty}\n")
+        );
     }
 
     #[test]
     fn hub_offline_values() {
-        for (v, want) in [("1", true), ("true", true), (" YES ", true), ("On", true), ("0", false), ("", false), ("no", false), ("2", false)] {
+        for (v, want) in [
+            ("1", true),
+            ("true", true),
+            (" YES ", true),
+            ("On", true),
+            ("0", false),
+            ("", false),
+            ("no", false),
+            ("2", false),
+        ] {
             assert_eq!(hf_hub_offline(env(&[("HF_HUB_OFFLINE", v)])), want, "{v:?}");
         }
         assert!(!hf_hub_offline(env(&[])));

@@ -69,11 +69,8 @@ impl Model {
         let _span = tracing::info_span!("load_model").entered();
         let config = ModelConfig::parse(&files.config)?;
         let settings = ModelSettings::parse(files.settings.as_ref(), &config)?;
-        let mut tokenizer =
-            Tokenizer::from_bytes(&files.tokenizer.bytes).map_err(|source| Error::Tokenizer {
-                path: files.tokenizer.path.clone(),
-                source,
-            })?;
+        let mut tokenizer = Tokenizer::from_bytes(&files.tokenizer.bytes)
+            .map_err(|source| Error::Tokenizer { path: files.tokenizer.path.clone(), source })?;
         // As the window encoder uses it: no truncation, no padding.
         let _ = tokenizer.with_truncation(None);
         tokenizer.with_padding(None);
@@ -102,14 +99,8 @@ impl Model {
             Box::new(CandleBert::load(&weights, &config.bert, config.labels.len())?)
         };
         drop(weights);
-        let sha256 = files
-            .sha256
-            .clone()
-            .unwrap_or_else(|| sha256_hex(&files.weights.bytes));
-        let files_sha256 = files
-            .files_sha256
-            .clone()
-            .unwrap_or_else(|| sha256_hex(files.manifest(&sha256).as_bytes()));
+        let sha256 = files.sha256.clone().unwrap_or_else(|| sha256_hex(&files.weights.bytes));
+        let files_sha256 = files.files_sha256.clone().unwrap_or_else(|| sha256_hex(files.manifest(&sha256).as_bytes()));
         let info = ModelInfo {
             name: settings.name.clone().unwrap_or(files.default_name),
             version: settings.version.clone().unwrap_or(files.default_version),

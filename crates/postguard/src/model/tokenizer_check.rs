@@ -117,9 +117,7 @@ fn special_tokens(tokenizer: &Tokenizer, config: &ModelConfig) -> std::result::R
                     ));
                 }
                 None => {
-                    return Err(format!(
-                        "its post-processor adds {token:?} (id {id}), which is not in its vocabulary"
-                    ));
+                    return Err(format!("its post-processor adds {token:?} (id {id}), which is not in its vocabulary"));
                 }
             }
         }
@@ -136,10 +134,7 @@ fn special_tokens(tokenizer: &Tokenizer, config: &ModelConfig) -> std::result::R
     if let ModelWrapper::WordPiece(wordpiece) = tokenizer.get_model()
         && tokenizer.token_to_id(&wordpiece.unk_token).is_none()
     {
-        return Err(format!(
-            "its WordPiece unk_token {:?} is not in its vocabulary",
-            wordpiece.unk_token
-        ));
+        return Err(format!("its WordPiece unk_token {:?} is not in its vocabulary", wordpiece.unk_token));
     }
     Ok(())
 }
@@ -150,9 +145,8 @@ fn fingerprint(
     record: &TokenizerRecord,
 ) -> std::result::Result<(), String> {
     let text = record.fingerprint_text.as_str();
-    let encoding = tokenizer
-        .encode(text, true)
-        .map_err(|e| format!("cannot encode postguard.json's fixed text {text:?}: {e}"))?;
+    let encoding =
+        tokenizer.encode(text, true).map_err(|e| format!("cannot encode postguard.json's fixed text {text:?}: {e}"))?;
     let ids = encoding.get_ids();
     let vocab = vocab_sha256_of(vocab);
     if ids != record.fingerprint_ids.as_slice() {
@@ -231,8 +225,12 @@ mod tests {
     fn vocab_hash_is_tokens_by_id_one_per_line() {
         // The tiny vocabulary lists "a" and "i" twice; the tokenizer keeps the later id.
         let json = tokenizer_json(&tiny_vocab());
-        let mut by_id: Vec<(u64, &str)> =
-            json["model"]["vocab"].as_object().unwrap().iter().map(|(t, id)| (id.as_u64().unwrap(), t.as_str())).collect();
+        let mut by_id: Vec<(u64, &str)> = json["model"]["vocab"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(t, id)| (id.as_u64().unwrap(), t.as_str()))
+            .collect();
         by_id.sort_unstable();
         let text: String = by_id.iter().map(|(_, t)| format!("{t}\n")).collect();
         assert!(text.starts_with("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\n.\n"));

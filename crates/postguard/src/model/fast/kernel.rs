@@ -266,7 +266,7 @@ fn matmul_portable(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]) {
 mod avx512 {
     use std::arch::x86_64::*;
 
-    use super::{PackedI8, BLOCKS, LANES, ROW_TILE};
+    use super::{BLOCKS, LANES, PackedI8, ROW_TILE};
 
     /// [`super::sum16`] with one 512-bit register per partial sum.
     ///
@@ -461,7 +461,11 @@ mod tests {
                 let mut out = vec![-1; rows * packed.n_pad];
                 matmul(isa, &a, rows, &packed, &mut out);
                 for m in 0..rows {
-                    assert_eq!(&out[m * packed.n_pad..m * packed.n_pad + n], &expected[m * n..(m + 1) * n], "{isa:?} {rows}x{n}x{k}");
+                    assert_eq!(
+                        &out[m * packed.n_pad..m * packed.n_pad + n],
+                        &expected[m * n..(m + 1) * n],
+                        "{isa:?} {rows}x{n}x{k}"
+                    );
                     assert!(out[m * packed.n_pad + n..(m + 1) * packed.n_pad].iter().all(|&x| x == 0));
                 }
             }

@@ -22,10 +22,10 @@ mod ops;
 use candle_transformers::models::bert::Config as BertConfig;
 use rayon::prelude::*;
 
+use crate::model::Backend;
 use crate::model::encode::Window;
 use crate::model::layout::{self, Dense, Norm};
 use crate::model::weights::Weights;
-use crate::model::Backend;
 use crate::{Error, Result};
 
 use kernel::{Isa, PackedI8, SimdTask};
@@ -81,7 +81,9 @@ impl QLinear {
             let acc = &s.acc[m * self.w.n_pad()..m * self.w.n_pad() + n];
             let (sx, zx) = (s.qscale[m], s.qzero[m]);
             let row = &mut out[m * n..(m + 1) * n];
-            for ((((y, a), ws), sw), b) in row.iter_mut().zip(acc).zip(&self.weight_sum).zip(&self.scale).zip(&self.bias) {
+            for ((((y, a), ws), sw), b) in
+                row.iter_mut().zip(acc).zip(&self.weight_sum).zip(&self.scale).zip(&self.bias)
+            {
                 // Exact in i32: |a| <= 255 * 127 * k.
                 *y = (a - zx * ws) as f32 * (sx * sw) + b;
             }
@@ -232,7 +234,11 @@ impl FastBert {
             });
         }
         let head = |path: String| -> Result<DenseF32> {
-            Ok(DenseF32 { w: weights.flat(&format!("{path}.weight"))?, b: weights.flat(&format!("{path}.bias"))?, k: h })
+            Ok(DenseF32 {
+                w: weights.flat(&format!("{path}.weight"))?,
+                b: weights.flat(&format!("{path}.bias"))?,
+                k: h,
+            })
         };
         let classifier = head(layout::CLASSIFIER.to_owned())?;
         debug_assert_eq!(classifier.b.len(), num_labels, "checked by Weights::open");
@@ -475,11 +481,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         tiny.write(dir.path()).unwrap();
         let build = |p| {
-            Classifier::builder()
-                .model(crate::ModelSource::Dir(dir.path().to_owned()))
-                .precision(p)
-                .build()
-                .unwrap()
+            Classifier::builder().model(crate::ModelSource::Dir(dir.path().to_owned())).precision(p).build().unwrap()
         };
         let (f32_model, int8) = (build(Precision::F32), build(Precision::Int8));
         let posts = posts();
