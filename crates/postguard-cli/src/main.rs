@@ -133,10 +133,12 @@ enum Command {
 
 const SCORE_HELP: &str = "\
 Output: the input record's fields unchanged, plus `postguard`: {scores, flagged, rule_hits,
-resources, model} (JSONL) or postguard_* columns (CSV).
+resources, model, and pii / privacy_notice / limited when they apply} (JSONL), or postguard_*
+columns (CSV): a score per label, flagged, rule_hits, resources, model, model_sha256,
+model_files_sha256, error, raw, limited, pii, privacy_notice (and extra, below).
 Blank JSONL lines are not records: they are counted as blank_lines in the summary.
-CSV output from JSONL input: the columns are the first record's keys (and the text and context
-fields); a later record's keys outside them go, as a JSON object, into postguard_extra.
+CSV output from JSONL input: the columns are the first record's keys; a later record's keys
+outside them go, as a JSON object, into a last postguard_extra column.
 The output file is locked while a run writes it, and an output that is the input (stdin
 included) is refused.
 --on-error: fail = stop at the first bad record (exit 3); skip = leave it out and report it on

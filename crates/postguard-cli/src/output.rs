@@ -166,6 +166,7 @@ pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
         "raw",
         "limited",
         "pii",
+        "privacy_notice",
     ] {
         cols.push(format!("postguard_{c}"));
     }
@@ -272,6 +273,7 @@ impl Output {
                 tail.push(String::new());
                 tail.push(scored.limited.as_ref().map(json_text).unwrap_or_default());
                 tail.push(if scored.pii.is_empty() { String::new() } else { json_text(&scored.pii) });
+                tail.push(scored.privacy_notice.clone().unwrap_or_default());
                 let fields = fields.clone();
                 self.write_csv(Some(&fields), tail)
             }
@@ -314,8 +316,8 @@ impl Output {
                 let mut tail = vec![String::new(); self.labels.len() + 6];
                 tail.push(format!("line {}: {e}", e.line));
                 tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
-                tail.push(String::new());
-                tail.push(String::new());
+                // Empty limited, pii and privacy_notice cells.
+                tail.extend([String::new(), String::new(), String::new()]);
                 self.write_csv(e.fields.as_ref(), tail)
             }
         }
@@ -576,15 +578,15 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_model_files_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_extra"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_model_files_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_privacy_notice,postguard_extra"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,"#
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,"#
+            r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,"#
         );
     }
 
