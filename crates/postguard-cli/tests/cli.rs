@@ -469,40 +469,55 @@ fn resume_after_partial_last_line() {
     assert!(stderr(&o).contains("records in 120, out 120"), "{}", stderr(&o));
 }
 
+/// A `score - -o OUT ARGS...` run fed through a pipe the test holds: the first `first` lines of
+/// `input` are written, then the test waits until the run has written a checkpoint (a chunk is
+/// done and the signal handler is in place). The run cannot end before more input comes, so a
+/// signal or a kill that the test sends next never races the end of the run.
+fn paused_run(out: &Path, args: &[&str], input: &str, first: usize) -> (std::process::Child, std::process::ChildStdin) {
+    let mut child = bin()
+        .arg("--model")
+        .arg(tiny_model())
+        .args(["score", "-", "-o", out.to_str().unwrap()])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let head: String = input.lines().take(first).map(|l| format!("{l}\n")).collect();
+    stdin.write_all(head.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let checkpoint = PathBuf::from(format!("{}.postguard-resume", out.display()));
+    let started = std::time::Instant::now();
+    while !checkpoint.exists() {
+        assert!(started.elapsed().as_secs() < 120, "no checkpoint after 120 s");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    (child, stdin)
+}
+
 #[test]
 fn resume_after_kill() {
     let dir = tempfile::tempdir().unwrap();
     let input = numbered_input(dir.path(), 3000);
+    let text = std::fs::read_to_string(&input).unwrap();
+    let opts = ["--on-error", "skip", "--batch-size", "16"];
     let full = dir.path().join("full.jsonl");
-    let args = |out: &Path| -> Vec<String> {
-        ["score", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--on-error", "skip", "--batch-size", "16"]
-            .map(String::from)
-            .to_vec()
-    };
-    let o = bin().arg("--model").arg(tiny_model()).args(args(&full)).output().unwrap();
+    let o = pg(&[&["score", input.to_str().unwrap(), "-o", full.to_str().unwrap()][..], &opts].concat());
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     let full_text = std::fs::read_to_string(&full).unwrap();
 
+    // Killed (SIGKILL: no handler runs) after 1,000 records were fed and a checkpoint written.
     let out = dir.path().join("killed.jsonl");
-    let mut child = bin()
-        .arg("--model")
-        .arg(tiny_model())
-        .args(args(&out))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Kill once a checkpoint exists (the next chunk may be half-written at that moment).
-    let checkpoint = dir.path().join("killed.jsonl.postguard-resume");
-    let started = std::time::Instant::now();
-    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    let (mut child, stdin) = paused_run(&out, &opts, &text, 1000);
     child.kill().unwrap();
     let status = child.wait().unwrap();
-    assert!(!status.success(), "the run finished before it could be killed");
+    drop(stdin);
+    assert!(!status.success(), "{status:?}");
     let killed_len = std::fs::metadata(&out).unwrap().len();
-    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    let resume = [&["score", "-", "-o", out.to_str().unwrap(), "--resume"][..], &opts].concat();
+    let o = pg_stdin(&resume, text.as_bytes());
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     same_output(&full_text, &std::fs::read_to_string(&out).unwrap());
     // Skipped records are counted across the interruption (checkpoint), so the totals match.
@@ -971,28 +986,28 @@ fn write_errors_name_the_output() {
 #[test]
 fn ctrl_c_says_how_to_resume() {
     let dir = tempfile::tempdir().unwrap();
-    let input = numbered_input(dir.path(), 20000);
-    let args = |out: &Path| -> Vec<String> {
-        ["score", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--on-error", "emit", "--batch-size", "16"]
-            .map(String::from)
-            .to_vec()
-    };
+    let input = numbered_input(dir.path(), 2000);
+    let text = std::fs::read_to_string(&input).unwrap();
+    let opts = ["--on-error", "emit", "--batch-size", "16"];
     let full = dir.path().join("full.jsonl");
-    assert_eq!(code(&bin().arg("--model").arg(tiny_model()).args(args(&full)).output().unwrap()), 5);
+    let o = pg(&[&["score", input.to_str().unwrap(), "-o", full.to_str().unwrap()][..], &opts].concat());
+    assert_eq!(code(&o), 5, "{}", stderr(&o));
     let out = dir.path().join("int.jsonl");
-    let child = bin().arg("--model").arg(tiny_model()).args(args(&out)).stderr(Stdio::piped()).spawn().unwrap();
-    let checkpoint = dir.path().join("int.jsonl.postguard-resume");
-    let started = std::time::Instant::now();
-    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
+    let (child, mut stdin) = paused_run(&out, &opts, &text, 100);
     let sent = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(sent.success());
+    // The chunk being read is finished (16 more records), then the run stops: it never sees
+    // the end of its input.
+    let more: String = text.lines().skip(100).take(16).map(|l| format!("{l}\n")).collect();
+    // (It may have stopped already, between two chunks of the 100: then the pipe is closed.)
+    let _ = stdin.write_all(more.as_bytes()).and_then(|()| stdin.flush());
     let o = child.wait_with_output().unwrap();
+    drop(stdin);
     let e = stderr(&o);
     assert_eq!(code(&o), 130, "{e}");
     assert!(e.contains("run the same command with --resume to continue"), "{e}");
-    let o = bin().arg("--model").arg(tiny_model()).args(args(&out)).arg("--resume").output().unwrap();
+    let resume = [&["score", "-", "-o", out.to_str().unwrap(), "--resume"][..], &opts].concat();
+    let o = pg_stdin(&resume, text.as_bytes());
     assert_eq!(code(&o), 5, "{}", stderr(&o));
     same_output(&std::fs::read_to_string(&full).unwrap(), &std::fs::read_to_string(&out).unwrap());
 }
@@ -1232,28 +1247,14 @@ fn rule_packs_are_validated_and_their_examples_tested() {
 fn sigterm_with_quiet_says_what_happened() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.jsonl");
-    let mut child = bin()
-        .arg("--model")
-        .arg(tiny_model())
-        .args(["-q", "score", "-", "-o", out.to_str().unwrap(), "--batch-size", "1"])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"{\"text\": \"one\"}\n{\"text\": \"two\"}\n").unwrap();
-    stdin.flush().unwrap();
-    // The checkpoint is written after the first chunk: the handler is in place by then.
-    let checkpoint = dir.path().join("out.jsonl.postguard-resume");
-    let started = std::time::Instant::now();
-    while !checkpoint.exists() && started.elapsed().as_secs() < 60 {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let input = "{\"text\": \"one\"}\n{\"text\": \"two\"}\n{\"text\": \"three\"}\n";
+    let (child, mut stdin) = paused_run(&out, &["--batch-size", "1", "-q"], input, 2);
     assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
     // One more record lets the reader finish its chunk; then the run stops.
-    let _ = stdin.write_all(b"{\"text\": \"three\"}\n");
-    drop(stdin);
+    // (It may have stopped already, between chunks: then the pipe is closed and that is fine.)
+    let _ = stdin.write_all(format!("{}\n", input.lines().nth(2).unwrap()).as_bytes()).and_then(|()| stdin.flush());
     let o = child.wait_with_output().unwrap();
+    drop(stdin);
     let e = stderr(&o);
     assert_eq!(code(&o), 130, "{e}");
     assert!(e.contains("interrupted"), "{e}");
