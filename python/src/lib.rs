@@ -6,7 +6,7 @@
 //! - owned `String`s are taken from Python first, then the GIL is released for
 //!   the whole batch (`Python::detach`), so other Python threads run meanwhile
 //!   and one classifier can serve many threads at once;
-//! - the batch runs inside a rayon pool owned by this process (see [`pool`]),
+//! - the batch runs inside a rayon pool owned by this process (see `pool` below),
 //!   which is what makes the classifier usable after `fork`;
 //! - panics are caught at this boundary and raised as
 //!   `postguard.errors.InternalError`, never as pyo3's `PanicException`.

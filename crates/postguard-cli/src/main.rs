@@ -179,7 +179,7 @@ struct ScoreArgs {
     #[arg(long, value_parser = parse_delimiter)]
     delimiter: Option<u8>,
     /// Write the text and context fields redacted: each piece of personal information (phone,
-    /// email, address, ID and card numbers, ...) replaced by a placeholder such as [PHONE]; the
+    /// email, address, ID and card numbers, ...) replaced by a placeholder such as `[PHONE]`; the
     /// matched texts in the postguard object are redacted too, and a record that cannot be scored
     /// is written with null text and context. Other fields are written as they are.
     #[arg(long)]

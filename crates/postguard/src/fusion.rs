@@ -2,7 +2,7 @@
 //!
 //! For label `l` with model score `m` (sigmoid, 0..1) and threshold `t`:
 //!
-//! 1. rule evidence `e` = the largest [`Severity::weight`] among the active
+//! 1. rule evidence `e` = the largest [`Severity::weight`](crate::Severity::weight) among the active
 //!    rule hits for `l` (0 when there are none);
 //! 2. if an allow hit (safe phrase, debunking, supportive or recovery marker)
 //!    covers `l` and no High hit for `l` exists, the model score is damped:
