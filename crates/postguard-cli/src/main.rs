@@ -835,6 +835,8 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     }
     // Lock the output before anything reads or changes it (--resume looks at it first); the
     // lock is held until the run ends.
+    // An output this run creates is removed again if the run stops before writing it.
+    let mut created = a.output.as_deref().map(outfile::CreatedGuard::before_open);
     let out_file = match &a.output {
         Some(p) => Some(outfile::open_locked(p).with_context(|| format!("{}", p.display())).code(exit::INPUT)?),
         None => None,
@@ -911,6 +913,9 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         }
         _ => Box::new(io::stdout().lock()),
     };
+    if let Some(g) = created.as_mut() {
+        g.keep();
+    }
     if let (Some(p), false) = (&a.output, a.resume) {
         resume::clear(p);
     }

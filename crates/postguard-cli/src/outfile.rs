@@ -100,6 +100,34 @@ pub fn open_locked(path: &Path) -> Result<File, OpenError> {
     }
 }
 
+/// Removes an output file this run created, unless the run got as far as writing it: a run that
+/// stops on a bad input header, a wrong `--resume` or a model that does not load leaves no empty
+/// output behind (an output that existed before is never removed).
+#[derive(Debug)]
+pub struct CreatedGuard {
+    path: Option<std::path::PathBuf>,
+}
+
+impl CreatedGuard {
+    /// Guard `path` if it does not exist yet (call before opening it).
+    pub fn before_open(path: &Path) -> CreatedGuard {
+        CreatedGuard { path: (!path.exists()).then(|| path.to_owned()) }
+    }
+
+    /// The run writes the file now: keep it, whatever happens next.
+    pub fn keep(&mut self) {
+        self.path = None;
+    }
+}
+
+impl Drop for CreatedGuard {
+    fn drop(&mut self) {
+        if let Some(p) = &self.path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +142,27 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "kept\n", "opening never truncates");
         drop(first);
         open_locked(&p).unwrap();
+    }
+
+    #[test]
+    fn a_created_output_is_removed_unless_kept_and_an_old_one_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.jsonl");
+        {
+            let _guard = CreatedGuard::before_open(&new);
+            let _f = open_locked(&new).unwrap();
+        }
+        assert!(!new.exists(), "created and never written: removed");
+        {
+            let mut guard = CreatedGuard::before_open(&new);
+            let _f = open_locked(&new).unwrap();
+            guard.keep();
+        }
+        assert!(new.exists(), "kept once the run writes it");
+        let old = dir.path().join("old.jsonl");
+        std::fs::write(&old, "x").unwrap();
+        drop(CreatedGuard::before_open(&old));
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "x", "an existing output is never removed");
     }
 
     #[cfg(unix)]

@@ -1131,6 +1131,24 @@ fn an_output_that_is_the_input_is_refused_stdin_included() {
     assert_eq!(std::fs::read(&f).unwrap(), content);
 }
 
+/// A run that stops before writing (a bad CSV header, a model that does not load) leaves no empty
+/// output file behind; an output that existed is left as it was.
+#[test]
+fn a_run_that_stops_before_writing_leaves_no_new_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let o = pg(&["score", &fx("no_text_column.csv"), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert!(!out.exists(), "no output file left by a run that wrote nothing");
+    let o = bin().args(["--model", "/nonexistent", "score", &fx("good.jsonl"), "-o", out.to_str().unwrap()]).output().unwrap();
+    assert_eq!(code(&o), 4, "{}", stderr(&o));
+    assert!(!out.exists());
+    std::fs::write(&out, "old\n").unwrap();
+    let o = pg(&["score", &fx("no_text_column.csv"), "-o", out.to_str().unwrap()]);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old\n", "an existing output is untouched");
+}
+
 /// Row 4: a record over --max-record-bytes is an error record under every policy (named by line
 /// and size), and the records around it are scored.
 #[test]
