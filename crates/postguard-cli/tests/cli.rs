@@ -1140,7 +1140,10 @@ fn a_run_that_stops_before_writing_leaves_no_new_output() {
     let o = pg(&["score", &fx("no_text_column.csv"), "-o", out.to_str().unwrap()]);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     assert!(!out.exists(), "no output file left by a run that wrote nothing");
-    let o = bin().args(["--model", "/nonexistent", "score", &fx("good.jsonl"), "-o", out.to_str().unwrap()]).output().unwrap();
+    let o = bin()
+        .args(["--model", "/nonexistent", "score", &fx("good.jsonl"), "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(code(&o), 4, "{}", stderr(&o));
     assert!(!out.exists());
     std::fs::write(&out, "old\n").unwrap();
