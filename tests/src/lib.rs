@@ -20,6 +20,29 @@ pub fn model_dir(spec: &TinyModel) -> TempDir {
     dir
 }
 
+/// The error loading the model in `dir` gives.
+///
+/// # Panics
+///
+/// If the model loads.
+pub fn load_err(dir: &Path) -> postguard::Error {
+    match Classifier::from_dir(dir) {
+        Ok(_) => panic!("model in {} should not load", dir.display()),
+        Err(err) => err,
+    }
+}
+
+/// Rewrites the JSON file at `path` through `edit`.
+///
+/// # Panics
+///
+/// If the file cannot be read, parsed or written.
+pub fn edit_json(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    edit(&mut value);
+    std::fs::write(path, serde_json::to_string(&value).unwrap()).unwrap();
+}
+
 /// A classifier over the model in `dir` with the default rules.
 ///
 /// # Panics

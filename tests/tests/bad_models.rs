@@ -5,24 +5,10 @@ use std::path::Path;
 
 use postguard::testing::TinyModel;
 use postguard::{Classifier, Error, Label, Post};
-use postguard_tests::model_dir;
-use serde_json::Value;
+use postguard_tests::{edit_json, load_err, model_dir};
 
 fn load(dir: &Path) -> Result<Classifier, Error> {
     Classifier::from_dir(dir)
-}
-
-fn load_err(dir: &Path) -> Error {
-    match load(dir) {
-        Ok(_) => panic!("model in {} should not load", dir.display()),
-        Err(err) => err,
-    }
-}
-
-fn edit_json(path: &Path, edit: impl FnOnce(&mut Value)) {
-    let mut value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    edit(&mut value);
-    std::fs::write(path, serde_json::to_string(&value).unwrap()).unwrap();
 }
 
 #[test]

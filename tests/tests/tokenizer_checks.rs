@@ -4,25 +4,10 @@
 //! Before these checks, each broken directory below loaded silently and scored garbage
 //! ("YOU ARE A PATHETIC LOSER" bullying 0.985 -> 0.01-0.14).
 
-use std::path::Path;
-
 use postguard::testing::TinyModel;
 use postguard::{Classifier, Error};
-use postguard_tests::model_dir;
+use postguard_tests::{edit_json, load_err, model_dir};
 use serde_json::{Value, json};
-
-fn load_err(dir: &Path) -> Error {
-    match Classifier::from_dir(dir) {
-        Ok(_) => panic!("model in {} should not load", dir.display()),
-        Err(err) => err,
-    }
-}
-
-fn edit_json(path: &Path, edit: impl FnOnce(&mut Value)) {
-    let mut value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    edit(&mut value);
-    std::fs::write(path, serde_json::to_string(&value).unwrap()).unwrap();
-}
 
 /// The bundled model's directory, tests that break a copy of it.
 #[cfg(feature = "bundled")]
