@@ -103,6 +103,29 @@ impl std::fmt::Display for SourceDesc {
 /// # Errors
 /// A pack that cannot be read or compiled.
 pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
+    let set = build_rules(args)?;
+    // A pack whose own examples fail loads (its rules may still be useful) but never silently.
+    for path in &args.rules {
+        let pack = path.display().to_string();
+        let failures = set.test_examples_of(|r| r.pack == pack);
+        if let Some(first) = failures.first() {
+            eprintln!(
+                "postguard: warning: rule pack {pack}: {} of its examples do not hold (first: {} {} {:?}); `postguard rules test --pack {pack}` lists them",
+                failures.len(),
+                first.rule_id,
+                if first.expected_match { "must_match" } else { "must_not_match" },
+                first.example
+            );
+        }
+    }
+    Ok(set)
+}
+
+/// [`rules`] without running the packs' examples (for `rules test`, which runs and lists them).
+///
+/// # Errors
+/// A pack that cannot be read or compiled.
+pub fn build_rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
     if args.rules.is_empty() && !args.no_default_rules {
         return Ok(RuleSet::default());
     }
@@ -111,26 +134,7 @@ pub fn rules(args: &EngineArgs) -> anyhow::Result<RuleSet> {
     for path in &args.rules {
         b.add_pack_file(path).with_context(|| format!("rule pack {}", path.display()))?;
     }
-    let set = b.build()?;
-    // A pack whose own examples fail loads (its rules may still be useful) but never silently.
-    if !args.rules.is_empty() {
-        let failures = set.test_examples();
-        for path in &args.rules {
-            let pack = path.display().to_string();
-            let ours: Vec<_> =
-                failures.iter().filter(|f| set.rules().iter().any(|r| r.id == f.rule_id && r.pack == pack)).collect();
-            if let Some(first) = ours.first() {
-                eprintln!(
-                    "postguard: warning: rule pack {pack}: {} of its examples do not hold (first: {} {} {:?}); `postguard rules test --pack {pack}` lists them",
-                    ours.len(),
-                    first.rule_id,
-                    if first.expected_match { "must_match" } else { "must_not_match" },
-                    first.example
-                );
-            }
-        }
-    }
-    Ok(set)
+    Ok(b.build()?)
 }
 
 /// Decide the model source. Environment: the hub cache is [`postguard::hf_hub_cache_dir`]'s

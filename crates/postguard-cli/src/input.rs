@@ -330,16 +330,9 @@ impl RecordReader {
         max_record_bytes: usize,
     ) -> Result<Self, ReadError> {
         let mut src = src;
-        if let Some(kind) = compressed(src.fill_buf()?) {
+        if let Some((kind, unpack)) = compressed(src.fill_buf()?) {
             return Err(ReadError::Input(format!(
-                "the input is {kind}-compressed (it starts with {kind}'s magic bytes), not text; decompress it first, e.g. `{} -dc FILE | postguard score -`",
-                match kind {
-                    "gzip" => "gzip",
-                    "zstd" => "zstd",
-                    "bzip2" => "bzip2",
-                    "xz" => "xz",
-                    _ => "unzip -p FILE | cat #",
-                }
+                "the input is {kind}-compressed (it starts with {kind}'s magic bytes), not text; decompress it first, e.g. `{unpack} FILE | postguard score -`"
             )));
         }
         let src: Box<dyn BufRead> = Box::new(SkipBom::new(src));
@@ -384,16 +377,17 @@ impl Iterator for RecordReader {
     }
 }
 
-/// The name of the compression format whose magic bytes `head` starts with.
-fn compressed(head: &[u8]) -> Option<&'static str> {
-    const MAGIC: [(&[u8], &str); 5] = [
-        (b"\x1f\x8b", "gzip"),
-        (b"\x28\xb5\x2f\xfd", "zstd"),
-        (b"BZh", "bzip2"),
-        (b"\xfd7zXZ\x00", "xz"),
-        (b"PK\x03\x04", "zip"),
+/// The compression format whose magic bytes `head` starts with, and the command that writes
+/// its content to stdout.
+fn compressed(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    const MAGIC: [(&[u8], &str, &str); 5] = [
+        (b"\x1f\x8b", "gzip", "gzip -dc"),
+        (b"\x28\xb5\x2f\xfd", "zstd", "zstd -dc"),
+        (b"BZh", "bzip2", "bzip2 -dc"),
+        (b"\xfd7zXZ\x00", "xz", "xz -dc"),
+        (b"PK\x03\x04", "zip", "unzip -p"),
     ];
-    MAGIC.iter().find(|(m, _)| head.starts_with(m)).map(|(_, k)| *k)
+    MAGIC.iter().find(|(m, ..)| head.starts_with(m)).map(|&(_, kind, unpack)| (kind, unpack))
 }
 
 /// Read through the next `\n` (or the end of the input), handing each piece of the line to
@@ -1339,6 +1333,7 @@ mod tests {
                 let src: Box<dyn BufRead> = Box::new(io::Cursor::new(head.to_vec()));
                 let e = RecordReader::new(src, format, FieldSpec::default()).unwrap_err();
                 assert!(e.to_string().starts_with(&format!("the input is {kind}-compressed")), "{e}");
+                assert!(e.to_string().ends_with(" FILE | postguard score -`"), "{e}");
             }
         }
     }

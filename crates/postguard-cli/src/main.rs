@@ -665,7 +665,7 @@ fn rules_test(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool,
 /// `rules test` without a text: run the examples of the rules from `packs` (every loaded rule
 /// when none is named); exit 1 if any does not hold.
 fn rules_examples(eargs: &EngineArgs, packs: &[PathBuf], json: bool) -> Result<u8, Failure> {
-    let rules = engine::rules(eargs).code(exit::MODEL)?;
+    let rules = engine::build_rules(eargs).code(exit::MODEL)?;
     let names: Vec<String> = packs.iter().map(|p| p.display().to_string()).collect();
     let ours = |pack: &str| names.is_empty() || names.iter().any(|n| n == pack);
     let tested: Vec<&postguard::rules::RuleInfo> = rules.rules().iter().filter(|r| ours(&r.pack)).collect();
@@ -675,10 +675,7 @@ fn rules_examples(eargs: &EngineArgs, packs: &[PathBuf], json: bool) -> Result<u
             r.must_match.len() + r.must_not_match.len() + r.must_match_replies.len() + r.must_not_match_replies.len()
         })
         .sum();
-    let failures: Vec<postguard::rules::ExampleFailure> = {
-        let pack_of = |id: &str| rules.rules().iter().find(|r| r.id == id).map(|r| r.pack.clone()).unwrap_or_default();
-        rules.test_examples().into_iter().filter(|f| ours(&pack_of(&f.rule_id))).collect()
-    };
+    let failures = rules.test_examples_of(|r| ours(&r.pack));
     if tested.is_empty() {
         return Err(anyhow!("no rules to test: the packs named define none (or all are disabled)")).code(exit::USAGE);
     }
@@ -817,7 +814,11 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
     // file, are both refused before the output is truncated.
     let input_id = if stdin { outfile::stdin_id() } else { outfile::path_id(&a.input) };
     if let Some(out) = &a.output
-        && (input_id.is_some() && outfile::path_id(out) == input_id || !stdin && same_file(&a.input, out))
+        && if stdin {
+            input_id.is_some() && outfile::path_id(out) == input_id
+        } else {
+            outfile::same_file(&a.input, out)
+        }
     {
         return Err(anyhow!(
             "the output {} is the same file as the input{}: it would be truncated before it is read; write to another file",
@@ -1032,13 +1033,6 @@ fn score_cmd(eargs: &EngineArgs, g: &Global, a: &ScoreArgs) -> Result<u8, Failur
         ))
         .code(exit::INPUT),
         Err(e) => Err(anyhow!("{name}: {e}")).code(exit::INPUT),
-    }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }
 

@@ -35,22 +35,24 @@ pub fn path_id(path: &Path) -> Option<FileId> {
     std::fs::metadata(path).ok().as_ref().and_then(id_of)
 }
 
+/// The id of the regular file behind an open descriptor (standard input or output redirected
+/// from or to a file); `None` for a terminal, a pipe or a device.
+#[cfg(unix)]
+fn fd_id(fd: std::os::fd::BorrowedFd<'_>) -> Option<FileId> {
+    let m = File::from(fd.try_clone_to_owned().ok()?).metadata().ok()?;
+    m.is_file().then(|| id_of(&m)).flatten()
+}
+
 /// The id of the file behind standard input, when it is a regular file (a redirect `< F`).
 #[cfg(unix)]
 pub fn stdin_id() -> Option<FileId> {
-    use std::os::fd::AsFd;
-    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
-    let m = File::from(fd).metadata().ok()?;
-    m.is_file().then(|| id_of(&m)).flatten()
+    fd_id(std::os::fd::AsFd::as_fd(&io::stdin()))
 }
 
 /// The id of the file behind standard output, when it is a regular file (a redirect `> F`).
 #[cfg(unix)]
 pub fn stdout_id() -> Option<FileId> {
-    use std::os::fd::AsFd;
-    let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
-    let m = File::from(fd).metadata().ok()?;
-    m.is_file().then(|| id_of(&m)).flatten()
+    fd_id(std::os::fd::AsFd::as_fd(&io::stdout()))
 }
 
 #[cfg(not(unix))]
@@ -61,6 +63,15 @@ pub fn stdin_id() -> Option<FileId> {
 #[cfg(not(unix))]
 pub fn stdout_id() -> Option<FileId> {
     None
+}
+
+/// Whether the paths `a` and `b` name one file: by device and inode where the platform has
+/// them (hard links and symlinks included), else by canonical path.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (path_id(a), path_id(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y),
+    }
 }
 
 /// Why the output could not be opened.

@@ -240,8 +240,14 @@ impl RuleSet {
     /// (empty when the packs are consistent). A `must_match` example passes when the rule
     /// has an active hit; a `must_not_match` example passes when it has none.
     pub fn test_examples(&self) -> Vec<ExampleFailure> {
+        self.test_examples_of(|_| true)
+    }
+
+    /// [`test_examples`](Self::test_examples) for the rules `keep` selects only (those of one
+    /// pack, say: [`RuleInfo::pack`]); the other rules' examples are not run.
+    pub fn test_examples_of(&self, keep: impl Fn(&RuleInfo) -> bool) -> Vec<ExampleFailure> {
         let mut out = Vec::new();
-        for info in self.rules() {
+        for info in self.rules().iter().filter(|r| keep(r)) {
             let plain = [(&info.must_match, true), (&info.must_not_match, false)];
             let plain = plain.into_iter().flat_map(|(v, e)| v.iter().map(move |t| (t.as_str(), None, e)));
             let replies = [(&info.must_match_replies, true), (&info.must_not_match_replies, false)];
