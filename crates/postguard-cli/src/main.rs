@@ -1,7 +1,7 @@
 //! `postguard`: label social-media posts (bullying, misinformation, unsafe advice) and flag posts
 //! whose author may be in crisis (routed to help, never a violation).
 //!
-//! Subcommands: `check`, `score`, `eval`, `rules list|test|audit`, `model info`. Exit codes are in
+//! Subcommands: `check`, `score`, `eval`, `serve`, `rules list|test|audit`, `model info`. Exit codes are in
 //! [`exit`] and in `--help`.
 
 mod audit;
@@ -13,6 +13,7 @@ mod output;
 mod render;
 mod resume;
 mod score;
+mod serve;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
@@ -44,6 +45,8 @@ mod exit {
     pub const MODEL: u8 = 4;
     /// Finished, but some records were skipped or written as error records.
     pub const PARTIAL: u8 = 5;
+    /// `serve`: the address could not be bound, or the server failed.
+    pub const SERVER: u8 = 6;
     /// Stopped by Ctrl-C, SIGTERM or SIGHUP (128 + SIGINT, as a shell reports Ctrl-C).
     pub const INTERRUPTED: u8 = 130;
     /// The output was closed by its reader (128 + SIGPIPE, as a shell reports it).
@@ -58,6 +61,7 @@ Exit codes:
      an output that cannot be written
   4  model or rules load error
   5  completed, but records were skipped or errored (--on-error skip|emit)
+  6  serve: the address could not be bound, or the server failed
   130  score stopped by Ctrl-C (or SIGTERM / SIGHUP) after a finished chunk (with -o: rerun
        with --resume)
   141  score's output was closed by its reader (e.g. `| head`); the summary counts what it got";
@@ -121,6 +125,10 @@ enum Command {
     /// Score a JSONL or CSV file, streaming: one output record per input record, in order.
     #[command(after_help = SCORE_HELP)]
     Score(ScoreArgs),
+    /// Serve the model over HTTP: OpenAI-compatible /v1/moderations, /v1/classify, /v1/redact,
+    /// probes and metrics, with dynamic batching (binds 127.0.0.1:8080 by default).
+    #[command(after_help = serve::SERVE_HELP)]
+    Serve(serve::ServeArgs),
     /// Precision / recall / F1 / AUPRC per head on labelled JSONL (the shared data schema).
     Eval(EvalArgs),
     /// Inspect or try the rule packs (no model is loaded).
@@ -372,6 +380,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Check { text, context, json } => check(eargs, text, context.as_deref(), *json, style),
         Command::Score(a) => score_cmd(eargs, g, a),
         Command::Eval(a) => eval_cmd(eargs, g, a),
+        Command::Serve(a) => match serve::run(eargs, a) {
+            Ok(()) => Ok(exit::OK),
+            Err(serve::Failure::Usage(e)) => Err(e).code(exit::USAGE),
+            Err(serve::Failure::Model(e)) => Err(e).code(exit::MODEL),
+            Err(serve::Failure::Server(e)) => Err(e).code(exit::SERVER),
+        },
         Command::Rules(RulesCommand::List { json }) => rules_list(eargs, *json),
         Command::Rules(RulesCommand::Test { text, pack, context, json }) => {
             let mut eargs = eargs.clone();
