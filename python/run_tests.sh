@@ -18,7 +18,7 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q "maturin>=1.7,<2" numpy pandas pyarrow pyspark pytest mypy
+"$VENV/bin/python" -m pip install -q "maturin>=1.7,<2" numpy pandas pyarrow pyspark pytest mypy "openai>=1.50,<4"
 
 # Share the workspace target dir so the Rust dependencies are compiled once.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/../target}"

@@ -26,6 +26,11 @@ if [ -z "${POSTGUARD_SKIP_SPARK:-}" ] && ! command -v java >/dev/null 2>&1 && [ 
     echo "(or set POSTGUARD_SKIP_SPARK=1 to run the suite without the Spark tests, knowingly)" >&2
     exit 1
 fi
+if ! command -v curl >/dev/null 2>&1; then
+    echo "tests/run.sh: the README's server example is run with curl and curl is not installed; install it with" >&2
+    echo "    apt-get update && apt-get install -y curl" >&2
+    exit 1
+fi
 if [ ! -d ../shared/data ]; then
     echo "tests/run.sh: ../shared/data is missing: the accuracy gates read the shared data set beside the repository" >&2
     echo "(set POSTGUARD_REQUIRE_ALL=0 to let those gates skip, knowingly)" >&2

@@ -14,6 +14,20 @@ from tiny_model import write_tiny_model  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
+
+def cli_binary() -> str:
+    """The postguard CLI: $POSTGUARD_CLI, else target/release/postguard, else target/debug/postguard
+    (`cargo test --workspace` builds the latter, so it exists wherever the whole suite runs);
+    skips the calling test only when no CLI binary has been built."""
+    candidates = [os.environ.get("POSTGUARD_CLI", "")] + [
+        os.path.join(REPO, "target", profile, "postguard") for profile in ("release", "debug")
+    ]
+    for c in candidates:
+        if c and os.access(c, os.X_OK):
+            return c
+    pytest.skip("no postguard CLI binary built (cargo build -p postguard-cli)")
+    raise AssertionError  # unreachable
+
 POSTS = [
     "Have a great day, friend!",
     "you are a pathetic loser and nobody likes you",

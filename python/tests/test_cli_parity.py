@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, cli_binary
 from postguard import Classifier
 
 MODEL_DIR = os.path.join(REPO, "models", "postguard-default")
@@ -32,17 +32,6 @@ CASES = [
 ]
 
 
-def _cli() -> str:
-    candidates = [os.environ.get("POSTGUARD_CLI", "")] + [
-        os.path.join(REPO, "target", profile, "postguard") for profile in ("release", "debug")
-    ]
-    for c in candidates:
-        if c and os.access(c, os.X_OK):
-            return c
-    pytest.skip("no postguard CLI binary built (cargo build -p postguard-cli)")
-    raise AssertionError  # unreachable
-
-
 @pytest.fixture(scope="module")
 def model_dir() -> str:
     if not os.path.exists(os.path.join(MODEL_DIR, "model.safetensors")):
@@ -57,7 +46,7 @@ def dir_clf(model_dir: str) -> Classifier:
 
 @pytest.mark.parametrize("text,context", CASES)
 def test_check_json_equals_python(dir_clf: Classifier, model_dir: str, text: str, context) -> None:
-    cmd = [_cli(), "--model", model_dir, "check", "--json"]
+    cmd = [cli_binary(), "--model", model_dir, "check", "--json"]
     if context is not None:
         cmd += ["--context", context]
     cmd += ["--", text]
@@ -75,7 +64,7 @@ def test_score_jsonl_equals_python(dir_clf: Classifier, model_dir: str, tmp_path
         for i, (text, ctx) in enumerate(CASES * 3):
             f.write(json.dumps({"id": i, "text": text, "context": ctx}, ensure_ascii=False) + "\n")
     proc = subprocess.run(
-        [_cli(), "--model", model_dir, "score", str(src), "-o", str(out), "--quiet"],
+        [cli_binary(), "--model", model_dir, "score", str(src), "-o", str(out), "--quiet"],
         capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stderr

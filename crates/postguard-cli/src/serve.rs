@@ -88,18 +88,20 @@ fn parse_host(host: &str) -> Result<IpAddr, String> {
     match host {
         "localhost" => Ok(IpAddr::V4(Ipv4Addr::LOCALHOST)),
         "ip6-localhost" => Ok(IpAddr::V6(Ipv6Addr::LOCALHOST)),
-        _ => host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse()
-            .map_err(|_| format!("--host `{host}` is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0) or `localhost`")),
+        _ => {
+            host.trim_start_matches('[').trim_end_matches(']').parse().map_err(|_| {
+                format!("--host `{host}` is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0) or `localhost`")
+            })
+        }
     }
 }
 
 fn init_logs(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("POSTGUARD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,postguard_server=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr)
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
         .with_target(false)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let _ = match format {
@@ -144,9 +146,16 @@ pub fn run(eargs: &EngineArgs, args: &ServeArgs) -> Result<(), Failure> {
             .map_err(Failure::Server)?;
         let local = listener.local_addr().context("reading the bound address").map_err(Failure::Server)?;
         let host = if local.is_ipv6() { format!("[{}]", local.ip()) } else { local.ip().to_string() };
-        eprintln!("postguard: listening on http://{host}:{} (loading the model; /readyz says when ready)", local.port());
+        eprintln!(
+            "postguard: listening on http://{host}:{} (loading the model; /readyz says when ready)",
+            local.port()
+        );
         let eargs = eargs.clone();
-        let load = move || engine::classifier(&eargs).map(|(c, _)| c).map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { crate::report(&e).into() });
+        let load = move || {
+            engine::classifier(&eargs)
+                .map(|(c, _)| c)
+                .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { crate::report(&e).into() })
+        };
         postguard_server::serve(listener, config, load, shutdown_signal()).await.map_err(|e| match e {
             ServeError::Load(e) => Failure::Model(anyhow!("{e}")),
             ServeError::Config(_) | ServeError::Unauthenticated(_) => Failure::Usage(e.into()),

@@ -101,7 +101,9 @@ impl ServerConfig {
             return bad("max_body_bytes, max_posts_per_request and batch_tokens must be at least 1");
         }
         if self.max_queued_posts < self.max_posts_per_request {
-            return bad("max_queued_posts must be at least max_posts_per_request (a full request must fit in the queue)");
+            return bad(
+                "max_queued_posts must be at least max_posts_per_request (a full request must fit in the queue)",
+            );
         }
         if self.request_timeout.is_zero() {
             return bad("request_timeout must be positive");
@@ -116,11 +118,7 @@ impl ServerConfig {
 /// # Errors
 /// [`ServeError::Unauthenticated`] for a non-loopback address without a key.
 pub fn check_exposure(ip: IpAddr, has_api_key: bool, allow_unauthenticated: bool) -> Result<(), ServeError> {
-    if ip.is_loopback() || has_api_key || allow_unauthenticated {
-        Ok(())
-    } else {
-        Err(ServeError::Unauthenticated(ip))
-    }
+    if ip.is_loopback() || has_api_key || allow_unauthenticated { Ok(()) } else { Err(ServeError::Unauthenticated(ip)) }
 }
 
 /// Why the server could not start or stopped.
@@ -251,6 +249,7 @@ where
         Err(join) => Some(ServeError::Load(format!("the model loader panicked: {join}").into())),
     };
     if load_error.is_some() {
+        tracing::error!("the model did not load; stopping");
         let _ = stop_tx.send(());
     }
 
@@ -335,7 +334,9 @@ impl BackgroundServer {
     /// What the server stopped with.
     pub fn shutdown(mut self) -> Result<(), ServeError> {
         self.begin_shutdown();
-        self.thread.take().map_or(Ok(()), |t| t.join().unwrap_or_else(|_| Err(ServeError::Config("the server thread panicked".to_owned()))))
+        self.thread.take().map_or(Ok(()), |t| {
+            t.join().unwrap_or_else(|_| Err(ServeError::Config("the server thread panicked".to_owned())))
+        })
     }
 }
 

@@ -105,3 +105,25 @@ pub(crate) struct ModerationResponse<'a> {
     pub(crate) model: String,
     pub(crate) results: Vec<ModerationResult<'a>>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The categories filled from labels are exactly the ones [`MAPPING`] (and so the README and
+    /// `GET /v1/model`) lists, each from the label it names.
+    #[test]
+    fn the_mapping_table_matches_the_fields() {
+        let named = Categories::from_labels(|l| Some(l.as_str()));
+        let v = serde_json::to_value(named).unwrap();
+        let filled: Vec<(String, String)> =
+            v.as_object().unwrap().iter().filter_map(|(k, l)| Some((k.clone(), l.as_str()?.to_owned()))).collect();
+        let mut want: Vec<(String, String)> =
+            MAPPING.iter().map(|(c, l)| ((*c).to_owned(), l.as_str().to_owned())).collect();
+        want.sort();
+        let mut filled = filled;
+        filled.sort();
+        assert_eq!(filled, want);
+        assert_eq!(v.as_object().unwrap().len(), 13, "OpenAI's 13 categories");
+    }
+}

@@ -26,12 +26,20 @@ fn wrong_type(param: &str, expected: &str, got: &Value) -> ApiError {
 /// Parses a body as JSON (any value; the endpoint checks its shape).
 pub(crate) fn json(bytes: &[u8]) -> Result<Value, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::new(axum::http::StatusCode::BAD_REQUEST, "empty_body", "the request body is empty: send a JSON object"));
+        return Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "empty_body",
+            "the request body is empty: send a JSON object",
+        ));
     }
     serde_json::from_slice(bytes).map_err(|e| {
         // serde_json's syntax errors name line and column only; its data errors cannot occur
         // for `Value`. Neither quotes the input.
-        ApiError::new(axum::http::StatusCode::BAD_REQUEST, "invalid_json", format!("the request body is not valid JSON: {e}"))
+        ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "invalid_json",
+            format!("the request body is not valid JSON: {e}"),
+        )
     })
 }
 
@@ -48,7 +56,10 @@ fn object<'a>(v: &'a Value, allowed: &[&str]) -> Result<&'a Map<String, Value>, 
         return Err(ApiError::field(
             key.clone(),
             "unknown_field",
-            format!("unknown field `{key}`; this endpoint takes {}", allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")),
+            format!(
+                "unknown field `{key}`; this endpoint takes {}",
+                allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+            ),
         ));
     }
     Ok(map)
@@ -79,7 +90,11 @@ fn texts(v: &Value, param: &str, parts: bool) -> Result<Vec<String>, ApiError> {
         Value::String(s) => Ok(vec![s.clone()]),
         Value::Array(items) => {
             if items.is_empty() {
-                return Err(ApiError::field(param, "empty_input", format!("`{param}` is an empty array: send at least one text")));
+                return Err(ApiError::field(
+                    param,
+                    "empty_input",
+                    format!("`{param}` is an empty array: send at least one text"),
+                ));
             }
             items
                 .iter()
@@ -89,7 +104,11 @@ fn texts(v: &Value, param: &str, parts: bool) -> Result<Vec<String>, ApiError> {
                     match item {
                         Value::String(s) => Ok(s.clone()),
                         Value::Object(part) if parts => text_part(part, &at),
-                        other => Err(wrong_type(&at, if parts { "a string or a {\"type\": \"text\", \"text\": ...} part" } else { "a string" }, other)),
+                        other => Err(wrong_type(
+                            &at,
+                            if parts { "a string or a {\"type\": \"text\", \"text\": ...} part" } else { "a string" },
+                            other,
+                        )),
                     }
                 })
                 .collect()
@@ -99,7 +118,9 @@ fn texts(v: &Value, param: &str, parts: bool) -> Result<Vec<String>, ApiError> {
 }
 
 fn text_part(part: &Map<String, Value>, at: &str) -> Result<String, ApiError> {
-    let kind = part.get("type").ok_or_else(|| ApiError::field(format!("{at}.type"), "missing_field", format!("missing field `{at}.type`")))?;
+    let kind = part
+        .get("type")
+        .ok_or_else(|| ApiError::field(format!("{at}.type"), "missing_field", format!("missing field `{at}.type`")))?;
     match kind.as_str() {
         Some("text") => {}
         Some("image_url") => {
@@ -109,11 +130,21 @@ fn text_part(part: &Map<String, Value>, at: &str) -> Result<String, ApiError> {
                 "images are not supported: postguard classifies text only",
             ));
         }
-        Some(_) => return Err(ApiError::field(format!("{at}.type"), "invalid_value", format!("`{at}.type` must be \"text\""))),
+        Some(_) => {
+            return Err(ApiError::field(
+                format!("{at}.type"),
+                "invalid_value",
+                format!("`{at}.type` must be \"text\""),
+            ));
+        }
         None => return Err(wrong_type(&format!("{at}.type"), "a string", kind)),
     }
     if let Some(key) = part.keys().find(|k| *k != "type" && *k != "text") {
-        return Err(ApiError::field(format!("{at}.{key}"), "unknown_field", format!("unknown field `{at}.{key}` in a text part")));
+        return Err(ApiError::field(
+            format!("{at}.{key}"),
+            "unknown_field",
+            format!("unknown field `{at}.{key}` in a text part"),
+        ));
     }
     match part.get("text") {
         Some(Value::String(s)) => Ok(s.clone()),
@@ -151,7 +182,11 @@ pub(crate) fn classify(v: &Value) -> Result<Vec<Post>, ApiError> {
                         Some(Value::String(s)) => s.clone(),
                         Some(other) => return Err(wrong_type(&format!("{at}.text"), "a string", other)),
                         None => {
-                            return Err(ApiError::field(format!("{at}.text"), "missing_field", format!("missing field `{at}.text`")));
+                            return Err(ApiError::field(
+                                format!("{at}.text"),
+                                "missing_field",
+                                format!("missing field `{at}.text`"),
+                            ));
                         }
                     };
                     let context = match p.get("context") {
@@ -219,7 +254,8 @@ mod tests {
     fn every_accepted_shape_gives_its_texts_in_order() {
         assert_eq!(moderation(&json!({"input": "one"})).unwrap(), ["one"]);
         assert_eq!(
-            moderation(&json!({"input": ["a", {"type": "text", "text": "b"}], "model": "omni-moderation-latest"})).unwrap(),
+            moderation(&json!({"input": ["a", {"type": "text", "text": "b"}], "model": "omni-moderation-latest"}))
+                .unwrap(),
             ["a", "b"]
         );
         assert_eq!(
@@ -239,8 +275,21 @@ mod tests {
         leaf.prop_recursive(4, 48, 6, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-                prop::collection::vec((prop_oneof![Just("input".to_owned()), Just("posts".to_owned()), Just("text".to_owned()), Just("context".to_owned()), Just("type".to_owned()), "[a-z]{1,6}"], inner), 0..5)
-                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+                prop::collection::vec(
+                    (
+                        prop_oneof![
+                            Just("input".to_owned()),
+                            Just("posts".to_owned()),
+                            Just("text".to_owned()),
+                            Just("context".to_owned()),
+                            Just("type".to_owned()),
+                            "[a-z]{1,6}"
+                        ],
+                        inner
+                    ),
+                    0..5
+                )
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
             ]
         })
     }

@@ -65,7 +65,9 @@ fn request_id(headers: &HeaderMap) -> String {
     headers
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
-        .filter(|s| !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b)))
+        .filter(|s| {
+            !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+        })
         .map_or_else(|| uuid::Uuid::new_v4().simple().to_string(), str::to_owned)
 }
 
@@ -84,7 +86,10 @@ async fn observe(State(state): State<Shared>, mut req: Request, next: Next) -> R
         Err(_) => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
-            format!("the request took longer than the server's limit of {} s", state.config.request_timeout.as_secs_f64()),
+            format!(
+                "the request took longer than the server's limit of {} s",
+                state.config.request_timeout.as_secs_f64()
+            ),
         )
         .retry_after(1)
         .into_response(),
@@ -120,8 +125,12 @@ async fn authenticate(State(state): State<Shared>, req: Request, next: Next) -> 
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim);
     let Some(key) = presented else {
-        return ApiError::new(StatusCode::UNAUTHORIZED, "missing_api_key", "this server needs an API key: send `Authorization: Bearer KEY`")
-            .into_response();
+        return ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "missing_api_key",
+            "this server needs an API key: send `Authorization: Bearer KEY`",
+        )
+        .into_response();
     };
     use sha2::Digest as _;
     let got: [u8; 32] = sha2::Sha256::digest(key.as_bytes()).into();
@@ -150,13 +159,18 @@ async fn not_found(req: Request) -> ApiError {
 }
 
 async fn method_not_allowed(req: Request) -> ApiError {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", format!("{} is not allowed on {}", req.method(), route_name(req.uri().path())))
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{} is not allowed on {}", req.method(), route_name(req.uri().path())),
+    )
 }
 
 /// The engine, or 503 while the model loads or once the server is shutting down.
 fn engine(state: &AppState) -> Result<&Engine, ApiError> {
     state.engine.get().ok_or_else(|| {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "loading", "the model is still loading; retry shortly").retry_after(2)
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "loading", "the model is still loading; retry shortly")
+            .retry_after(2)
     })
 }
 
@@ -192,7 +206,11 @@ async fn read_json(state: &AppState, headers: &HeaderMap, body: Body) -> Result<
         if inner.downcast_ref::<http_body_util::LengthLimitError>().is_some() {
             too_large("more than that".to_owned())
         } else {
-            ApiError::new(StatusCode::BAD_REQUEST, "body_unreadable", "the request body could not be read (connection closed early?)")
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "body_unreadable",
+                "the request body could not be read (connection closed early?)",
+            )
         }
     })?;
     request::json(&bytes)
@@ -218,18 +236,33 @@ async fn score(state: &AppState, posts: Vec<Post>) -> Result<(&Engine, Vec<Verdi
         Refused::Full { retry_after } => ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "queue_full",
-            format!("the server is at capacity ({} posts queued); retry after {retry_after} s", engine.batcher.queued_posts()),
+            format!(
+                "the server is at capacity ({} posts queued); retry after {retry_after} s",
+                engine.batcher.queued_posts()
+            ),
         )
         .retry_after(retry_after),
-        Refused::Closed => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting_down", "the server is shutting down").retry_after(1),
+        Refused::Closed => {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting_down", "the server is shutting down")
+                .retry_after(1)
+        }
     })?;
     match rx.await {
         Ok(Ok(verdicts)) => Ok((engine, verdicts)),
         Ok(Err(message)) => {
             tracing::error!("classification failed");
-            Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "classification_failed", format!("classification failed: {message}")))
+            Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "classification_failed",
+                format!("classification failed: {message}"),
+            ))
         }
-        Err(_) => Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting_down", "the server stopped before this request was scored").retry_after(1)),
+        Err(_) => Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "shutting_down",
+            "the server stopped before this request was scored",
+        )
+        .retry_after(1)),
     }
 }
 
@@ -309,7 +342,13 @@ async fn redact(State(state): State<Shared>, headers: HeaderMap, body: Body) -> 
                     text: postguard::redact(t, &found),
                     pii: found
                         .iter()
-                        .map(|f| Finding { kind: f.kind, start: f.start, end: f.end, whose: f.whose, confidence: f.confidence })
+                        .map(|f| Finding {
+                            kind: f.kind,
+                            start: f.start,
+                            end: f.end,
+                            whose: f.whose,
+                            confidence: f.confidence,
+                        })
                         .collect(),
                 }
             })
@@ -362,7 +401,10 @@ async fn metrics(State(state): State<Shared>) -> Response {
         state.metrics.queue_depth.set(e.batcher.queued_posts() as i64);
     }
     (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+        )],
         state.metrics.encode(),
     )
         .into_response()
