@@ -6,6 +6,7 @@
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -37,7 +38,7 @@ pub(crate) struct BatchLimits {
     /// Estimated tokens of one batch (a single request above it runs alone).
     pub(crate) batch_tokens: usize,
     /// How long the worker waits for more requests when the queue's first request is below the
-    /// budget, counted from that request's arrival.
+    /// budget and other requests are being received, counted from that request's arrival.
     pub(crate) max_wait: Duration,
 }
 
@@ -59,6 +60,9 @@ struct Queue {
 
 struct Shared {
     queue: Mutex<Queue>,
+    /// Scoring requests being received (body read and parsed) but not queued yet: the ones worth
+    /// waiting for. A lone client has none, so its requests never wait.
+    arriving: AtomicUsize,
     ready: Condvar,
     limits: BatchLimits,
     metrics: Arc<Metrics>,
@@ -97,7 +101,13 @@ impl std::fmt::Debug for Batcher {
 impl Batcher {
     pub(crate) fn start(classifier: Classifier, limits: BatchLimits, metrics: Arc<Metrics>) -> std::io::Result<Self> {
         let max_post_bytes = classifier.max_post_bytes();
-        let shared = Arc::new(Shared { queue: Mutex::new(Queue::default()), ready: Condvar::new(), limits, metrics });
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue::default()),
+            arriving: AtomicUsize::new(0),
+            ready: Condvar::new(),
+            limits,
+            metrics,
+        });
         let worker = {
             let shared = Arc::clone(&shared);
             std::thread::Builder::new().name("postguard-batcher".to_owned()).spawn(move || run(&shared, &classifier))?
@@ -105,11 +115,24 @@ impl Batcher {
         Ok(Self { shared, worker: Mutex::new(Some(worker)), max_post_bytes })
     }
 
+    /// Marks a scoring request as being received, until it is submitted or dropped.
+    pub(crate) fn arrival(&self) -> Arrival<'_> {
+        self.shared.arriving.fetch_add(1, Ordering::SeqCst);
+        Arrival { shared: &self.shared, done: false }
+    }
+
     /// Queues a request's posts; the receiver gets their verdicts, in order.
-    pub(crate) fn submit(&self, posts: Vec<Post>) -> Result<oneshot::Receiver<Reply>, Refused> {
+    pub(crate) fn submit(
+        &self,
+        mut arrival: Arrival<'_>,
+        posts: Vec<Post>,
+    ) -> Result<oneshot::Receiver<Reply>, Refused> {
         let tokens = posts.iter().map(|p| estimate_tokens(p, self.max_post_bytes)).sum();
         let (tx, rx) = oneshot::channel();
         let mut q = self.shared.lock();
+        // No longer arriving: queued, or refused.
+        arrival.done = true;
+        self.shared.arriving.fetch_sub(1, Ordering::SeqCst);
         if q.closed {
             return Err(Refused::Closed);
         }
@@ -140,6 +163,24 @@ impl Batcher {
             && w.join().is_err()
         {
             tracing::error!("the batch worker panicked while shutting down");
+        }
+    }
+}
+
+/// A scoring request being received (see [`Batcher::arrival`]).
+pub(crate) struct Arrival<'a> {
+    shared: &'a Shared,
+    done: bool,
+}
+
+impl Drop for Arrival<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            // Not submitted (a bad request): the worker may be waiting for it.
+            let q = self.shared.lock();
+            self.shared.arriving.fetch_sub(1, Ordering::SeqCst);
+            drop(q);
+            self.shared.ready.notify_all();
         }
     }
 }
@@ -222,13 +263,15 @@ fn next_batch(shared: &Shared) -> Option<Vec<Job>> {
         }
         q = shared.ready.wait(q).unwrap_or_else(std::sync::PoisonError::into_inner);
     }
-    // Below the budget: wait (from the first request's arrival) for more to share the batch.
+    // Below the budget while other requests are being received: wait for them (from the first
+    // request's arrival) to share the batch.
     if !limits.max_wait.is_zero() {
         let deadline = q.jobs[0].queued_at + limits.max_wait;
         loop {
             let queued: usize = q.jobs.iter().map(|j| j.tokens).sum();
             let now = Instant::now();
-            if q.closed || queued >= limits.batch_tokens || now >= deadline {
+            let arriving = shared.arriving.load(Ordering::SeqCst);
+            if q.closed || arriving == 0 || queued >= limits.batch_tokens || now >= deadline {
                 break;
             }
             q = shared.ready.wait_timeout(q, deadline - now).unwrap_or_else(std::sync::PoisonError::into_inner).0;

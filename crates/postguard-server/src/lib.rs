@@ -150,6 +150,8 @@ pub(crate) struct AppState {
     pub(crate) shutting_down: AtomicBool,
     pub(crate) shutdown_started: Notify,
     pub(crate) metrics: Arc<Metrics>,
+    /// 429s since the last summary line, and when that was.
+    refusals: std::sync::Mutex<(u64, std::time::Instant)>,
 }
 
 /// The loaded model and its batcher.
@@ -169,6 +171,22 @@ impl AppState {
             shutting_down: AtomicBool::new(false),
             shutdown_started: Notify::new(),
             metrics: Arc::new(Metrics::new()),
+            refusals: std::sync::Mutex::new((0, std::time::Instant::now())),
+        }
+    }
+
+    /// Counts a 429 and logs how many there were at most once a second.
+    pub(crate) fn note_refusal(&self) {
+        let mut r = self.refusals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        r.0 += 1;
+        let since = r.1.elapsed();
+        if since >= Duration::from_secs(1) {
+            tracing::warn!(
+                refused = r.0,
+                seconds = format_args!("{:.1}", since.as_secs_f64()),
+                "requests refused with 429: the queue was full (--max-queued-posts)"
+            );
+            *r = (0, std::time::Instant::now());
         }
     }
 

@@ -16,7 +16,7 @@ use postguard::{Label, PiiKind, Post, Verdict, Whose};
 use serde::Serialize;
 use subtle::ConstantTimeEq as _;
 
-use crate::batcher::Refused;
+use crate::batcher::{Arrival, Refused};
 use crate::error::ApiError;
 use crate::openai::{MAPPING, ModerationResponse, ModerationResult};
 use crate::{AppState, Engine, request};
@@ -80,7 +80,7 @@ async fn observe(State(state): State<Shared>, mut req: Request, next: Next) -> R
     let method = req.method().as_str().to_owned();
     let request_bytes = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     req.extensions_mut().insert(RequestId(id.clone()));
-    state.metrics.in_flight.inc();
+    let in_flight = InFlight::new(&state.metrics.in_flight);
     let mut resp = match tokio::time::timeout(state.config.request_timeout, next.run(req)).await {
         Ok(resp) => resp,
         Err(_) => ApiError::new(
@@ -94,7 +94,7 @@ async fn observe(State(state): State<Shared>, mut req: Request, next: Next) -> R
         .retry_after(1)
         .into_response(),
     };
-    state.metrics.in_flight.dec();
+    drop(in_flight);
     let seconds = started.elapsed().as_secs_f64();
     let status = resp.status().as_u16();
     state.metrics.observe_request(route, &method, status, seconds);
@@ -102,6 +102,13 @@ async fn observe(State(state): State<Shared>, mut req: Request, next: Next) -> R
         resp.headers_mut().insert("x-request-id", v);
     }
     let response_bytes = axum::body::HttpBody::size_hint(resp.body()).exact();
+    if status == 429 {
+        // A 429 storm must not become a log storm: each refusal at debug, a summary at most
+        // once a second.
+        tracing::debug!(request_id = %id, method = %method, route, status, "request refused: queue full");
+        state.note_refusal();
+        return resp;
+    }
     tracing::info!(
         request_id = %id,
         method = %method,
@@ -113,6 +120,23 @@ async fn observe(State(state): State<Shared>, mut req: Request, next: Next) -> R
         "request"
     );
     resp
+}
+
+/// Counts a request in flight until dropped: also when its future is dropped unfinished (the
+/// client went away), so the gauge cannot drift upwards.
+struct InFlight<'a>(&'a prometheus_client::metrics::gauge::Gauge);
+
+impl<'a> InFlight<'a> {
+    fn new(gauge: &'a prometheus_client::metrics::gauge::Gauge) -> Self {
+        gauge.inc();
+        Self(gauge)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.dec();
+    }
 }
 
 /// `Authorization: Bearer KEY` on the protected routes, when a key is set.
@@ -230,9 +254,8 @@ fn too_many(state: &AppState, param: &str, n: usize) -> Result<(), ApiError> {
 }
 
 /// Queues the posts and waits for their verdicts.
-async fn score(state: &AppState, posts: Vec<Post>) -> Result<(&Engine, Vec<Verdict>), ApiError> {
-    let engine = engine(state)?;
-    let rx = engine.batcher.submit(posts).map_err(|r| match r {
+async fn score<'a>(engine: &'a Engine, arrival: Arrival<'a>, posts: Vec<Post>) -> Result<Vec<Verdict>, ApiError> {
+    let rx = engine.batcher.submit(arrival, posts).map_err(|r| match r {
         Refused::Full { retry_after } => ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "queue_full",
@@ -248,7 +271,7 @@ async fn score(state: &AppState, posts: Vec<Post>) -> Result<(&Engine, Vec<Verdi
         }
     })?;
     match rx.await {
-        Ok(Ok(verdicts)) => Ok((engine, verdicts)),
+        Ok(Ok(verdicts)) => Ok(verdicts),
         Ok(Err(message)) => {
             tracing::error!("classification failed");
             Err(ApiError::new(
@@ -278,11 +301,13 @@ async fn moderations(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let engine = engine(&state)?;
+    let arrival = engine.batcher.arrival();
     let value = read_json(&state, &headers, body).await?;
     let texts = request::moderation(&value)?;
     drop(value);
     too_many(&state, "input", texts.len())?;
-    let (engine, verdicts) = score(&state, texts.into_iter().map(Post::new).collect()).await?;
+    let verdicts = score(engine, arrival, texts.into_iter().map(Post::new).collect()).await?;
     let info = engine.classifier.model_info();
     let resp = ModerationResponse {
         id: format!("modr-{}", id.0),
@@ -300,11 +325,13 @@ struct ClassifyResponse<'a> {
 
 /// `POST /v1/classify`: the verdicts, in order, exactly as `postguard check --json` writes them.
 async fn classify(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+    let engine = engine(&state)?;
+    let arrival = engine.batcher.arrival();
     let value = read_json(&state, &headers, body).await?;
     let posts = request::classify(&value)?;
     drop(value);
     too_many(&state, "posts", posts.len())?;
-    let (engine, verdicts) = score(&state, posts).await?;
+    let verdicts = score(engine, arrival, posts).await?;
     Ok(json_response(&ClassifyResponse { model: engine.classifier.model_info(), verdicts: &verdicts }))
 }
 
