@@ -136,6 +136,9 @@ def main():
         stride=args.stride,
         thresholds=thresholds,
         tokenizer=tokenizer_record(out / "tokenizer.json"),
+        # The training data is English (../shared/data); the engine treats a post confidently in
+        # another language as unsupported (its scores do not flag on their own).
+        languages=["en"],
     )
     (out / "postguard.json").write_text(json.dumps(pgj, indent=2) + "\n")
     ans = pg.therapist_answers(val)

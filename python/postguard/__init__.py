@@ -30,7 +30,7 @@ _os.environ.setdefault("CANDLE_NUM_THREADS", "1")
 
 from ._classifier import SCORE_KINDS, Classifier  # noqa: E402
 from ._postguard import LABELS, VIOLATION_LABELS, __version__, has_bundled_model  # noqa: E402
-from ._verdict import LabelScore, Limited, ModelInfo, PiiFinding, Resource, RuleHit, Verdict  # noqa: E402
+from ._verdict import Language, LabelScore, Limited, ModelInfo, PiiFinding, Resource, RuleHit, Verdict  # noqa: E402
 from .errors import (  # noqa: E402
     InputError,
     InternalError,
@@ -43,6 +43,7 @@ from .errors import (  # noqa: E402
 __all__ = [
     "Classifier",
     "Verdict",
+    "Language",
     "LabelScore",
     "RuleHit",
     "Resource",

@@ -508,8 +508,10 @@ class Classifier:
         """Score a pandas DataFrame or pyarrow Table/RecordBatch column.
 
         Returns a pandas DataFrame (same index as a pandas input) with one
-        float32 column per label and a ``flagged`` column holding the list of
-        flagged label names of each row (``[]`` when nothing is flagged).
+        float32 column per label, a ``flagged`` column holding the list of
+        flagged label names of each row (``[]`` when nothing is flagged), and a ``language``
+        column: each text's language code (``"und"`` when undetermined; see
+        :attr:`Verdict.language`).
         With ``redact=True`` it also has a ``redacted`` column: each text with its
         personal information replaced by placeholders (see :meth:`redact`), and, when
         ``context_col`` is given, a ``redacted_context`` column: each context redacted
@@ -548,6 +550,7 @@ class Classifier:
         flags = np.concatenate(parts_f) if parts_f else np.zeros((0, k), bool)
         out = pd.DataFrame({label: scores[:, j] for j, label in enumerate(labels)}, index=index)
         out["flagged"] = _flag_lists(flags, labels)
+        out["language"] = self._inner.languages(items) if items else []
         if redact:
             out["redacted"] = self.redact(items)
             if ctx is not None:

@@ -178,6 +178,35 @@ def _char_span(text: Optional[str], start: int, end: int) -> "tuple[Optional[int
 
 
 @dataclass(frozen=True)
+class Language:
+    """The language of a post's text.
+
+    Attributes:
+        code: ISO 639-1 code (``"en"``, ``"es"``), or ``"und"`` when the text is too short or no
+            language is clearly ahead.
+        confidence: how sure the identification is, 0..1 (1 when assumed, 0 when undetermined).
+        assumed: the caller said the language (``--assume-language``) instead of it being detected.
+    """
+
+    code: str
+    confidence: float
+    assumed: bool = False
+
+    @classmethod
+    def from_dict(cls, raw: Optional[Dict[str, Any]]) -> "Language":
+        if not raw:
+            return cls("und", 0.0)
+        return cls(str(raw["code"]), float(raw.get("confidence", 0.0)), bool(raw.get("assumed", False)))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The ``"language"`` object of the verdict JSON."""
+        d: Dict[str, Any] = {"code": self.code, "confidence": self.confidence}
+        if self.assumed:
+            d["assumed"] = True
+        return d
+
+
+@dataclass(frozen=True)
 class Verdict:
     """The result of classifying one post.
 
@@ -210,6 +239,11 @@ class Verdict:
     pii: List[PiiFinding] = field(default_factory=list)
     #: Advice to an author who shared their own details (``None`` otherwise).
     privacy_notice: Optional[str] = None
+    #: The language of the text (:class:`Language`; code ``"und"`` when undetermined).
+    language: "Language" = field(default_factory=lambda: Language("und", 0.0))
+    #: The text is confidently in a language the model was not trained on: its scores did not
+    #: flag on their own (only rules did).
+    unsupported_language: bool = False
 
     @classmethod
     def from_dict(cls, raw: Dict[str, Any], text: Optional[str] = None) -> "Verdict":
@@ -282,6 +316,8 @@ class Verdict:
             limited=Limited.from_dict(lim) if lim is not None else None,
             pii=pii,
             privacy_notice=raw.get("privacy_notice"),
+            language=Language.from_dict(raw.get("language")),
+            unsupported_language=bool(raw.get("unsupported_language", False)),
         )
 
     @classmethod

@@ -32,22 +32,30 @@ __all__ = ["score_spark_df", "output_schema"]
 
 #: Name of the array<string> column holding each row's flagged labels.
 FLAGGED_COL = "flagged"
+#: Name of the string column holding each row's language code (``"und"`` when undetermined).
+LANGUAGE_COL = "language"
 
 
 def output_schema(
-    df: "DataFrame", labels: List[str], flagged_col: str = FLAGGED_COL, redacted_col: Optional[str] = None
+    df: "DataFrame",
+    labels: List[str],
+    flagged_col: str = FLAGGED_COL,
+    redacted_col: Optional[str] = None,
+    language_col: str = LANGUAGE_COL,
 ) -> Any:
-    """The input schema plus one float column per label, an array<string> flagged column and,
-    when ``redacted_col`` is given, a string column of the redacted texts."""
+    """The input schema plus one float column per label, an array<string> flagged column, a
+    string language column and, when ``redacted_col`` is given, a string column of the redacted
+    texts."""
     from pyspark.sql.types import ArrayType, FloatType, StringType, StructField, StructType
 
     fields = list(df.schema.fields)
     names = {f.name for f in fields}
-    for col in [*labels, flagged_col, *([redacted_col] if redacted_col else [])]:
+    for col in [*labels, flagged_col, language_col, *([redacted_col] if redacted_col else [])]:
         if col in names:
             raise ValueError(f"input already has a column named {col!r}; rename it before scoring")
     fields += [StructField(label, FloatType(), nullable=False) for label in labels]
     fields.append(StructField(flagged_col, ArrayType(StringType(), containsNull=False), nullable=False))
+    fields.append(StructField(language_col, StringType(), nullable=False))
     if redacted_col:
         fields.append(StructField(redacted_col, StringType(), nullable=False))
     return StructType(fields)
@@ -62,12 +70,14 @@ def score_spark_df(
     kind: str = "fused",
     flagged_col: str = FLAGGED_COL,
     redacted_col: Optional[str] = None,
+    language_col: str = LANGUAGE_COL,
 ) -> "DataFrame":
     """Add postguard scores to a Spark DataFrame.
 
     Returns ``df`` with one ``float`` column per label (``kind`` scores:
     ``"fused"`` by default) and an ``array<string>`` column ``flagged`` listing
-    the flagged labels of each row.  Rows keep their other columns.  A null
+    the flagged labels of each row, and a string column ``language`` with each text's
+    language code (``"und"`` when undetermined).  Rows keep their other columns.  A null
     ``text_col`` value fails the job with ``ValueError``; a null context means
     "no context".
 
@@ -93,7 +103,7 @@ def score_spark_df(
             raise ValueError(f"column {col!r} not found; columns are {columns}")
     clf = classifier if classifier is not None else Classifier()
     labels = clf.labels
-    schema = output_schema(df, labels, flagged_col, redacted_col)
+    schema = output_schema(df, labels, flagged_col, redacted_col, language_col)
 
     def score_batches(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
         # `clf` arrives pickled as a recipe; unpickling it in the worker reuses
@@ -104,6 +114,7 @@ def score_spark_df(
             for label in labels:
                 out[label] = scored[label].to_numpy()
             out[flagged_col] = scored["flagged"].to_numpy()
+            out[language_col] = scored["language"].to_numpy()
             if redacted_col is not None:
                 out[redacted_col] = scored["redacted"].to_numpy()
             yield out

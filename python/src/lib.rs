@@ -299,6 +299,12 @@ impl PyClassifier {
         py.detach(move || guarded(|| Ok(texts.iter().map(|t| inner.redact(t)).collect())))
     }
 
+    /// The language code each text's verdict gets (`und` when undetermined), in input order.
+    fn languages(&self, py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<String>> {
+        let inner = &self.inner;
+        py.detach(move || guarded(|| Ok(texts.iter().map(|t| inner.language(t).code).collect())))
+    }
+
     /// Verdicts of a batch as one JSON array, in input order.
     #[pyo3(signature = (texts, contexts = None))]
     fn classify_json(

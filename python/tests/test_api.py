@@ -6,6 +6,7 @@ import json
 import pickle
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import postguard
@@ -202,3 +203,22 @@ def test_precision_and_batch_budget(tiny_dir: str, posts: list) -> None:
         np.testing.assert_allclose(got, want, atol=tol)
     c = Classifier.from_dir(tiny_dir, precision="f32", max_batch_tokens=64)
     assert pickle.loads(pickle.dumps(c)).scores(posts).tolist() == c.scores(posts).tolist()
+
+
+def test_language_of_each_verdict_and_unsupported_languages() -> None:
+    """A post confidently in a language the bundled (English) model was not trained on is
+    `unsupported_language`: its model scores are shown but do not flag on their own."""
+    if not postguard.has_bundled_model():
+        pytest.skip("no bundled model in this build")
+    clf = postguard.Classifier()
+    es_everyday = "hoy fue un buen día, fui al parque con mi perro y comimos helado"
+    en = "I just want to die, I can't do this anymore"
+    v_es, v_en, v_short = clf.classify_batch([es_everyday, en, "lol ok"])
+    assert v_es.language.code == "es" and 0 < v_es.language.confidence <= 1 and not v_es.language.assumed
+    assert v_es.unsupported_language is True
+    assert v_es.flagged == [], "an everyday Spanish post is not flagged on the English model's scores"
+    assert v_en.language.code == "en" and v_en.unsupported_language is False and "crisis" in v_en.flagged
+    assert v_short.language.code == "und" and v_short.unsupported_language is False
+    assert v_es.to_dict()["language"]["code"] == "es"
+    frame = clf.score_frame(pd.DataFrame({"text": [es_everyday, en, "lol ok"]}), "text")
+    assert frame["language"].tolist() == ["es", "en", "und"]

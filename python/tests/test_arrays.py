@@ -71,7 +71,7 @@ def test_context_containers(clf: Classifier) -> None:
 def test_score_frame_pandas(clf: Classifier) -> None:
     df = pd.DataFrame({"text": TEXTS, "parent": CTX, "id": range(10, 15)}, index=list("abcde"))
     out = clf.score_frame(df, "text", context_col="parent")
-    assert list(out.columns) == [*clf.labels, "flagged"]
+    assert list(out.columns) == [*clf.labels, "flagged", "language"]
     assert list(out.index) == list("abcde")
     for label in clf.labels:
         assert out[label].dtype == np.float32
@@ -99,7 +99,7 @@ def test_score_frame_progress_and_empty(clf: Classifier) -> None:
     b = clf.score_frame(df, "text")
     pd.testing.assert_frame_equal(a, b)
     empty = clf.score_frame(pd.DataFrame({"text": pd.Series([], dtype=object)}), "text")
-    assert list(empty.columns) == [*clf.labels, "flagged"] and len(empty) == 0
+    assert list(empty.columns) == [*clf.labels, "flagged", "language"] and len(empty) == 0
 
 
 def test_score_frame_errors(clf: Classifier) -> None:

@@ -47,5 +47,5 @@ def test_a_fifth_label_runs_end_to_end(tmp_path: Path) -> None:
 
     pd = pytest.importorskip("pandas")
     frame = clf.score_frame(pd.DataFrame({"text": texts}), "text")
-    assert list(frame.columns) == [*postguard.LABELS, "flagged"]
+    assert list(frame.columns) == [*postguard.LABELS, "flagged", "language"]
     assert "spam" in frame["flagged"][0] and "spam" not in frame["flagged"][1]

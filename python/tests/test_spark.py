@@ -79,7 +79,7 @@ def test_score_spark_df_matches_local(spark, clf: Classifier) -> None:
     pdf = _frame()
     sdf = spark.createDataFrame(pdf).repartition(3)
     scored = score_spark_df(sdf, "text", context_col="parent", classifier=clf)
-    assert scored.columns == ["id", "text", "parent", *clf.labels, "flagged"]
+    assert scored.columns == ["id", "text", "parent", *clf.labels, "flagged", "language"]
     types = dict(scored.dtypes)
     assert all(types[label] == "float" for label in clf.labels)
     assert types["flagged"] == "array<string>"
@@ -88,6 +88,7 @@ def test_score_spark_df_matches_local(spark, clf: Classifier) -> None:
     for label in clf.labels:
         assert got[label].astype("float32").tolist() == pytest.approx(want[label].tolist(), abs=ATOL)
     assert [list(x) for x in got["flagged"]] == want["flagged"].tolist()
+    assert got["language"].tolist() == want["language"].tolist()
 
 
 def test_score_spark_df_default_classifier(spark) -> None:

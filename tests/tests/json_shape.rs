@@ -30,9 +30,13 @@ fn verdict_json_shape() {
         "windows",
         "model",
         "pii",
+        "language",
+        "unsupported_language",
     ];
     top.sort_unstable();
     assert_eq!(keys(&json), top);
+    assert_eq!(keys(&json["language"]), ["code", "confidence"]);
+    assert!(json["unsupported_language"].is_boolean());
 
     let mut names = Label::NAMES.to_vec();
     names.sort_unstable();

@@ -267,6 +267,8 @@ pub(crate) mod tests {
                         limited: None,
                         pii: vec![],
                         privacy_notice: None,
+                        language: postguard::Language::default(),
+                        unsupported_language: false,
                         redacted: None,
                         model: ModelMeta {
                             name: "stub".into(),

@@ -44,6 +44,12 @@ pub struct EngineArgs {
     /// in one (en-US, en_GB, es-419). A region without entries of its own gets a warning.
     #[arg(long, global = true, value_parser = parse_locale)]
     pub locale: Option<String>,
+    /// Take every post to be in this language (ISO 639-1, e.g. `en`) instead of detecting it:
+    /// for a caller who knows. Without it, a post confidently in a language the model does not
+    /// support (the bundled one: English only) is `unsupported_language`: its model scores do not
+    /// flag on their own, only rules do.
+    #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
+    pub assume_language: Option<String>,
     /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
     /// (the reference). Outputs name the one used (`model.precision`).
     #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
@@ -57,6 +63,14 @@ fn parse_locale(s: &str) -> Result<String, String> {
         Err(format!(
             "`{s}` is not a locale tag: give a region (US, UK, IE, ...) or a tag ending in one (en-US, en_GB, es-419)"
         ))
+    }
+}
+
+fn parse_language(s: &str) -> Result<String, String> {
+    if postguard::language::is_language_code(s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not a language code: give two or three lowercase letters (en, es, pt, fr, de, it, ...)"))
     }
 }
 
@@ -199,6 +213,9 @@ pub fn classifier(args: &EngineArgs) -> anyhow::Result<(Classifier, SourceDesc)>
     if let Some(l) = &args.locale {
         b = b.locale(l);
     }
+    if let Some(code) = &args.assume_language {
+        b = b.assume_language(code);
+    }
     let clf = b
         .build()
         .map_err(|e| match hub_hint(&e, &desc) {
@@ -251,6 +268,8 @@ pub fn scored(v: &Verdict) -> Scored {
         },
         pii: v.pii().to_vec(),
         privacy_notice: v.privacy_notice().map(str::to_owned),
+        language: v.language().clone(),
+        unsupported_language: v.unsupported_language(),
         redacted: None,
     }
 }

@@ -141,9 +141,11 @@ enum Command {
 
 const SCORE_HELP: &str = "\
 Output: the input record's fields unchanged, plus `postguard`: {scores, flagged, rule_hits,
-resources, model, and pii / privacy_notice / limited when they apply} (JSONL), or postguard_*
+resources, model, language, and pii / privacy_notice / limited / unsupported_language when they
+apply} (JSONL), or postguard_*
 columns (CSV): a score per label, flagged, rule_hits, resources, model, model_sha256,
-model_files_sha256, error, raw, limited, pii, privacy_notice (and extra, below).
+model_files_sha256, error, raw, limited, pii, privacy_notice, language, language_confidence,
+unsupported_language (and extra, below).
 Blank JSONL lines are not records: they are counted as blank_lines in the summary.
 CSV output from JSONL input: the columns are the first record's keys; a later record's keys
 outside them go, as a JSON object, into a last postguard_extra column.
@@ -525,6 +527,22 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         if dropped > 0 {
             s += &format!("limited: {dropped} more hits not listed (--max-rule-hits); the verdict counts them all\n");
         }
+    }
+    let lang = v.language();
+    if v.unsupported_language() {
+        s += &format!(
+            "\n{}\n",
+            st.bold(&format!(
+                "language: {} ({:.2}), which the model was not trained on: its scores are shown but do not flag on their own; only rules decide (--assume-language to override)",
+                lang.code, lang.confidence
+            ))
+        );
+    } else if lang.assumed {
+        s += &format!("\nlanguage: {} (assumed)\n", lang.code);
+    } else if lang.is_determined() {
+        s += &format!("\nlanguage: {} ({:.2})\n", lang.code, lang.confidence);
+    } else {
+        s += "\nlanguage: undetermined (too short or mixed): scored as usual\n";
     }
     s += "\n";
     if v.is_violation() {
@@ -1065,6 +1083,12 @@ fn print_summary(s: &Summary, scored_now: u64, elapsed: std::time::Duration) {
         .map(|l| format!("{} {}", l.as_str(), s.flagged.get(l.as_str()).copied().unwrap_or(0)))
         .collect();
     eprintln!("flagged: {}", counts.join(", "));
+    if s.unsupported_language > 0 {
+        eprintln!(
+            "unsupported language: {} posts are in a language the model was not trained on: their model scores did not flag on their own, only rules did (--assume-language to override)",
+            s.unsupported_language
+        );
+    }
 }
 
 fn eval_cmd(eargs: &EngineArgs, g: &Global, a: &EvalArgs) -> Result<u8, Failure> {

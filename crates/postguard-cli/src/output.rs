@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::json;
 
-use postguard::{HelpResource, Label, Limited, PiiFinding, RuleHit};
+use postguard::{HelpResource, Label, Language, Limited, PiiFinding, RuleHit};
 
 use crate::input::{Fields, Format, Record, RecordError};
 
@@ -34,6 +34,10 @@ pub struct Scored {
     pub pii: Vec<PiiFinding>,
     /// Advice to an author who shared their own details.
     pub privacy_notice: Option<String>,
+    /// The language of the text (`und` when undetermined).
+    pub language: Language,
+    /// The text is confidently in a language the model does not support.
+    pub unsupported_language: bool,
     /// With `--redact`: the text and context with every finding replaced by its placeholder,
     /// to be written instead of the input's fields.
     pub redacted: Option<Redacted>,
@@ -106,6 +110,9 @@ pub fn postguard_json(s: &Scored) -> String {
         pii: Option<AsJson<'a, Vec<PiiFinding>>>,
         #[serde(skip_serializing_if = "Option::is_none")]
         privacy_notice: Option<&'a str>,
+        language: AsJson<'a, Language>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unsupported_language: bool,
     }
     serde_json::to_string(&Pg {
         scores: OrderedScores(&s.scores),
@@ -116,6 +123,8 @@ pub fn postguard_json(s: &Scored) -> String {
         limited: s.limited.as_ref().map(AsJson),
         pii: (!s.pii.is_empty()).then_some(AsJson(&s.pii)),
         privacy_notice: s.privacy_notice.as_deref(),
+        language: AsJson(&s.language),
+        unsupported_language: s.unsupported_language,
     })
     .expect("serialising plain data cannot fail")
 }
@@ -167,6 +176,9 @@ pub fn csv_postguard_columns(labels: &[Label]) -> Vec<String> {
         "limited",
         "pii",
         "privacy_notice",
+        "language",
+        "language_confidence",
+        "unsupported_language",
     ] {
         cols.push(format!("postguard_{c}"));
     }
@@ -274,6 +286,9 @@ impl Output {
                 tail.push(scored.limited.as_ref().map(json_text).unwrap_or_default());
                 tail.push(if scored.pii.is_empty() { String::new() } else { json_text(&scored.pii) });
                 tail.push(scored.privacy_notice.clone().unwrap_or_default());
+                tail.push(scored.language.code.clone());
+                tail.push(round(scored.language.confidence).to_string());
+                tail.push(scored.unsupported_language.to_string());
                 let fields = fields.clone();
                 self.write_csv(Some(&fields), tail)
             }
@@ -316,8 +331,9 @@ impl Output {
                 let mut tail = vec![String::new(); self.labels.len() + 6];
                 tail.push(format!("line {}: {e}", e.line));
                 tail.push(if e.fields.is_none() { e.raw.clone().unwrap_or_default() } else { String::new() });
-                // Empty limited, pii and privacy_notice cells.
-                tail.extend([String::new(), String::new(), String::new()]);
+                // Empty limited, pii, privacy_notice, language, language_confidence and
+                // unsupported_language cells.
+                tail.extend(std::iter::repeat_n(String::new(), 6));
                 self.write_csv(e.fields.as_ref(), tail)
             }
         }
@@ -514,6 +530,8 @@ mod tests {
             limited: None,
             pii: vec![],
             privacy_notice: None,
+            language: Language::default(),
+            unsupported_language: false,
             redacted: None,
             model: ModelMeta {
                 name: "m".into(),
@@ -578,15 +596,15 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_model_files_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_privacy_notice,postguard_extra"
+            "id,text,meta,postguard_bullying,postguard_misinformation,postguard_unsafe_advice,postguard_crisis,postguard_flagged,postguard_rule_hits,postguard_resources,postguard_model,postguard_model_sha256,postguard_model_files_sha256,postguard_error,postguard_raw,postguard_limited,postguard_pii,postguard_privacy_notice,postguard_language,postguard_language_confidence,postguard_unsupported_language,postguard_extra"
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,"#
+            r#"1,"a, ""b""","{""k"": null}",0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,und,0,false,"#
         );
         assert_eq!(
             lines.next().unwrap(),
-            r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,"#
+            r#",c,,0.9,0.1,0,0.25,bullying,"[{""end"":1,""label"":""bullying"",""rule_id"":""r"",""severity"":""high"",""start"":0,""text"":""x""}]",[],m@1,ab,cd,,,,,,und,0,false,"#
         );
     }
 

@@ -170,6 +170,7 @@ pub fn prepare(output: &Path, format: Format, id_field: Option<&str>) -> Result<
         point.summary.ok = kept.ok;
         point.summary.errored = kept.errored;
         point.summary.flagged = kept.flagged;
+        point.summary.unsupported_language = kept.unsupported_language;
     }
     point.kept_ids = id_field.map(|_| kept.ids);
     Ok(point)
@@ -182,6 +183,7 @@ struct Kept {
     ok: u64,
     errored: u64,
     flagged: std::collections::BTreeMap<String, u64>,
+    unsupported_language: u64,
     ids: Vec<Option<String>>,
 }
 
@@ -228,6 +230,8 @@ fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Ke
                         return Err(damaged(output, line, "`postguard` has neither `flagged` nor `error`"));
                     };
                     kept.ok += 1;
+                    kept.unsupported_language +=
+                        u64::from(pg.get("unsupported_language").and_then(serde_json::Value::as_bool) == Some(true));
                     for l in flagged.iter().filter_map(|l| l.as_str()) {
                         *kept.flagged.entry(l.to_owned()).or_default() += 1;
                     }
@@ -269,6 +273,8 @@ fn read_kept(output: &Path, format: Format, id_field: Option<&str>) -> Result<Ke
                     kept.errored += 1;
                 } else {
                     kept.ok += 1;
+                    kept.unsupported_language +=
+                        u64::from(col("postguard_unsupported_language").is_some_and(|c| rec.get(c) == Some("true")));
                     for l in rec[flagged_col].split(';').filter(|l| !l.is_empty()) {
                         *kept.flagged.entry(l.to_owned()).or_default() += 1;
                     }

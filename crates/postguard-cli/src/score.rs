@@ -36,6 +36,8 @@ pub struct Summary {
     pub blank_lines: u64,
     /// Flagged count per label.
     pub flagged: BTreeMap<String, u64>,
+    /// Posts confidently in a language the model does not support.
+    pub unsupported_language: u64,
 }
 
 impl Summary {
@@ -181,6 +183,7 @@ impl Consumer for ScoreSink<'_, '_> {
         self.written(r)?;
         self.summary.ok += 1;
         self.summary.records_out += 1;
+        self.summary.unsupported_language += u64::from(s.unsupported_language);
         for l in &s.flagged {
             *self.summary.flagged.entry(l.as_str().to_owned()).or_default() += 1;
         }

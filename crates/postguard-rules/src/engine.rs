@@ -18,6 +18,15 @@ use crate::{AllowHit, Label, RuleHit, RuleReport, RulesError, Severity, Suppress
 pub const DEFAULT_PACK: &str = include_str!("../packs/default.toml");
 /// The default allow-list and false-positive list, embedded.
 pub const DEFAULT_ALLOW_PACK: &str = include_str!("../packs/allow.toml");
+/// The crisis and "kill yourself" rules of other languages, embedded and loaded with the default
+/// pack (`name`, TOML): Spanish, Portuguese, French, German, Italian.
+pub const LANGUAGE_PACKS: &[(&str, &str)] = &[
+    ("es", include_str!("../packs/lang_es.toml")),
+    ("pt", include_str!("../packs/lang_pt.toml")),
+    ("fr", include_str!("../packs/lang_fr.toml")),
+    ("de", include_str!("../packs/lang_de.toml")),
+    ("it", include_str!("../packs/lang_it.toml")),
+];
 
 /// Public description of one compiled rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -464,6 +473,9 @@ impl RuleSetBuilder {
         if self.default_pack {
             packs.push(("default".into(), pack::parse("default", DEFAULT_PACK)?));
             packs.push(("allow".into(), pack::parse("allow", DEFAULT_ALLOW_PACK)?));
+            for (name, toml) in LANGUAGE_PACKS {
+                packs.push(((*name).into(), pack::parse(name, toml)?));
+            }
         }
         // PackFile is not Clone-cheap; re-parse is avoided by cloning the pieces we keep.
         let mut rules: Vec<(RuleDef, String)> = Vec::new();

@@ -133,7 +133,9 @@ pub mod privacy;
 mod report;
 
 pub use audit::{AuditRow, Floor, RuleAudit};
-pub use engine::{DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, ReplyExample, RuleInfo, RuleSet, RuleSetBuilder};
+pub use engine::{
+    DEFAULT_ALLOW_PACK, DEFAULT_PACK, ExampleFailure, LANGUAGE_PACKS, ReplyExample, RuleInfo, RuleSet, RuleSetBuilder,
+};
 pub use error::RulesError;
 pub use label::{Label, Severity};
 pub use normalize::normalize;

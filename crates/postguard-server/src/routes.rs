@@ -406,6 +406,7 @@ async fn model(State(state): State<Shared>) -> Result<Response, ApiError> {
         "model_labels": c.labels(),
         "thresholds": c.thresholds(),
         "locale": c.locale(),
+        "languages": c.languages(),
         "max_tokens": c.max_tokens(),
         "stride": c.stride(),
         "max_post_bytes": c.max_post_bytes(),

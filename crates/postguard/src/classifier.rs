@@ -11,7 +11,7 @@ use crate::model::Model;
 use crate::model::encode::Window;
 use crate::model::fast::Precision;
 use crate::verdict::Limited;
-use crate::{Error, Label, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources};
+use crate::{Error, Label, Language, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources};
 
 /// Default token budget of one forward pass (padded batch size x sequence length).
 pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
@@ -33,6 +33,8 @@ struct Inner {
     locale: Option<String>,
     max_batch_tokens: usize,
     limits: Limits,
+    /// The language every post is taken to be in, instead of detecting it.
+    assume_language: Option<String>,
 }
 
 /// Bytes of a post's text (and, separately, of its context) that are scored by default; the
@@ -185,7 +187,7 @@ impl Classifier {
         let _span = tracing::info_span!("classify_batch", posts = posts.len()).entered();
         let scores = self.scores_batch(posts)?;
         let max = self.inner.limits.post_bytes;
-        let reports: Vec<(RuleReport, Vec<PiiFinding>)> = {
+        let reports: Vec<(RuleReport, Vec<PiiFinding>, Language)> = {
             let _span = tracing::info_span!("rules").entered();
             posts
                 .par_iter()
@@ -195,7 +197,7 @@ impl Classifier {
                         self.inner.rules.check_reply(text, post.context.as_deref().map(|c| prefix(c, max)));
                     let findings = self.inner.privacy.find(text);
                     add_privacy_hits(&mut report, &findings);
-                    (report, findings)
+                    (report, findings, self.language(text))
                 })
                 .collect()
         };
@@ -204,7 +206,9 @@ impl Classifier {
             .into_iter()
             .zip(scores)
             .zip(posts)
-            .map(|(((report, findings), scores), post)| self.verdict(post, report, findings, scores))
+            .map(|(((report, findings, language), scores), post)| {
+                self.verdict(post, report, findings, scores, language)
+            })
             .collect())
     }
 
@@ -255,9 +259,43 @@ impl Classifier {
         Ok(out)
     }
 
-    fn verdict(&self, post: &Post, mut report: RuleReport, pii: Vec<PiiFinding>, model: ModelScores) -> Verdict {
-        let labels =
-            PerLabel::from_fn(|label| fusion::fuse(label, model.scores[label], self.inner.thresholds[label], &report));
+    /// The language a verdict of `text` gets: the assumed one
+    /// ([`ClassifierBuilder::assume_language`]), else detected from the scored prefix
+    /// ([`Language::detect`]).
+    pub fn language(&self, text: &str) -> Language {
+        let text = prefix(text, self.inner.limits.post_bytes);
+        match &self.inner.assume_language {
+            Some(code) => Language::assumed(code),
+            None => Language::detect(text),
+        }
+    }
+
+    /// Whether `language` is one the model declares it was not trained on.
+    fn is_unsupported(&self, language: &Language) -> bool {
+        language.is_determined()
+            && self.inner.model.settings.languages.as_ref().is_some_and(|langs| !langs.contains(&language.code))
+    }
+
+    fn verdict(
+        &self,
+        post: &Post,
+        mut report: RuleReport,
+        pii: Vec<PiiFinding>,
+        model: ModelScores,
+        language: Language,
+    ) -> Verdict {
+        let unsupported_language = self.is_unsupported(&language);
+        let labels = PerLabel::from_fn(|label| {
+            let threshold = self.inner.thresholds[label];
+            if unsupported_language {
+                // The model's score is shown but decides nothing: the decision is the rules'.
+                let mut score = fusion::fuse(label, 0.0, threshold, &report);
+                score.model = fusion::fuse(label, model.scores[label], threshold, &report).model;
+                score
+            } else {
+                fusion::fuse(label, model.scores[label], threshold, &report)
+            }
+        });
         let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
         let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
         let resources = if labels[Label::Crisis].flagged {
@@ -300,6 +338,8 @@ impl Classifier {
             limited,
             pii,
             privacy_notice,
+            language,
+            unsupported_language,
         }
     }
 
@@ -335,6 +375,18 @@ impl Classifier {
     /// The rule set.
     pub fn rules(&self) -> &RuleSet {
         &self.inner.rules
+    }
+
+    /// The languages the model was trained on (`postguard.json` `languages`), if it says; a post
+    /// confidently in another language gets [`Verdict::unsupported_language`].
+    pub fn languages(&self) -> Option<&[String]> {
+        self.inner.model.settings.languages.as_deref()
+    }
+
+    /// The language every post is taken to be in, if one was set
+    /// ([`ClassifierBuilder::assume_language`]).
+    pub fn assumed_language(&self) -> Option<&str> {
+        self.inner.assume_language.as_deref()
     }
 
     /// The locale that orders help resources, if one was set.
@@ -384,6 +436,7 @@ pub struct ClassifierBuilder {
     max_batch_tokens: usize,
     precision: Precision,
     limits: Limits,
+    assume_language: Option<String>,
 }
 
 impl Default for ClassifierBuilder {
@@ -396,6 +449,7 @@ impl Default for ClassifierBuilder {
             max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
             precision: Precision::default(),
             limits: Limits { post_bytes: DEFAULT_MAX_POST_BYTES, rule_hits: DEFAULT_MAX_RULE_HITS },
+            assume_language: None,
         }
     }
 }
@@ -468,6 +522,16 @@ impl ClassifierBuilder {
         self
     }
 
+    /// Takes every post to be in `code` (ISO 639-1, e.g. `"en"`) instead of detecting its
+    /// language: for a caller who knows better than detection on short posts. The verdict's
+    /// [`language`](Verdict::language) says `assumed`. An invalid code is an error at
+    /// [`build`](Self::build).
+    #[must_use]
+    pub fn assume_language(mut self, code: &str) -> Self {
+        self.assume_language = Some(code.to_owned());
+        self
+    }
+
     /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
     /// int8 on CPUs with AVX512-VNNI, f32 elsewhere; [`Precision::F32`] gives
     /// the reference scores everywhere).
@@ -503,6 +567,16 @@ impl ClassifierBuilder {
                 ),
             });
         }
+        if let Some(code) = &self.assume_language
+            && !crate::language::is_language_code(code)
+        {
+            return Err(Error::InvalidOption {
+                option: "assume_language",
+                reason: format!(
+                    "{code:?} is not a language code (two or three lowercase letters, e.g. \"en\", \"es\")"
+                ),
+            });
+        }
         let model = Model::load(&self.source, self.precision)?;
         let mut privacy = PiiDetector::builder();
         if let Some(region) = self.locale.as_deref().and_then(resources::locale_region) {
@@ -524,6 +598,7 @@ impl ClassifierBuilder {
                 locale: self.locale,
                 max_batch_tokens: self.max_batch_tokens,
                 limits: self.limits,
+                assume_language: self.assume_language,
             }),
         })
     }

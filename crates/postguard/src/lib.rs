@@ -5,6 +5,7 @@ mod classifier;
 mod error;
 pub mod fusion;
 mod labels;
+pub mod language;
 mod model;
 mod post;
 mod resources;
@@ -17,6 +18,7 @@ pub use classifier::{
 };
 pub use error::{Error, Result};
 pub use labels::PerLabel;
+pub use language::Language;
 pub use model::fast::Precision;
 pub use model::files::{
     CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE, hf_hub_cache_dir, hf_hub_offline,

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct HelpResource {
-    /// Region the resource serves (`"US"`, `"UK"`, `"IE"`, or `"INTL"`).
+    /// Region the resource serves: an ISO 3166 region code (`"US"`, `"FR"`, `"DE"`, ...; `"UK"` for
+    /// Great Britain), or `"INTL"` for the international directory.
     pub locale: String,
     /// Name of the service.
     pub name: String,
@@ -30,19 +31,97 @@ struct Entry {
 
 const INTERNATIONAL: &str = "INTL";
 
+/// The table, one entry per service; a region may have several (table order breaks ties, see
+/// [`help_resources`]). Each entry is checked on an official page (government, health service or
+/// the service's own site), with the date in the comment beside it; `contact` says "free" and
+/// "24/7" only where that page does. The pages checked are listed in the README's help-resources
+/// table. A country whose line could not be checked has no entry: its locales get the
+/// international directory first.
 const TABLE: &[Entry] = &[
+    // Not re-checked with the 2026-12-07 additions (no official page of it in the reference corpus).
     Entry {
         locale: "US",
         name: "988 Suicide & Crisis Lifeline",
         contact: "call or text 988",
         url: "https://988lifeline.org",
     },
+    // Checked 2026-12-07: samaritans.org (contact page for the UK and Ireland).
     Entry { locale: "UK", name: "Samaritans", contact: "call 116 123 (free, 24/7)", url: "https://www.samaritans.org" },
     Entry {
         locale: "IE",
         name: "Samaritans Ireland",
         contact: "call 116 123 (free, 24/7)",
         url: "https://www.samaritans.org",
+    },
+    // Checked 2026-12-07: service-public.fr (A15206), 3114.fr.
+    Entry {
+        locale: "FR",
+        name: "3114, numéro national de prévention du suicide",
+        contact: "call 3114 (free, 24/7)",
+        url: "https://3114.fr",
+    },
+    // Checked 2026-12-07: zelfmoord1813.be (Dutch-language line).
+    Entry {
+        locale: "BE",
+        name: "Zelfmoordlijn 1813 (Dutch)",
+        contact: "call 1813 (available 24/7); chat and e-mail at zelfmoord1813.be",
+        url: "https://www.zelfmoord1813.be",
+    },
+    // Checked 2026-12-07: preventionsuicide.be (French-language line).
+    Entry {
+        locale: "BE",
+        name: "Centre de Prévention du Suicide (French)",
+        contact: "call 0800 32 123 (available 24/7)",
+        url: "https://www.preventionsuicide.be",
+    },
+    // Checked 2026-12-07: caritas.drs.de and ekkw.de (the churches that run TelefonSeelsorge).
+    Entry {
+        locale: "DE",
+        name: "TelefonSeelsorge",
+        contact: "call 0800 111 0 111 or 0800 111 0 222 (free, 24/7); chat and e-mail at telefonseelsorge.de",
+        url: "https://www.telefonseelsorge.de",
+    },
+    // Checked 2026-12-07: katholisch.at, dioezese-linz.at, telefonseelsorge.at.
+    Entry {
+        locale: "AT",
+        name: "TelefonSeelsorge Österreich",
+        contact: "call 142 (free, 24/7); chat and e-mail at onlineberatung-telefonseelsorge.at",
+        url: "https://www.telefonseelsorge.at",
+    },
+    // Checked 2026-12-07: 143.ch (one number for every language region; a call is not free).
+    Entry {
+        locale: "CH",
+        name: "Die Dargebotene Hand / La Main Tendue / Telefono Amico (Tel 143)",
+        contact: "call 143 (available 24/7); chat and e-mail at 143.ch",
+        url: "https://www.143.ch",
+    },
+    // Checked 2026-12-07: Government of Canada release of 2023-11-30, CAMH (the operator).
+    Entry {
+        locale: "CA",
+        name: "9-8-8: Suicide Crisis Helpline",
+        contact: "call or text 9-8-8 (available 24/7)",
+        url: "https://988.ca",
+    },
+    // Checked 2026-12-07: lifeinmind.org.au, lifelineh2h.org.au (calls from landlines cost a local call).
+    Entry {
+        locale: "AU",
+        name: "Lifeline",
+        contact: "call 13 11 14 or text 0477 13 11 14 (available 24/7); chat at lifeline.org.au",
+        url: "https://www.lifeline.org.au",
+    },
+    // Checked 2026-12-07: health.govt.nz (Ministry of Health).
+    Entry {
+        locale: "NZ",
+        name: "1737, Need to talk?",
+        contact: "free call or text 1737 (available 24/7)",
+        url: "https://www.health.govt.nz/news-media/news-items/phone-counselling-service-busy-following-christchurch-tragedy",
+    },
+    // Checked 2026-12-07: sadag.org.
+    Entry {
+        locale: "ZA",
+        name: "SADAG Suicide Crisis Helpline",
+        contact: "call 0800 567 567 (free, 24/7)",
+        url: "https://www.sadag.org",
     },
     Entry {
         locale: INTERNATIONAL,
@@ -52,19 +131,43 @@ const TABLE: &[Entry] = &[
     },
 ];
 
-/// Every phone or text number in the table (digits as written in `contact`), which the privacy
-/// detectors must never report.
+/// Every phone or text number in the table, which the privacy detectors must never report: the
+/// digits of each number as written in `contact`, a number's groups joined across single spaces,
+/// hyphens and dots (`"0800 111 0 111"`, `"13 11 14"`, `"9-8-8"`, `"0800.32.123"`), and for a
+/// number with a trunk `0` also the digits without it, which is how the detectors read the same
+/// number written with its country code (`"+49 800 111 0 111"`).
 pub(crate) fn numbers() -> Vec<String> {
     let mut out = Vec::new();
     for entry in TABLE {
-        let mut current = String::new();
-        for c in entry.contact.chars().chain(std::iter::once(';')) {
-            if c.is_ascii_digit() {
-                current.push(c);
-            } else if c != ' ' && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+        for number in digit_runs(entry.contact) {
+            if let Some(national) = number.strip_prefix('0').filter(|n| n.len() >= 6 && !n.starts_with('0')) {
+                out.push(national.to_owned());
             }
+            out.push(number);
         }
+    }
+    out
+}
+
+/// The numbers in `text`: runs of digits, a run continuing over one separator (space, no-break
+/// space, hyphen, dot) that has a digit on both sides. Anything else ends a number, so
+/// `"call 116 123 (free, 24/7)"` gives `116123`, `24` and `7`.
+fn digit_runs(text: &str) -> Vec<String> {
+    const SEPARATORS: [char; 5] = [' ', '\u{a0}', '\u{202f}', '-', '.'];
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if SEPARATORS.contains(&c) && !current.is_empty() && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            // A separator between two digits: the number goes on.
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
     }
     out
 }
@@ -98,8 +201,8 @@ pub fn is_locale_tag(locale: &str) -> bool {
     parts.len() <= 3 && region_ok && rest_ok
 }
 
-/// Whether the resources table has an entry of `locale`'s own region (US, UK, IE); other
-/// locales get the international directory first.
+/// Whether the resources table has an entry of `locale`'s own region (US, UK, IE, FR, BE, DE, AT,
+/// CH, CA, AU, NZ, ZA); other locales get the international directory first.
 pub fn has_regional_resources(locale: &str) -> bool {
     region(locale).is_some_and(|r| TABLE.iter().any(|e| e.locale == r && e.locale != INTERNATIONAL))
 }
@@ -137,6 +240,9 @@ pub fn help_resources(locale: Option<&str>) -> Vec<HelpResource> {
 mod tests {
     use super::*;
 
+    /// Every region with entries of its own (`INTL` aside).
+    const REGIONS: [&str; 12] = ["US", "UK", "IE", "FR", "BE", "DE", "AT", "CH", "CA", "AU", "NZ", "ZA"];
+
     fn locales(resources: &[HelpResource]) -> Vec<&str> {
         resources.iter().map(|r| r.locale.as_str()).collect()
     }
@@ -150,7 +256,13 @@ mod tests {
             assert!(!is_locale_tag(bad), "{bad}");
         }
         assert!(has_regional_resources("en-GB") && has_regional_resources("IE") && has_regional_resources("en_us"));
-        assert!(!has_regional_resources("de-DE") && !has_regional_resources("XX") && !has_regional_resources("INTL"));
+        for regional in
+            ["fr-FR", "nl-BE", "fr_be", "de-DE", "de-AT", "de-CH", "fr-CH", "it-CH", "en-CA", "fr-CA", "en-AU", "en-NZ"]
+        {
+            assert!(has_regional_resources(regional), "{regional}");
+        }
+        assert!(has_regional_resources("en-ZA") && has_regional_resources("zu_ZA"));
+        assert!(!has_regional_resources("XX") && !has_regional_resources("INTL") && !has_regional_resources("es-419"));
     }
 
     #[test]
@@ -159,13 +271,64 @@ mod tests {
         assert_eq!(locales(&help_resources(Some("en_GB")))[0], "UK");
         assert_eq!(locales(&help_resources(Some("uk")))[0], "UK");
         assert_eq!(locales(&help_resources(Some("ga-IE")))[0], "IE");
-        assert_eq!(locales(&help_resources(Some("de-DE")))[0], "INTL");
         assert_eq!(locales(&help_resources(None))[0], "INTL");
+        for (locale, region) in [
+            ("fr-FR", "FR"),
+            ("nl-BE", "BE"),
+            ("fr-BE", "BE"),
+            ("de-DE", "DE"),
+            ("de_de", "DE"),
+            ("de-AT", "AT"),
+            ("de-CH", "CH"),
+            ("fr-CH", "CH"),
+            ("it-CH", "CH"),
+            ("en-CA", "CA"),
+            ("fr-CA", "CA"),
+            ("en-AU", "AU"),
+            ("en-NZ", "NZ"),
+            ("mi-NZ", "NZ"),
+            ("en-ZA", "ZA"),
+            ("ZA", "ZA"),
+        ] {
+            assert_eq!(locales(&help_resources(Some(locale)))[0], region, "{locale}");
+        }
+    }
+
+    /// Regions whose line could not be checked on an official page have no entry (yet): the
+    /// international directory comes first for them.
+    #[test]
+    fn unlisted_regions_get_the_directory_first() {
+        for locale in ["es-ES", "es-MX", "es-AR", "es-CO", "it-IT", "pt-BR", "pt-PT", "hi-IN", "en-IN", "XX", "es-419"]
+        {
+            assert!(!has_regional_resources(locale), "{locale}");
+            assert_eq!(locales(&help_resources(Some(locale)))[0], "INTL", "{locale}");
+        }
+    }
+
+    /// The caller's region first (every entry of it, in table order), then the directory, then the
+    /// other regions in table order.
+    #[test]
+    fn order_is_region_then_directory_then_the_rest() {
+        let be = help_resources(Some("nl-BE"));
+        assert_eq!(locales(&be)[..3], ["BE", "BE", "INTL"]);
+        assert!(be[0].name.starts_with("Zelfmoordlijn") && be[1].name.starts_with("Centre de Prévention"));
+        let rest: Vec<&str> = locales(&be)[3..].to_vec();
+        let expected: Vec<&str> =
+            TABLE.iter().map(|e| e.locale).filter(|l| *l != "BE" && *l != INTERNATIONAL).collect();
+        assert_eq!(rest, expected);
+        for region in REGIONS {
+            let resources = help_resources(Some(region));
+            let own = TABLE.iter().filter(|e| e.locale == region).count();
+            assert!(own >= 1, "{region}");
+            assert!(locales(&resources)[..own].iter().all(|l| *l == region), "{region}");
+            assert_eq!(locales(&resources)[own], "INTL", "{region}");
+            assert!(!locales(&resources)[own + 1..].contains(&region), "{region}");
+        }
     }
 
     #[test]
     fn international_entry_always_present() {
-        for locale in [None, Some("US"), Some("en-GB"), Some("fr-FR"), Some(""), Some("-")] {
+        for locale in [None, Some("US"), Some("en-GB"), Some("fr-FR"), Some("pt-BR"), Some(""), Some("-")] {
             let resources = help_resources(locale);
             assert!(resources.iter().any(|r| r.url == "https://findahelpline.com"), "{locale:?}");
             assert_eq!(resources.len(), TABLE.len());
@@ -173,10 +336,157 @@ mod tests {
     }
 
     #[test]
+    fn table_is_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for entry in TABLE {
+            assert!(entry.locale == INTERNATIONAL || REGIONS.contains(&entry.locale), "{}", entry.locale);
+            assert!(!entry.name.is_empty() && !entry.contact.is_empty(), "{}", entry.locale);
+            assert!(entry.url.starts_with("https://") && !entry.url.contains(' '), "{}", entry.url);
+            assert!(seen.insert((entry.locale, entry.name)), "{} {}", entry.locale, entry.name);
+        }
+        for region in REGIONS {
+            assert!(TABLE.iter().any(|e| e.locale == region), "{region}");
+        }
+        assert_eq!(TABLE.iter().filter(|e| e.locale == INTERNATIONAL).count(), 1);
+    }
+
+    #[test]
     fn required_numbers_listed() {
         let all = help_resources(None);
-        assert!(all.iter().any(|r| r.locale == "US" && r.contact.contains("988")));
-        assert!(all.iter().any(|r| r.locale == "UK" && r.contact.contains("116 123")));
-        assert!(all.iter().any(|r| r.locale == "IE" && r.contact.contains("116 123")));
+        let has = |region: &str, number: &str| all.iter().any(|r| r.locale == region && r.contact.contains(number));
+        assert!(has("US", "988"));
+        assert!(has("UK", "116 123"));
+        assert!(has("IE", "116 123"));
+        assert!(has("FR", "3114"));
+        assert!(has("BE", "1813") && has("BE", "0800 32 123"));
+        assert!(has("DE", "0800 111 0 111") && has("DE", "0800 111 0 222"));
+        assert!(has("AT", "142"));
+        assert!(has("CH", "143"));
+        assert!(has("CA", "9-8-8"));
+        assert!(has("AU", "13 11 14") && has("AU", "0477 13 11 14"));
+        assert!(has("NZ", "1737"));
+        assert!(has("ZA", "0800 567 567"));
+    }
+
+    #[test]
+    fn digit_runs_join_groups_and_nothing_else() {
+        assert_eq!(digit_runs("call 116 123 (free, 24/7)"), ["116123", "24", "7"]);
+        assert_eq!(digit_runs("call 0800 111 0 111 or 0800 111 0 222"), ["08001110111", "08001110222"]);
+        assert_eq!(digit_runs("call 13 11 14 or text 0477 13 11 14"), ["131114", "0477131114"]);
+        assert_eq!(digit_runs("call or text 9-8-8"), ["988"]);
+        assert_eq!(digit_runs("0800.32.123, 0800\u{a0}567\u{a0}567."), ["080032123", "0800567567"]);
+        // A separator not between two digits ends the number: trailing dots, double spaces,
+        // slashes, parentheses, letters. (One space between two numbers joins them, as it must for
+        // "0800 111 0 111": the table's contacts put a word or punctuation between numbers.)
+        assert_eq!(
+            digit_runs("1813. 143  142, 24/7 (1737) zelfmoord1813.be"),
+            ["1813", "143", "142", "24", "7", "1737", "1813"]
+        );
+        assert_eq!(digit_runs("142 24/7"), ["14224", "7"]);
+        assert!(digit_runs("find a free, confidential helpline in your country").is_empty());
+    }
+
+    #[test]
+    fn numbers_are_whole_and_include_the_national_form() {
+        let numbers = numbers();
+        for expected in [
+            "988",
+            "116123",
+            "3114",
+            "1813",
+            "080032123",
+            "08001110111",
+            "08001110222",
+            "142",
+            "143",
+            "131114",
+            "0477131114",
+            "1737",
+            "0800567567",
+            // Without the trunk 0, as read from "+49 800 111 0 111" and the like.
+            "80032123",
+            "8001110111",
+            "8001110222",
+            "477131114",
+            "800567567",
+        ] {
+            assert!(numbers.iter().any(|n| n == expected), "{expected} not in {numbers:?}");
+        }
+        // No piece of a grouped number on its own.
+        for piece in ["0800", "111", "0", "32", "123", "13", "11", "14", "0477", "567", "9", "8"] {
+            assert!(!numbers.iter().any(|n| n == piece), "{piece} in {numbers:?}");
+        }
+    }
+
+    /// The privacy detectors, built as the classifier builds them (the caller's region first, the
+    /// table's numbers allowed), never report a help number: as written in the table, compact, in
+    /// other common groupings, or with the country code.
+    #[test]
+    fn help_numbers_are_never_pii() {
+        use postguard_rules::{PiiDetector, PiiKind};
+
+        // (region, number as written, the country code of its international form, if any)
+        let cases: [(&str, &str, Option<&str>); 14] = [
+            ("FR", "3114", None),
+            ("BE", "1813", None),
+            ("BE", "0800 32 123", Some("32")),
+            ("DE", "0800 111 0 111", Some("49")),
+            ("DE", "0800 111 0 222", Some("49")),
+            ("AT", "142", None),
+            ("CH", "143", None),
+            ("CA", "9-8-8", None),
+            ("AU", "13 11 14", None),
+            ("AU", "0477 13 11 14", Some("61")),
+            ("NZ", "1737", None),
+            ("ZA", "0800 567 567", Some("27")),
+            ("UK", "116 123", None),
+            ("US", "988", None),
+        ];
+        let detector = |region: Option<&str>| {
+            let mut builder = PiiDetector::builder();
+            if let Some(region) = region {
+                builder = builder.region(region);
+            }
+            for number in numbers() {
+                builder = builder.allow_number(&number);
+            }
+            builder.build()
+        };
+        let phones = |detector: &PiiDetector, text: &str| -> Vec<String> {
+            detector.find(text).into_iter().filter(|f| f.kind == PiiKind::Phone).map(|f| f.text).collect()
+        };
+        for region in [None, Some("US"), Some("UK")].into_iter().chain(REGIONS.iter().map(|r| Some(*r))) {
+            let detector = detector(region);
+            for entry in TABLE {
+                let found = phones(&detector, entry.contact);
+                assert!(found.is_empty(), "{region:?}: {:?} gives {found:?}", entry.contact);
+                let sentence = format!("{}: {} (from {})", entry.name, entry.contact, entry.url);
+                let found = phones(&detector, &sentence);
+                assert!(found.is_empty(), "{region:?}: {sentence:?} gives {found:?}");
+            }
+            for (home, written, country) in cases {
+                let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+                let mut forms = vec![
+                    written.to_owned(),
+                    digits.clone(),
+                    written.replace(' ', "-"),
+                    written.replace(' ', "."),
+                    format!("please call {written} tonight, they helped me"),
+                    format!("text me... no, text {digits} instead"),
+                ];
+                if let Some(code) = country {
+                    let national = digits.strip_prefix('0').expect("trunk 0");
+                    forms.push(format!("+{code} {national}"));
+                    forms.push(format!("+{code} {}", written.strip_prefix('0').expect("trunk 0")));
+                    forms.push(format!("00{code} {national}"));
+                }
+                for form in forms {
+                    let found = phones(&detector, &form);
+                    assert!(found.is_empty(), "{region:?} ({home} line): {form:?} gives {found:?}");
+                }
+            }
+        }
+        // A real personal number is still found (the allow list is exact, not a prefix).
+        assert!(!phones(&detector(Some("DE")), "ruf ihn an: 0171 2345678").is_empty());
     }
 }

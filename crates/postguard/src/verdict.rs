@@ -3,7 +3,7 @@
 use postguard_rules::{AllowHit, PiiFinding, RuleHit, SuppressedHit};
 use serde::{Deserialize, Serialize};
 
-use crate::{HelpResource, Label, PerLabel};
+use crate::{HelpResource, Label, Language, PerLabel};
 
 /// One label's scores and decision. See [`fusion`](crate::fusion) for how
 /// `fused` and `flagged` follow from the others.
@@ -76,6 +76,13 @@ pub struct Verdict {
     /// else's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) privacy_notice: Option<String>,
+    /// The language of the text (`und` when undetermined).
+    #[serde(default)]
+    pub(crate) language: Language,
+    /// The text is confidently in a language the model does not support: its scores did not
+    /// flag on their own.
+    #[serde(default)]
+    pub(crate) unsupported_language: bool,
 }
 
 /// What a per-post work limit left out of a verdict
@@ -188,6 +195,21 @@ impl Verdict {
     /// verdict carries [`resources`](Self::resources).
     pub fn privacy_notice(&self) -> Option<&str> {
         self.privacy_notice.as_deref()
+    }
+
+    /// The language of the post's text, as detected (or assumed by the caller): ISO 639-1 code
+    /// and confidence, `und` when the text is too short, mixed, or not confidently one language.
+    pub fn language(&self) -> &Language {
+        &self.language
+    }
+
+    /// Whether the text is confidently in a language the model was not trained on (see
+    /// [`Classifier::languages`](crate::Classifier::languages)). Then the model's scores are
+    /// reported but do not flag on their own: a label is flagged only with rule evidence (the
+    /// rule packs cover crisis and "kill yourself" in Spanish, Portuguese, French, German and
+    /// Italian too). An undetermined language is not unsupported: short posts are scored as usual.
+    pub fn unsupported_language(&self) -> bool {
+        self.unsupported_language
     }
 
     /// What a per-post limit cut from this verdict, if one applied: only a prefix of a very

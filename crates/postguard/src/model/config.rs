@@ -159,6 +159,7 @@ struct RawSettings {
     #[serde(default)]
     thresholds: BTreeMap<String, f32>,
     tokenizer: Option<TokenizerRecord>,
+    languages: Option<Vec<String>>,
 }
 
 /// `postguard.json` `tokenizer`: what the export recorded of its tokenizer, checked at load
@@ -186,6 +187,9 @@ pub(crate) struct ModelSettings {
     pub(crate) thresholds: PerLabel<f32>,
     /// The export's record of its tokenizer; `None` for exports without one.
     pub(crate) tokenizer: Option<TokenizerRecord>,
+    /// The languages the model was trained on (`postguard.json` `languages`, language codes);
+    /// `None` when the file does not say (then no post is treated as unsupported).
+    pub(crate) languages: Option<Vec<String>>,
 }
 
 /// Window length used when `postguard.json` does not say.
@@ -207,6 +211,7 @@ impl ModelSettings {
                 stride: None,
                 thresholds: BTreeMap::new(),
                 tokenizer: None,
+                languages: None,
             },
             Some(file) => {
                 serde_json::from_slice(&file.bytes).map_err(|source| Error::Json { path: file.path.clone(), source })?
@@ -236,6 +241,22 @@ impl ModelSettings {
             }
             thresholds[label] = value;
         }
+        if let Some(langs) = &raw.languages {
+            if langs.is_empty() {
+                return Err(invalid(
+                    path,
+                    "languages",
+                    "is empty: list the language codes the model was trained on (e.g. [\"en\"])".to_owned(),
+                ));
+            }
+            if let Some(bad) = langs.iter().find(|l| !crate::language::is_language_code(l)) {
+                return Err(invalid(
+                    path,
+                    "languages",
+                    format!("{bad:?} is not a language code (two or three lowercase letters, e.g. \"en\")"),
+                ));
+            }
+        }
         Ok(Self {
             name: raw.name,
             version: raw.version,
@@ -244,6 +265,7 @@ impl ModelSettings {
             stride,
             thresholds,
             tokenizer: raw.tokenizer,
+            languages: raw.languages,
         })
     }
 }
