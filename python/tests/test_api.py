@@ -15,7 +15,7 @@ from postguard import Classifier, LabelScore, ModelInfo, Resource, RuleHit, Verd
 
 CONTRACT_KEYS = {
     "labels", "flagged", "violations", "rule_hits", "allow_hits",
-    "suppressed_hits", "resources", "windows", "model", "pii",
+    "suppressed_hits", "resources", "windows", "model", "pii", "language", "unsupported_language",
 }
 
 
