@@ -106,7 +106,7 @@ fn pii_noun(kind: PiiKind) -> &'static str {
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
-fn prefix(s: &str, max: usize) -> &str {
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
     if max == 0 || s.len() <= max {
         return s;
     }

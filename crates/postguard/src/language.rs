@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use lingua::{LanguageDetector, LanguageDetectorBuilder};
 use serde::{Deserialize, Serialize};
+
+use crate::classifier::prefix;
 /// The code of an undetermined language (BCP 47 / ISO 639-2 `und`).
 pub const UNDETERMINED: &str = "und";
 
@@ -138,17 +140,6 @@ fn words_only(text: &str) -> String {
         .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || w.starts_with('#')))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Whether `code` is a language code postguard accepts from a caller (`--assume-language`, a
