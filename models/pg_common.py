@@ -232,8 +232,12 @@ def _curve(y, s):
 def choose_threshold(label, y, s, min_precision=0.80, min_recall=0.90):
     """The calibration rule (stated in models/README.md).
 
-    bullying / misinformation / unsafe_advice: maximise F1 subject to precision >= 0.80;
-    if no threshold reaches that precision, take the max-F1 point and say so.
+    bullying / misinformation: maximise F1 subject to precision >= 0.80; if no threshold reaches
+    that precision, take the max-F1 point and say so.
+    unsafe_advice (from 3.0.0 on, issue 25): maximise F1. Its val positives are few and noisy
+    (DiaSafety crowd labels); the precision floor put 2.0.0's threshold at 0.936, where val recall
+    was 0.64 for 2 points of precision over the max-F1 point, and the behavioural suite's
+    unsafe-advice positives were caught at 0.40.
     crisis: among thresholds with recall >= 0.90, the one with the best precision
     (ties: the highest threshold).
     The returned threshold lies halfway between the chosen score and the next lower score, so the
@@ -244,6 +248,9 @@ def choose_threshold(label, y, s, min_precision=0.80, min_recall=0.90):
         idx = np.flatnonzero(rec >= min_recall)
         best = idx[np.argmax(prec[idx] + 1e-9 * thr[idx])]
         note = f"recall>={min_recall} at best precision"
+    elif label == "unsafe_advice":
+        best = int(np.argmax(f1))
+        note = "max F1"
     elif (prec >= min_precision).any():
         idx = np.flatnonzero(prec >= min_precision)
         best = idx[np.argmax(f1[idx])]
