@@ -27,15 +27,16 @@ use serde_json::Value;
 fn model_floor(label: Label) -> Option<f64> {
     match label {
         // Set for 2.0.0 on the sample of all 27 sources of val (models/accuracy_sample.json,
-        // 2,844 rows): models/export.py's F32 scores (sha256 of model.safetensors in
-        // models/postguard-default/calibration.json) give 0.887, 0.846, 0.842, 0.716 at the
-        // shipped thresholds; the engine's int8 path is printed by `cargo test -p
-        // postguard-tests --test accuracy -- --nocapture`: 0.888, 0.840, 0.842, 0.707. unsafe_advice and crisis have only
-        // 20 and 34 positives here (one post moves F1 by ~2-4 points), so their floors leave
-        // more room. (1.3.0's floors were 0.86 / 0.88 / 0.72 / 0.55 on its 14 sources.)
+        // 2,844 rows), checked again for 2.1.0 (issue 25): the engine's int8 path, printed by
+        // `cargo test -p postguard-tests --test accuracy -- --nocapture`, gives 0.873, 0.838,
+        // 0.864, 0.691 at 2.1.0's thresholds (2.0.0: 0.888, 0.840, 0.842, 0.707).
+        // unsafe_advice and crisis have only 20 and 34 positives here (one post moves F1 by
+        // ~2-4 points), so their floors leave more room; unsafe_advice's rose from 0.72 with
+        // 2.1.0's max-F1 threshold. (1.3.0's floors were 0.86 / 0.88 / 0.72 / 0.55 on its 14
+        // sources.)
         Label::Bullying => Some(0.85),
         Label::Misinformation => Some(0.80),
-        Label::UnsafeAdvice => Some(0.72),
+        Label::UnsafeAdvice => Some(0.78),
         Label::Crisis => Some(0.62),
         _ => None,
     }
