@@ -266,6 +266,11 @@ class Classifier:
             (``None``: the engine's default, 100; ``0`` = no limit); the first ones in text
             order are listed, the rest counted in :attr:`Verdict.limited`.  The decision
             always uses every hit.
+        assume_language: take every post to be in this language (ISO 639-1, e.g. ``"en"``)
+            instead of detecting it, for a caller who knows (``None``, the default: detect;
+            a post confidently in a language the model does not support is
+            ``unsupported_language`` and its model scores do not flag on their own). An
+            invalid code raises ``ValueError``.
 
     Raises:
         ModelError: the model could not be loaded (``ModelNotFoundError``, also a
@@ -291,9 +296,11 @@ class Classifier:
         max_batch_tokens: Optional[int] = None,
         max_post_bytes: Optional[int] = None,
         max_rule_hits: Optional[int] = None,
+        assume_language: Optional[str] = None,
     ) -> None:
         opts = _options(
-            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits,
+            assume_language,
         )
         self._init({"source": "bundled", **opts})
 
@@ -310,6 +317,7 @@ class Classifier:
         max_batch_tokens: Optional[int] = None,
         max_post_bytes: Optional[int] = None,
         max_rule_hits: Optional[int] = None,
+        assume_language: Optional[str] = None,
     ) -> "Classifier":
         """Load a model directory (``config.json``, ``tokenizer.json``,
         ``model.safetensors``, ``postguard.json``)."""
@@ -321,7 +329,8 @@ class Classifier:
         if not os.path.isdir(full):
             raise ValueError(f"model path is not a directory: {full}")
         opts = _options(
-            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits,
+            assume_language,
         )
         return cls._from_spec({"source": "dir", "path": full, **opts})
 
@@ -341,6 +350,7 @@ class Classifier:
         max_batch_tokens: Optional[int] = None,
         max_post_bytes: Optional[int] = None,
         max_rule_hits: Optional[int] = None,
+        assume_language: Optional[str] = None,
     ) -> "Classifier":
         """Load a model from the Hugging Face Hub (or its local cache).
 
@@ -365,7 +375,8 @@ class Classifier:
         cache = os.path.abspath(os.fspath(cache_dir)) if cache_dir is not None else _hub_cache_dir()
         off = _hub_offline() if offline is None else offline
         opts = _options(
-            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits
+            rules, default_rules, thresholds, locale, precision, max_batch_tokens, max_post_bytes, max_rule_hits,
+            assume_language,
         )
         return cls._from_spec(
             {"source": "hub", "repo_id": repo_id, "revision": revision, "cache_dir": cache, "offline": off, **opts}
@@ -625,6 +636,7 @@ def _options(
     max_batch_tokens: Optional[int],
     max_post_bytes: Optional[int] = None,
     max_rule_hits: Optional[int] = None,
+    assume_language: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Checks the keyword options of the constructors: TypeError for a wrong type, ValueError
     for a wrong value; returns them as the spec keys ``src/lib.rs`` reads."""
@@ -669,6 +681,8 @@ def _options(
             thr[k] = fv
     if locale is not None and not isinstance(locale, str):
         raise TypeError(f"locale must be a str or None, got {type(locale).__name__}")
+    if assume_language is not None and not isinstance(assume_language, str):
+        raise TypeError(f"assume_language must be a str (ISO 639-1, e.g. 'en') or None, got {type(assume_language).__name__}")
     if not isinstance(precision, str):
         raise TypeError(f"precision must be a str, one of {PRECISIONS}, got {type(precision).__name__}")
     if precision not in PRECISIONS:
@@ -682,4 +696,5 @@ def _options(
         "max_batch_tokens": _int_option("max_batch_tokens", max_batch_tokens, 1, "a positive int"),
         "max_post_bytes": _int_option("max_post_bytes", max_post_bytes, 0, "an int >= 0 (0 = no limit)"),
         "max_rule_hits": _int_option("max_rule_hits", max_rule_hits, 0, "an int >= 0 (0 = no limit)"),
+        "assume_language": assume_language,
     }

@@ -178,6 +178,9 @@ struct Spec {
     /// `None`: the engine default ([`postguard::DEFAULT_MAX_RULE_HITS`]); 0 = no limit.
     #[pyo3(default)]
     max_rule_hits: Option<usize>,
+    /// `None`: detect each post's language; else an ISO 639-1 code every post is taken to be in.
+    #[pyo3(default)]
+    assume_language: Option<String>,
 }
 
 impl Spec {
@@ -228,6 +231,9 @@ fn build(source: ModelSource, precision: Precision, opts: Spec) -> Result<Classi
     }
     if let Some(hits) = opts.max_rule_hits {
         builder = builder.max_rule_hits(hits);
+    }
+    if let Some(code) = &opts.assume_language {
+        builder = builder.assume_language(code);
     }
     builder.build()
 }

@@ -222,3 +222,15 @@ def test_language_of_each_verdict_and_unsupported_languages() -> None:
     assert v_es.to_dict()["language"]["code"] == "es"
     frame = clf.score_frame(pd.DataFrame({"text": [es_everyday, en, "lol ok"]}), "text")
     assert frame["language"].tolist() == ["es", "en", "und"]
+
+    # A caller who knows: every post is taken to be in the assumed language, and it survives a
+    # pickle (Spark executors rebuild the classifier from its spec).
+    en_clf = postguard.Classifier(assume_language="en")
+    for v in en_clf.classify_batch([es_everyday, "lol ok"]):
+        assert v.language.code == "en" and v.language.assumed and v.unsupported_language is False
+    again = pickle.loads(pickle.dumps(en_clf)).classify(es_everyday)
+    assert again.language.assumed and again.language.code == "en"
+    with pytest.raises(ValueError, match="assume_language"):
+        postguard.Classifier(assume_language="english")
+    with pytest.raises(TypeError, match="assume_language"):
+        postguard.Classifier(assume_language=1)  # type: ignore[arg-type]
