@@ -53,6 +53,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from build_synthetic import swap_typo
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 OUT = HERE / "contrast.jsonl"
@@ -233,14 +235,7 @@ def perturb(t: str, rng: random.Random, tags: list[str]) -> str:
         t = re.sub(r"\byou\b(?!['’])", "u", t)
         t = re.sub(r"\byour\b", "ur", t)
     if rng.random() < 0.08:
-        words = t.split(" ")
-        idx = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 6]
-        if idx:
-            i = rng.choice(idx)
-            w = words[i]
-            j = rng.randrange(1, len(w) - 2)
-            words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-            t = " ".join(words)
+        t = swap_typo(t, rng)
     if tags and rng.random() < 0.07:
         t = t.rstrip(".") + " " + rng.choice(tags)
     elif rng.random() < 0.25 and t.endswith("."):

@@ -125,6 +125,20 @@ def tidy(t: str) -> str:
     return t
 
 
+def swap_typo(t: str, rng: random.Random) -> str:
+    """One typo: two neighbouring letters swapped inside a word of 6+ letters (t unchanged if it
+    has none). Also used by build_contrast.py."""
+    words = t.split(" ")
+    idx = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 6]
+    if not idx:
+        return t
+    i = rng.choice(idx)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 2)
+    words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    return " ".join(words)
+
+
 def perturb(t: str, rng: random.Random, emoji: list[str]) -> str:
     """Light, meaning-preserving noise: dropped apostrophes, 'u', a typo, casing, emoji."""
     if rng.random() < 0.22:
@@ -133,14 +147,7 @@ def perturb(t: str, rng: random.Random, emoji: list[str]) -> str:
         t = re.sub(r"\byou\b(?!['’])", "u", t)
         t = re.sub(r"\byour\b", "ur", t)
     if rng.random() < 0.07:
-        words = t.split(" ")
-        idx = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 6]
-        if idx:
-            i = rng.choice(idx)
-            w = words[i]
-            j = rng.randrange(1, len(w) - 2)
-            words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-            t = " ".join(words)
+        t = swap_typo(t, rng)
     if rng.random() < 0.12 and t[:1].isalpha():
         t = t[0].upper() + t[1:]
     e = rng.choice(emoji) if emoji else ""
