@@ -36,16 +36,21 @@ pub const ALLOW_DAMPING: f32 = 0.5;
 /// the piecewise-linear map `0 → 0`, `threshold → 0.5`, `1 → 1`. Inputs are clamped to `0..=1`
 /// (a NaN score counts as 0, a NaN threshold as 0.5).
 pub fn to_threshold_scale(score: f32, threshold: f32) -> f32 {
-    let x = if score.is_nan() { 0.0 } else { score.clamp(0.0, 1.0) };
+    let x = unit_or_zero(score);
     let t = threshold_in_range(threshold);
     if x <= t { 0.5 * x / t } else { 0.5 + 0.5 * (x - t) / (1.0 - t) }
 }
 
 /// The inverse of [`to_threshold_scale`]: `0 → 0`, `0.5 → threshold`, `1 → 1`.
 pub fn from_threshold_scale(unit: f32, threshold: f32) -> f32 {
-    let u = if unit.is_nan() { 0.0 } else { unit.clamp(0.0, 1.0) };
+    let u = unit_or_zero(unit);
     let t = threshold_in_range(threshold);
     if u <= 0.5 { 2.0 * u * t } else { t + (2.0 * u - 1.0) * (1.0 - t) }
+}
+
+/// `x` clamped to `0..=1`, a NaN as 0.
+fn unit_or_zero(x: f32) -> f32 {
+    if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) }
 }
 
 fn threshold_in_range(threshold: f32) -> f32 {
@@ -59,7 +64,7 @@ fn threshold_in_range(threshold: f32) -> f32 {
 /// `model` is clamped to `0..=1` (a NaN counts as 0) so a broken score can
 /// never flag or hide anything by itself.
 pub fn fuse(label: Label, model: f32, threshold: f32, report: &RuleReport) -> LabelScore {
-    let model = if model.is_nan() { 0.0 } else { model.clamp(0.0, 1.0) };
+    let model = unit_or_zero(model);
     let evidence = report.evidence(label);
     let high_hit = report.has_high(label);
     // An allow marker (a debunk, a supportive or recovery phrase) says the words the model and a
