@@ -477,7 +477,7 @@ fn check(eargs: &EngineArgs, text: &str, context: Option<&str>, json: bool, st: 
         }
     }
     if !v.allow_hits().is_empty() {
-        s += "\nallow markers (damp the model score):\n";
+        s += "\nallow markers (damp the model score and rule evidence):\n";
         for a in v.allow_hits() {
             let labels: Vec<&str> = a.labels.iter().map(|l| l.as_str()).collect();
             s += &format!("  {} ({}) {}..{} {:?}\n", a.id, labels.join(", "), a.start, a.end, a.text);

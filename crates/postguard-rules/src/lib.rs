@@ -5,7 +5,7 @@
 //! - [`RuleSet`]: compiled rule packs (cheap to clone, `Send + Sync`); [`RuleSet::default`]
 //!   is the embedded default pack, [`RuleSet::builder`] loads your own TOML packs.
 //! - [`RuleReport`]: what [`RuleSet::check`] found: active [`RuleHit`]s, [`AllowHit`]s
-//!   (supportive / debunking markers that damp the model) and [`SuppressedHit`]s (hits
+//!   (supportive / debunking markers that damp the model and the rule evidence) and [`SuppressedHit`]s (hits
 //!   cancelled by negation, debunking, recovery, quotes ..., each with a reason).
 //! - [`Label`] and [`Severity`]: the taxonomy shared with the rest of postguard.
 //! - [`RuleAudit`]: per-rule hits, precision and negative hit rate over labelled data,

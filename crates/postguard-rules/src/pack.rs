@@ -20,7 +20,7 @@
 //! must_match = ["you are worthless", "..."]
 //! must_not_match = ["you are not worthless", "..."]
 //!
-//! [[allow]]                                   # damps the model for `labels`
+//! [[allow]]                                   # damps model and rule evidence for `labels`
 //! id = "allow.custom"
 //! labels = ["bullying", "crisis"]
 //! phrases = ["sending hugs"]

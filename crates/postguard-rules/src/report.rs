@@ -36,14 +36,14 @@ impl RuleHit {
     }
 }
 
-/// A safe phrase, supportive or debunking marker. It tells the fusion to damp the MODEL
-/// score for `labels` (it never cancels a `High` rule hit).
+/// A safe phrase, supportive or debunking marker. It tells the fusion to damp the model score
+/// and the Medium/Low rule evidence for `labels` (never a `High` rule hit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AllowHit {
     /// The allow entry's id, e.g. `"allow.supportive"`.
     pub id: String,
-    /// Labels whose model score the fusion damps.
+    /// Labels whose model score and rule evidence the fusion damps.
     pub labels: Vec<Label>,
     /// Byte offset of the span in the original text (char boundary).
     pub start: usize,
