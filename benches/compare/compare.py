@@ -180,9 +180,11 @@ def ort_runner(path: Path, threads: int):
     return run
 
 
-def postguard_inprocess(model_dir: Path, corpus: Path, threads: int, repeat: int, precision: str) -> dict:
+def postguard_inprocess(model_dir: Path, corpus: Path, threads: int, repeat: int, precision: str, kernel: str | None = None) -> dict:
     exe = ROOT / "target" / "release" / "pg-throughput"
     env = dict(os.environ, RAYON_NUM_THREADS=str(threads))
+    if kernel:
+        env["POSTGUARD_ISA"] = kernel
     out = subprocess.run(
         [str(exe), "--model", str(model_dir), "--corpus", str(corpus), "--repeat", str(repeat), "--precision", precision],
         check=True, capture_output=True, text=True, env=env,
@@ -212,6 +214,11 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--limit", type=int, help="only the first N posts (a quick check of the script)")
     ap.add_argument("--skip-postguard", action="store_true", help="baselines only (a quick check of the script)")
+    ap.add_argument(
+        "--kernels",
+        default="",
+        help="also time these int8 kernels, comma-separated (POSTGUARD_ISA names: avx512,avxvnni,avx2,neon-dotprod,portable)",
+    )
     args = ap.parse_args()
 
     if args.limit:
@@ -235,6 +242,9 @@ def main() -> None:
         report(f"postguard classify_batch (default = {pg.get('precision', 'auto')}, in-process)", pg["posts_per_s"])
         pg32 = postguard_inprocess(args.model, args.corpus, args.threads, 1, "f32")
         report("postguard classify_batch (f32 reference, in-process)", pg32["posts_per_s"])
+        for kernel in filter(None, args.kernels.split(",")):
+            pk = postguard_inprocess(args.model, args.corpus, args.threads, args.repeat, "int8", kernel)
+            report(f"postguard classify_batch ({pk['precision']}, forced)", pk["posts_per_s"])
         if (ROOT / "target" / "release" / "postguard").exists():
             report("postguard CLI score (process + load incl.)", postguard_cli(args.model, args.corpus, args.threads, args.repeat))
 
@@ -254,6 +264,9 @@ def main() -> None:
     print(f"\npostguard default (rules + model) / best ONNX Runtime int8 = {pg['posts_per_s']:.1f} / {best_int8:.1f} = {ratio:.2f}x")
     if not args.skip_postguard:
         print(f"postguard f32 reference / best ONNX Runtime int8 = {pg32['posts_per_s'] / best_int8:.2f}x")
+        for name, v in rows:
+            if name.endswith(", forced)"):
+                print(f"{name}: {v / pg32['posts_per_s']:.2f}x f32, {v / best_int8:.2f}x best ONNX Runtime int8, default / this = {pg['posts_per_s'] / v:.2f}")
     print(f"postguard cold start (load + first post, in-process): {pg['cold_start_s'] * 1000:.0f} ms")
     if pg.get("peak_rss_mb") is not None:
         print(f"postguard peak RSS (in-process, whole corpus): {pg['peak_rss_mb']:.0f} MB")

@@ -425,7 +425,8 @@ class Classifier:
     @property
     def model_info(self) -> ModelInfo:
         """Name, version, SHA-256 (of the weights, and ``files_sha256`` of every file that decides a
-        score) and arithmetic (``"int8"``/``"f32"``) of the loaded model."""
+        score) and arithmetic (``"f32"``, or ``"int8-"`` and the int8 kernel, e.g. ``"int8-avx2"``)
+        of the loaded model."""
         name, version, sha256, precision, files_sha256 = self._inner.model_info
         return ModelInfo(name=name, version=version, sha256=sha256, precision=precision, files_sha256=files_sha256)
 

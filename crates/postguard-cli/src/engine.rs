@@ -50,8 +50,9 @@ pub struct EngineArgs {
     /// flag on their own, only rules do.
     #[arg(long, global = true, value_name = "CODE", value_parser = parse_language)]
     pub assume_language: Option<String>,
-    /// Arithmetic of the model: `auto` (int8 on CPUs with AVX512-VNNI, else f32), `int8`, or `f32`
-    /// (the reference). Outputs name the one used (`model.precision`).
+    /// Arithmetic of the model: `auto` (int8 on x86 with AVX2 and aarch64 with dotprod, else f32),
+    /// `int8`, or `f32` (the reference). Outputs name the one used (`model.precision`, with the
+    /// int8 kernel, e.g. `int8-avx2`); `POSTGUARD_ISA` forces a kernel.
     #[arg(long, global = true, default_value = "auto", value_parser = str::parse::<Precision>)]
     pub precision: Precision,
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::model::Model;
 use crate::model::encode::Window;
-use crate::model::fast::Precision;
+use crate::model::fast::{Int8Kernel, Precision};
 use crate::verdict::Limited;
 use crate::{Error, Label, Language, ModelInfo, ModelSource, PerLabel, Post, Result, Verdict, fusion, resources};
 
@@ -435,6 +435,7 @@ pub struct ClassifierBuilder {
     locale: Option<String>,
     max_batch_tokens: usize,
     precision: Precision,
+    int8_kernel: Option<Int8Kernel>,
     limits: Limits,
     assume_language: Option<String>,
 }
@@ -448,6 +449,7 @@ impl Default for ClassifierBuilder {
             locale: None,
             max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
             precision: Precision::default(),
+            int8_kernel: None,
             limits: Limits { post_bytes: DEFAULT_MAX_POST_BYTES, rule_hits: DEFAULT_MAX_RULE_HITS },
             assume_language: None,
         }
@@ -533,11 +535,23 @@ impl ClassifierBuilder {
     }
 
     /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
-    /// int8 on CPUs with AVX512-VNNI, f32 elsewhere; [`Precision::F32`] gives
-    /// the reference scores everywhere).
+    /// int8 on CPUs with AVX512-VNNI, AVX-VNNI or AVX2, f32 elsewhere;
+    /// [`Precision::F32`] gives the reference scores everywhere).
     #[must_use]
     pub fn precision(mut self, precision: Precision) -> Self {
         self.precision = precision;
+        self
+    }
+
+    /// Forces the int8 kernel (default: the fastest this CPU has, or the one the environment
+    /// variable `POSTGUARD_ISA` names). With [`Precision::Auto`] this also means int8;
+    /// [`Precision::F32`] ignores it. All kernels give bit-identical scores: this is for tests
+    /// and benchmarks that run every kernel on one machine.
+    ///
+    /// [`build`](Self::build) fails with [`Error::InvalidOption`] if this CPU cannot run it.
+    #[must_use]
+    pub fn int8_kernel(mut self, kernel: Int8Kernel) -> Self {
+        self.int8_kernel = Some(kernel);
         self
     }
 
@@ -577,7 +591,7 @@ impl ClassifierBuilder {
                 ),
             });
         }
-        let model = Model::load(&self.source, self.precision)?;
+        let model = Model::load(&self.source, self.precision, self.int8_kernel)?;
         let mut privacy = PiiDetector::builder();
         if let Some(region) = self.locale.as_deref().and_then(resources::locale_region) {
             privacy = privacy.region(&region);

@@ -19,7 +19,7 @@ pub use classifier::{
 pub use error::{Error, Result};
 pub use labels::PerLabel;
 pub use language::Language;
-pub use model::fast::Precision;
+pub use model::fast::{Int8Kernel, Precision};
 pub use model::files::{
     CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE, hf_hub_cache_dir, hf_hub_offline,
 };

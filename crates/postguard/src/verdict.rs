@@ -44,8 +44,9 @@ pub struct ModelInfo {
     /// Empty in a verdict deserialised from JSON written before this field existed.
     #[serde(default)]
     pub files_sha256: String,
-    /// Arithmetic the model ran in: `"int8"` or `"f32"` (see
-    /// [`Precision`](crate::Precision)); scores differ between the two by
+    /// Arithmetic the model ran in: `"f32"`, or `"int8-"` and the int8 kernel
+    /// (`avx512`, `avxvnni`, `avx2`, `portable`; see [`Precision`](crate::Precision)).
+    /// The int8 kernels give bit-identical scores; int8 and f32 differ by
     /// quantization noise, so a reproduction needs both the hash and this.
     pub precision: String,
 }

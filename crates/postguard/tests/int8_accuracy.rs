@@ -28,14 +28,21 @@
 //! (f32 dominates).
 //! When the model or the data is not there it skips with a note, unless
 //! `POSTGUARD_REQUIRE_ALL=1` (set by `tests/run.sh`, so CI never passes a gate
-//! that did not run): then it fails, naming what is missing. On a CPU without
-//! AVX512-VNNI it measures the portable int8 kernel (what `--precision int8`
-//! runs there; slower) instead of skipping. Prints the per-label table
+//! that did not run): then it fails, naming what is missing. It measures the
+//! int8 kernel this CPU picks (on a CPU without one, the portable kernel that
+//! `--precision int8` runs there; slower) instead of skipping. Prints the
+//! per-label table
 //! (`cargo test -p postguard --release --test int8_accuracy -- --nocapture`).
+//!
+//! Every other int8 kernel this CPU can run ([`Int8Kernel`]: AVX512-VNNI,
+//! AVX-VNNI, AVX2, portable) is held to the gate through the second test: it
+//! must give bit-identical scores to the picked one on the benchmark corpus, so
+//! the gate's table is that kernel's table too. (Running the whole gate per
+//! kernel would cost ~20 minutes for the portable one alone.)
 
 use std::path::{Path, PathBuf};
 
-use postguard::{Classifier, Label, ModelSource, PerLabel, Post, Precision};
+use postguard::{Classifier, Int8Kernel, Label, ModelSource, PerLabel, Post, Precision};
 
 /// Largest allowed F1(f32) - F1(int8), in F1 points (0..100)...
 const MAX_F1_DROP: f64 = 0.5;
@@ -147,10 +154,10 @@ fn int8_keeps_the_f1_of_every_label() {
         Classifier::builder().model(ModelSource::Dir(model.clone())).precision(precision).build().expect("model loads")
     };
     if Precision::Auto.resolve() != Precision::Int8 {
-        // No AVX512-VNNI: the default here is f32, but `--precision int8` runs the portable
-        // kernel, which must compute the same integers as the VNNI one; measure it rather than
+        // No int8 SIMD kernel: the default here is f32, but `--precision int8` runs the portable
+        // kernel, which must compute the same integers as the SIMD ones; measure it rather than
         // pass on a gate that did not run.
-        eprintln!("note: no AVX512-VNNI on this CPU: measuring the portable int8 kernel (slower)");
+        eprintln!("note: no int8 SIMD kernel on this CPU: measuring the portable one (slower)");
     }
     let (reference, int8) = (build(Precision::F32), build(Precision::Int8));
     let scores = |c: &Classifier| -> Vec<PerLabel<f32>> {
@@ -181,4 +188,58 @@ fn int8_keeps_the_f1_of_every_label() {
         }
     }
     assert!(failures.is_empty(), "int8 loses accuracy: {failures:?}");
+}
+
+/// Posts of the benchmark corpus (in the repository, so this test never skips) scored by every
+/// int8 kernel this CPU can run: the scores must equal the picked kernel's bit for bit (the
+/// kernels compute the same integer products, and the f32 code around them performs the same
+/// operations in the same order whatever the vector width). 160 posts (the portable kernel
+/// scores ~7 posts/s on 2 cores), or `POSTGUARD_KERNEL_TEST_POSTS` (`tests/aarch64.sh` runs
+/// fewer under emulation).
+#[test]
+fn every_int8_kernel_scores_bit_identically() {
+    let count = std::env::var("POSTGUARD_KERNEL_TEST_POSTS")
+        .map_or(160, |v| v.parse().expect("POSTGUARD_KERNEL_TEST_POSTS is a number of posts"));
+    let corpus = repo().join("benches/corpus/posts.jsonl");
+    let text = std::fs::read_to_string(&corpus).unwrap_or_else(|e| panic!("{}: {e}", corpus.display()));
+    let posts: Vec<Post> = text
+        .lines()
+        .take(count)
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
+            let post = Post::new(v["text"].as_str().expect("text"));
+            match v["context"].as_str() {
+                Some(context) => post.with_context(context),
+                None => post,
+            }
+        })
+        .collect();
+    let build = |kernel: Option<Int8Kernel>| {
+        let builder = Classifier::builder().precision(Precision::Int8);
+        let builder = if let Some(kernel) = kernel { builder.int8_kernel(kernel) } else { builder };
+        builder.build().expect("the bundled model loads")
+    };
+    let scores = |c: &Classifier| -> Vec<[u32; Label::ALL.len()]> {
+        c.scores_batch(&posts).expect("scores").iter().map(|s| Label::ALL.map(|l| s.scores[l].to_bits())).collect()
+    };
+    let picked = build(None);
+    let expected = scores(&picked);
+    assert_eq!(picked.model_info().precision, format!("int8-{}", Int8Kernel::detect()));
+    let mut checked = Vec::new();
+    for kernel in Int8Kernel::ALL.into_iter().filter(|k| k.is_supported()) {
+        let forced = build(Some(kernel));
+        assert_eq!(forced.model_info().precision, format!("int8-{kernel}"));
+        let got = scores(&forced);
+        let differ = expected.iter().zip(&got).filter(|(a, b)| a != b).count();
+        assert_eq!(
+            differ,
+            0,
+            "{kernel}: {differ} of {} posts score differently from {}",
+            posts.len(),
+            Int8Kernel::detect()
+        );
+        checked.push(kernel.as_str());
+    }
+    eprintln!("bit-identical on {} posts: {checked:?}", posts.len());
+    assert!(checked.contains(&"portable"));
 }

@@ -28,7 +28,7 @@ use tokenizers::Tokenizer;
 
 use crate::model::config::{ModelConfig, ModelSettings};
 use crate::model::encode::{Window, WindowEncoder};
-use crate::model::fast::{FastBert, Precision};
+use crate::model::fast::{FastBert, Int8Kernel, Precision};
 use crate::model::files::ModelFiles;
 use crate::model::network::CandleBert;
 use crate::model::weights::Weights;
@@ -44,8 +44,9 @@ pub(crate) trait Backend: Send + Sync + std::fmt::Debug {
     /// as suits it; `max_batch_tokens` bounds one forward pass where batches are padded.
     fn score(&self, windows: &[&Window], max_batch_tokens: usize) -> Result<Vec<Vec<f32>>>;
 
-    /// The arithmetic of its dense layers (what [`ModelInfo::precision`] reports).
-    fn precision(&self) -> Precision;
+    /// The arithmetic of its dense layers, as [`ModelInfo::precision`] reports it (`f32`,
+    /// `int8-avx512`, ...).
+    fn arithmetic(&self) -> String;
 }
 
 /// A loaded model: tokenizer windows, backend, label order and settings.
@@ -60,12 +61,13 @@ pub(crate) struct Model {
 }
 
 impl Model {
-    pub(crate) fn load(source: &ModelSource, precision: Precision) -> Result<Self> {
+    /// `kernel` forces an int8 kernel; with [`Precision::Auto`] it also means int8.
+    pub(crate) fn load(source: &ModelSource, precision: Precision, kernel: Option<Int8Kernel>) -> Result<Self> {
         let files = ModelFiles::load(source)?;
-        Self::from_files(files, precision)
+        Self::from_files(files, precision, kernel)
     }
 
-    pub(crate) fn from_files(files: ModelFiles, precision: Precision) -> Result<Self> {
+    pub(crate) fn from_files(files: ModelFiles, precision: Precision, kernel: Option<Int8Kernel>) -> Result<Self> {
         let _span = tracing::info_span!("load_model").entered();
         let config = ModelConfig::parse(&files.config)?;
         let settings = ModelSettings::parse(files.settings.as_ref(), &config)?;
@@ -78,7 +80,9 @@ impl Model {
         // The int8 backend implements BERT's erf GELU only: asked for explicitly on another
         // activation it is an error; `Auto` then takes the f32 graph, which has them all.
         let int8_gelu = config.bert.hidden_act == HiddenAct::Gelu;
-        let int8 = match precision.resolve() {
+        let resolved =
+            if precision == Precision::Auto && kernel.is_some() { Precision::Int8 } else { precision.resolve() };
+        let int8 = match resolved {
             Precision::Int8 if !int8_gelu && precision == Precision::Int8 => {
                 return Err(Error::InvalidField {
                     path: files.config.path.clone(),
@@ -94,7 +98,7 @@ impl Model {
         };
         let weights = Weights::open(&files.weights, &config.bert, config.labels.len())?;
         let backend: Box<dyn Backend> = if int8 {
-            Box::new(FastBert::load(&weights, &config.bert, config.labels.len())?)
+            Box::new(FastBert::load(&weights, &config.bert, config.labels.len(), kernel)?)
         } else {
             Box::new(CandleBert::load(&weights, &config.bert, config.labels.len())?)
         };
@@ -106,7 +110,7 @@ impl Model {
             version: settings.version.clone().unwrap_or(files.default_version),
             sha256,
             files_sha256,
-            precision: backend.precision().as_str().to_owned(),
+            precision: backend.arithmetic(),
         };
         let encoder = WindowEncoder::new(tokenizer, settings.max_tokens, settings.stride);
         Ok(Self { encoder, backend, labels: config.labels, settings, info })

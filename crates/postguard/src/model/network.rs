@@ -94,8 +94,8 @@ impl Backend for CandleBert {
         Ok(out)
     }
 
-    fn precision(&self) -> Precision {
-        Precision::F32
+    fn arithmetic(&self) -> String {
+        Precision::F32.as_str().to_owned()
     }
 }
 

@@ -3,8 +3,10 @@
 //!
 //! - **int8 linear layers**: weights quantized per output row, activations
 //!   per token (dynamic, asymmetric), products accumulated exactly in i32 by
-//!   an AVX512-VNNI kernel ([`kernel`]); dequantized with the bias (and GELU)
-//!   in one pass. Attention, LayerNorm, pooler and head stay f32.
+//!   the best kernel this CPU has ([`kernel`]: AVX512-VNNI, AVX-VNNI or AVX2,
+//!   bit-identical to each other and to the portable loop); dequantized with
+//!   the bias (and GELU) in one pass. Attention, LayerNorm, pooler and head
+//!   stay f32.
 //! - **no padding**: each window runs at its own length, one window per
 //!   thread (rayon), so two cores never wait on each other and no thread
 //!   pool is nested inside another.
@@ -28,11 +30,13 @@ use crate::model::layout::{self, Dense, Norm};
 use crate::model::weights::Weights;
 use crate::{Error, Result};
 
+pub use kernel::Int8Kernel;
 use kernel::{Isa, PackedI8, SimdTask};
 
-/// Whether this CPU runs the int8 path at full speed (AVX512-VNNI).
+/// Whether `Precision::Auto` takes the int8 path: this CPU has a SIMD int8 kernel, or
+/// `POSTGUARD_ISA` forces one (a wrong value is then reported at load).
 pub(crate) fn int8_accelerated() -> bool {
-    !Isa::detect().is_portable()
+    Isa::forced_by_env() || !Isa::detect().is_portable()
 }
 
 /// A linear layer `y = x W^T + b` with int8 weights.
@@ -48,8 +52,8 @@ struct QLinear {
 }
 
 impl QLinear {
-    /// From row-major f32 `w[n][k]` and `b[n]`.
-    fn new(w: &[f32], b: &[f32], n: usize, k: usize) -> Self {
+    /// From row-major f32 `w[n][k]` and `b[n]`, packed for the kernel `isa`.
+    fn new(w: &[f32], b: &[f32], n: usize, k: usize, isa: Isa) -> Self {
         let mut q = vec![0i8; n * k];
         let mut scale = Vec::with_capacity(n);
         let mut weight_sum = Vec::with_capacity(n);
@@ -64,7 +68,7 @@ impl QLinear {
             scale.push(s);
             weight_sum.push(sum);
         }
-        Self { w: PackedI8::pack(&q, n, k), scale, weight_sum, bias: b.to_vec() }
+        Self { w: PackedI8::pack(&q, n, k, isa), scale, weight_sum, bias: b.to_vec() }
     }
 
     /// `out[rows][n] = x[rows][k] W^T + b`, then `gelu` if asked.
@@ -192,7 +196,14 @@ impl FastBert {
     /// Builds the int8 network from the checked checkpoint, one tensor at a time: each dense
     /// weight is read as f32, quantized and packed, and its f32 copy dropped before the next is
     /// read, so the f32 encoder is never held in memory.
-    pub(crate) fn load(weights: &Weights<'_>, config: &BertConfig, num_labels: usize) -> Result<Self> {
+    ///
+    /// `kernel` forces an int8 kernel (else `POSTGUARD_ISA`, else the best this CPU has).
+    pub(crate) fn load(
+        weights: &Weights<'_>,
+        config: &BertConfig,
+        num_labels: usize,
+        kernel: Option<Int8Kernel>,
+    ) -> Result<Self> {
         let h = config.hidden_size;
         let heads = config.num_attention_heads;
         if heads == 0 || !h.is_multiple_of(heads) {
@@ -201,6 +212,10 @@ impl FastBert {
                 "hidden_size {h} is not a multiple of num_attention_heads {heads}"
             ))));
         }
+        let isa = Isa::select(kernel).map_err(|reason| Error::InvalidOption {
+            option: if kernel.is_some() { "int8_kernel" } else { kernel::ISA_VAR },
+            reason,
+        })?;
         let p = weights.prefix();
         let norm = |path: String| -> Result<(Vec<f32>, Vec<f32>)> {
             Ok((weights.flat(&format!("{path}.weight"))?, weights.flat(&format!("{path}.bias"))?))
@@ -212,7 +227,7 @@ impl FastBert {
         let linear = |layer: usize, d: Dense| -> Result<QLinear> {
             let (w, b) = dense(layer, d)?;
             let (n, k) = d.shape(config);
-            Ok(QLinear::new(&w, &b, n, k))
+            Ok(QLinear::new(&w, &b, n, k, isa))
         };
         let mut layers = Vec::with_capacity(config.num_hidden_layers);
         for i in 0..config.num_hidden_layers {
@@ -225,7 +240,7 @@ impl FastBert {
                 b.extend(db);
             }
             layers.push(Layer {
-                qkv: QLinear::new(&w, &b, 3 * h, h),
+                qkv: QLinear::new(&w, &b, 3 * h, h, isa),
                 attn_out: linear(i, Dense::AttentionOutput)?,
                 attn_norm: norm(layout::layer_path(p, i, Norm::Attention.path()))?,
                 intermediate: linear(i, Dense::Intermediate)?,
@@ -243,7 +258,7 @@ impl FastBert {
         let classifier = head(layout::CLASSIFIER.to_owned())?;
         debug_assert_eq!(classifier.b.len(), num_labels, "checked by Weights::open");
         Ok(Self {
-            isa: Isa::detect(),
+            isa,
             hidden: h,
             heads,
             eps: config.layer_norm_eps as f32,
@@ -371,12 +386,20 @@ impl Backend for FastBert {
         Ok(self.score_windows(windows))
     }
 
-    fn precision(&self) -> Precision {
-        Precision::Int8
+    fn arithmetic(&self) -> String {
+        format!("int8-{}", self.isa.name())
     }
 }
 
 /// Arithmetic of the model's linear layers; see [`ClassifierBuilder::precision`](crate::ClassifierBuilder::precision).
+///
+/// The int8 path has one kernel per instruction set, chosen at load: AVX512-VNNI (Intel Xeon
+/// from Ice Lake, AMD Zen 4 and 5), AVX-VNNI (Intel from Alder Lake), AVX2 (x86 CPUs of the
+/// last decade without those) and a portable loop (any other CPU). All four give bit-identical
+/// scores. [`ModelInfo::precision`](crate::ModelInfo) names the one used (`int8-avx512`,
+/// `int8-avxvnni`, `int8-avx2`, `int8-portable`, or `f32`). The environment variable
+/// `POSTGUARD_ISA` (`avx512`, `avxvnni`, `avx2`, `portable`) forces one, for tests and
+/// benchmarks; naming one this CPU cannot run is an error at load.
 ///
 /// int8 scores differ from f32 scores by quantization noise (mean |logit
 /// difference| ~0.03 on the validation set); `tests/int8_accuracy.rs` checks
@@ -386,12 +409,13 @@ impl Backend for FastBert {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Precision {
-    /// The default: int8 where the CPU has AVX512-VNNI (3-4x faster than
-    /// f32), f32 elsewhere (the portable int8 kernel is slower than f32).
+    /// The default: int8 where the CPU has AVX512-VNNI, AVX-VNNI or AVX2
+    /// (several times faster than f32), f32 elsewhere (the portable int8 kernel
+    /// is slower than f32), int8 with the forced kernel when `POSTGUARD_ISA` is set.
     #[default]
     Auto,
     /// int8 weights and per-token int8 activations everywhere (a portable,
-    /// slower kernel on CPUs without AVX512-VNNI).
+    /// slower kernel on CPUs without AVX2).
     Int8,
     /// f32 throughout (the candle graph): the reference.
     F32,
@@ -409,8 +433,9 @@ impl Precision {
     }
 
     /// What this precision means on this CPU: [`Precision::Auto`] becomes `Int8` where the CPU
-    /// has AVX512-VNNI and `F32` elsewhere; the others are returned as they are. This is what a
-    /// classifier built with `self` reports in [`ModelInfo::precision`](crate::ModelInfo), except
+    /// has an int8 SIMD kernel (or `POSTGUARD_ISA` forces one) and `F32` elsewhere; the others
+    /// are returned as they are. This is what a classifier built with `self` reports in
+    /// [`ModelInfo::precision`](crate::ModelInfo) (which adds the kernel's name to `int8`), except
     /// for a model whose `hidden_act` the int8 path does not implement (it implements BERT's erf
     /// `"gelu"`): there `Auto` scores in f32, and `Int8` is an error at load.
     #[must_use]
@@ -463,7 +488,11 @@ mod tests {
                 .precision(p)
                 .build()
                 .unwrap();
-            assert_eq!(clf.model_info().precision, p.resolve().as_str(), "{p:?}");
+            let reported = &clf.model_info().precision;
+            match p.resolve() {
+                Precision::Int8 => assert_eq!(reported, &format!("int8-{}", super::Isa::select(None).unwrap().name())),
+                resolved => assert_eq!(reported, resolved.as_str(), "{p:?}"),
+            }
             assert_ne!(p.resolve(), Precision::Auto);
         }
         assert_eq!(Precision::Int8.resolve(), Precision::Int8);

@@ -1,0 +1,586 @@
+//! Int8 matrix multiply: `C[m][n] = sum_k A[m][k] * W[n][k]` with `A` unsigned
+//! bytes (activations quantized with zero point 128) and `W` signed bytes
+//! (weights), accumulated exactly in i32.
+//!
+//! Five implementations with bit-identical results, chosen at run time (see
+//! [`Isa`]): AVX512-VNNI (`vpdpbusd` on 512 bits, 64 multiply-adds per
+//! instruction, `avx512.rs`), AVX-VNNI (`vpdpbusd` on 256 bits, `avxvnni.rs`),
+//! AVX2 (`vpmaddwd` on bytes widened to 16 bits, `avx2.rs`), aarch64 NEON
+//! `sdot` (`neon.rs`) and a portable loop. The packed weight layout serves all
+//! five. Attention's f32 inner loop
+//! ([`sum16`]) and the target-feature trampoline for the rest of the encoder
+//! ([`with_simd`]) live here too.
+//!
+//! This is the only module of the crate that uses `unsafe`, and its safety
+//! contract rests on three things: an [`Isa`] other than the portable one can
+//! only come from [`Isa::detect`] or [`Isa::select`], which check every
+//! feature that the `#[target_feature]` functions of its file enable (a test
+//! keeps each file's attributes inside its list);
+//! [`PackedI8`]'s padding invariants are private and asserted where it is
+//! built; and slice lengths are asserted before every loop that reads through
+//! raw pointers, each `unsafe` block saying why its reads stay inside them.
+#![allow(unsafe_code)]
+
+/// Output columns per packed block (one 512-bit register of i32 lanes).
+pub(crate) const LANES: usize = 16;
+/// Blocks handled together by the micro-kernel: 64 output columns.
+pub(crate) const BLOCKS: usize = 4;
+/// Output columns are padded to a multiple of this.
+pub(crate) const COL_TILE: usize = LANES * BLOCKS;
+
+/// Signed 8-bit weights `[n][k]`, packed for `vpdpbusd`: for each block of 16
+/// output columns and each group of 4 consecutive k, 64 bytes laid out as
+/// column-major groups of 4 (`packed[block][k/4][col][k%4]`).
+///
+/// For the AVX2 kernel the same weights are also kept widened to 16 bits
+/// (`wide`, see `avx2.rs`), twice the memory, built only when packing for it.
+///
+/// The fields are private to this module: the kernels' bounds arguments rest
+/// on `data.len() == n_pad * k_pad`, `n_pad` a multiple of [`COL_TILE`] and
+/// `k_pad` a multiple of 4, which [`PackedI8::pack`] establishes and asserts,
+/// and which nothing else can change; `wide` is empty or `n_pad * k_pad` long,
+/// and [`matmul`] asserts the latter before the AVX2 kernel reads it.
+#[derive(Clone)]
+pub(crate) struct PackedI8 {
+    n: usize,
+    k: usize,
+    /// `n` rounded up to [`COL_TILE`].
+    n_pad: usize,
+    /// `k` rounded up to 4.
+    k_pad: usize,
+    data: Vec<i8>,
+    /// For the AVX2 kernel (else empty): `wide[block][k/2][half][col % 8][k % 2]`, 16-bit.
+    wide: Vec<i16>,
+    /// Per output column (`n_pad` of them): `sum_k w[col][k]`, for kernels that
+    /// multiply signed activations (`a - 128`) and add `128 * col_sum` back.
+    #[cfg_attr(not(target_arch = "aarch64"), allow(dead_code, reason = "read by the aarch64 kernel"))]
+    col_sum: Vec<i32>,
+}
+
+impl std::fmt::Debug for PackedI8 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PackedI8").field("n", &self.n).field("k", &self.k).finish_non_exhaustive()
+    }
+}
+
+impl PackedI8 {
+    /// Packs row-major `w[n][k]` for the kernel `isa`.
+    ///
+    /// # Panics
+    ///
+    /// If `w.len() != n * k`.
+    pub(crate) fn pack(w: &[i8], n: usize, k: usize, isa: Isa) -> Self {
+        assert_eq!(w.len(), n * k, "weights are not {n} x {k}");
+        let n_pad = n.div_ceil(COL_TILE) * COL_TILE;
+        let k_pad = k.div_ceil(4) * 4;
+        let mut data = vec![0i8; n_pad * k_pad];
+        for row in 0..n {
+            let (block, lane) = (row / LANES, row % LANES);
+            for col in 0..k {
+                let (quad, r) = (col / 4, col % 4);
+                data[(block * (k_pad / 4) + quad) * LANES * 4 + lane * 4 + r] = w[row * k + col];
+            }
+        }
+        let mut wide = Vec::new();
+        if isa.0 == Int8Kernel::Avx2 {
+            wide = vec![0i16; n_pad * k_pad];
+            let pairs = k_pad / 2;
+            for row in 0..n {
+                let (block, half, lane) = (row / LANES, (row % LANES) / 8, row % 8);
+                for col in 0..k {
+                    let (pair, r) = (col / 2, col % 2);
+                    wide[((block * pairs + pair) * 2 + half) * 16 + lane * 2 + r] = i16::from(w[row * k + col]);
+                }
+            }
+        }
+        let mut col_sum = vec![0i32; n_pad];
+        for (sum, row) in col_sum.iter_mut().zip(w.chunks_exact(k.max(1))) {
+            *sum = row.iter().map(|&v| i32::from(v)).sum();
+        }
+        // The invariants the kernels' SAFETY arguments rest on.
+        assert!(n_pad.is_multiple_of(COL_TILE) && k_pad.is_multiple_of(4) && data.len() == n_pad * k_pad);
+        assert_eq!(col_sum.len(), n_pad);
+        assert!(wide.is_empty() || wide.len() == n_pad * k_pad);
+        Self { n, k, n_pad, k_pad, data, wide, col_sum }
+    }
+
+    /// Output columns.
+    pub(crate) fn n(&self) -> usize {
+        self.n
+    }
+
+    /// Input columns.
+    pub(crate) fn k(&self) -> usize {
+        self.k
+    }
+
+    /// Output columns rounded up to [`COL_TILE`]: the row stride of [`matmul`]'s output.
+    pub(crate) fn n_pad(&self) -> usize {
+        self.n_pad
+    }
+
+    /// Input columns rounded up to 4: the row stride of [`matmul`]'s activations.
+    pub(crate) fn k_pad(&self) -> usize {
+        self.k_pad
+    }
+
+    fn block(&self, block: usize) -> &[i8] {
+        let len = (self.k_pad / 4) * LANES * 4;
+        &self.data[block * len..(block + 1) * len]
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+#[cfg(target_arch = "x86_64")]
+mod avxvnni;
+#[cfg(target_arch = "aarch64")]
+mod neon;
+
+/// Declares, once, the CPU features the code of one file is compiled for:
+/// detection checks every one, and a test checks that every
+/// `#[target_feature(enable = ..)]` in that file names only these.
+macro_rules! features {
+    ($arch:literal, $is_detected:ident, $list:ident, $detected:ident: $($feature:tt),+) => {
+        /// The features detection requires before this implementation is used.
+        #[cfg(test)]
+        const $list: &[&str] = &[$($feature),+];
+
+        #[cfg(target_arch = $arch)]
+        fn $detected() -> bool {
+            true $(&& std::arch::$is_detected!($feature))+
+        }
+    };
+}
+
+features!("x86_64", is_x86_feature_detected, AVX512_FEATURES, avx512_detected: "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512vnni", "avx2", "fma", "bmi2");
+features!("x86_64", is_x86_feature_detected, AVXVNNI_FEATURES, avxvnni_detected: "avxvnni", "avx2", "fma");
+features!("x86_64", is_x86_feature_detected, AVX2_FEATURES, avx2_detected: "avx2", "fma");
+features!("aarch64", is_aarch64_feature_detected, NEON_DOTPROD_FEATURES, neon_dotprod_detected: "neon", "dotprod");
+
+/// The environment variable that forces one implementation (tests and benchmarks
+/// run every path on a CPU that has a wider one): a name of [`Int8Kernel::as_str`].
+pub(crate) const ISA_VAR: &str = "POSTGUARD_ISA";
+
+/// Which implementation the kernels use: a token that only detection creates.
+///
+/// Its field is private to this module and the only constructors are
+/// [`Isa::detect`], [`Isa::select`] and [`Isa::portable`], which check
+/// [`Int8Kernel::is_supported`], so holding an `Isa` of a SIMD kernel proves that this CPU has every feature of that kind's list,
+/// the features its `#[target_feature]` functions are compiled for. That is
+/// what makes the `unsafe` calls in [`matmul`], [`sum16`] and [`with_simd`]
+/// sound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Isa(Int8Kernel);
+
+/// An int8 matrix-multiply kernel: the instruction set the int8 path computes with.
+///
+/// [`Precision::Int8`](crate::Precision) and `Auto` pick the fastest kernel the CPU has at
+/// load; all of them give bit-identical scores. Forcing one
+/// ([`ClassifierBuilder::int8_kernel`](crate::ClassifierBuilder::int8_kernel), or the
+/// environment variable `POSTGUARD_ISA` with its [`name`](Self::as_str)) lets tests and
+/// benchmarks run every kernel on a CPU that has a wider one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Int8Kernel {
+    /// `avx512`: AVX512 F/BW/VL/DQ/VNNI with AVX2, FMA and BMI2 (Intel Xeon from Ice Lake, AMD
+    /// Zen 4 and 5): `vpdpbusd` on 512 bits.
+    Avx512,
+    /// `avxvnni`: AVX-VNNI with AVX2 and FMA (Intel from Alder Lake and Sapphire Rapids):
+    /// `vpdpbusd` on 256 bits.
+    AvxVnni,
+    /// `avx2`: AVX2 and FMA (x86 CPUs since about 2015): `vpmaddwd` on widened bytes.
+    Avx2,
+    /// `neon-dotprod`: aarch64 NEON with the dot-product extension (Arm Neoverse N1 and later:
+    /// AWS Graviton 2-4, Ampere Altra; Apple M1 and later; Cortex-A76 and later): `sdot`.
+    NeonDotprod,
+    /// `portable`: plain Rust loops, any CPU (slower than the f32 graph).
+    Portable,
+}
+
+impl Int8Kernel {
+    /// Every kernel, fastest first.
+    pub const ALL: [Self; 5] = [Self::Avx512, Self::AvxVnni, Self::Avx2, Self::NeonDotprod, Self::Portable];
+
+    /// The name in `POSTGUARD_ISA`, in [`ModelInfo::precision`](crate::ModelInfo) (after
+    /// `int8-`) and on command lines: `avx512`, `avxvnni`, `avx2`, `neon-dotprod` or `portable`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Avx512 => "avx512",
+            Self::AvxVnni => "avxvnni",
+            Self::Avx2 => "avx2",
+            Self::NeonDotprod => "neon-dotprod",
+            Self::Portable => "portable",
+        }
+    }
+
+    /// Whether this CPU can run the kernel.
+    #[must_use]
+    pub fn is_supported(self) -> bool {
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            Self::Avx512 => avx512_detected(),
+            #[cfg(target_arch = "x86_64")]
+            Self::AvxVnni => avxvnni_detected(),
+            #[cfg(target_arch = "x86_64")]
+            Self::Avx2 => avx2_detected(),
+            #[cfg(target_arch = "aarch64")]
+            Self::NeonDotprod => neon_dotprod_detected(),
+            Self::Portable => true,
+            _ => false,
+        }
+    }
+
+    /// The fastest kernel this CPU can run.
+    #[must_use]
+    pub fn detect() -> Self {
+        Isa::detect().0
+    }
+}
+
+impl std::fmt::Display for Int8Kernel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Int8Kernel {
+    type Err = String;
+
+    /// Parses a name of [`Int8Kernel::as_str`].
+    fn from_str(name: &str) -> Result<Self, String> {
+        Self::ALL.into_iter().find(|kernel| kernel.as_str() == name).ok_or_else(|| {
+            let names = Self::ALL.map(Self::as_str).join(", ");
+            format!("{name:?} is not an int8 kernel ({names})")
+        })
+    }
+}
+
+impl Isa {
+    /// The best implementation this CPU supports.
+    pub(crate) fn detect() -> Self {
+        Self(Int8Kernel::ALL.into_iter().find(|kernel| kernel.is_supported()).unwrap_or(Int8Kernel::Portable))
+    }
+
+    /// The implementation `forced` names, else the one [`ISA_VAR`] names, else
+    /// [`Isa::detect`]'s.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the variable when its value is not a kernel name, and
+    /// one naming the kernel when this CPU cannot run it.
+    pub(crate) fn select(forced: Option<Int8Kernel>) -> Result<Self, String> {
+        let kernel = match (forced, std::env::var(ISA_VAR)) {
+            (Some(kernel), _) => kernel,
+            (None, Err(std::env::VarError::NotPresent)) => return Ok(Self::detect()),
+            (None, Err(std::env::VarError::NotUnicode(value))) => {
+                return Err(format!("{ISA_VAR}={value:?} is not UTF-8"));
+            }
+            (None, Ok(name)) => name.trim().parse()?,
+        };
+        Self::new(kernel)
+    }
+
+    /// `kernel`, if this CPU can run it.
+    fn new(kernel: Int8Kernel) -> Result<Self, String> {
+        if kernel.is_supported() {
+            Ok(Self(kernel))
+        } else {
+            let best = Self::detect().name();
+            Err(format!("int8 kernel {kernel}: this CPU lacks the instructions it needs (the best here is {best})"))
+        }
+    }
+
+    /// Whether [`ISA_VAR`] is set (to anything: a wrong value is reported at load).
+    pub(crate) fn forced_by_env() -> bool {
+        std::env::var_os(ISA_VAR).is_some()
+    }
+
+    /// The portable loops, which run on any CPU.
+    #[cfg(test)]
+    pub(crate) const fn portable() -> Self {
+        Self(Int8Kernel::Portable)
+    }
+
+    /// Whether this is the portable implementation.
+    pub(crate) fn is_portable(self) -> bool {
+        self.0 == Int8Kernel::Portable
+    }
+
+    /// The kernel's name ([`Int8Kernel::as_str`]).
+    pub(crate) fn name(self) -> &'static str {
+        self.0.as_str()
+    }
+}
+
+/// `out[m * w.n_pad + col] = sum_k a[m * w.k_pad + k] * w[col][k]` for `m < rows`.
+///
+/// `a` holds `rows` rows of `w.k_pad` unsigned bytes; `out` at least
+/// `rows * w.n_pad` i32 (columns past `w.n` come out 0).
+///
+/// # Panics
+///
+/// If a slice is too short.
+pub(crate) fn matmul(isa: Isa, a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]) {
+    assert!(a.len() >= rows * w.k_pad, "activation buffer too short");
+    assert!(out.len() >= rows * w.n_pad, "output buffer too short");
+    // SAFETY (each arm): an Isa of that kind is only created after detecting
+    // every feature its file's functions are compiled for; the slice lengths
+    // were asserted above, and `w`'s padding invariants hold by construction
+    // (PackedI8::pack).
+    match isa.0 {
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::Avx512 => unsafe { avx512::matmul(a, rows, w, out) },
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::AvxVnni => unsafe { avxvnni::matmul(a, rows, w, out) },
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::Avx2 => {
+            assert_eq!(w.wide.len(), w.n_pad * w.k_pad, "weights not packed for the AVX2 kernel");
+            // SAFETY: as above, and `w.wide` was just checked.
+            unsafe { avx2::matmul(a, rows, w, out) }
+        }
+        #[cfg(target_arch = "aarch64")]
+        Int8Kernel::NeonDotprod => unsafe { neon::matmul(a, rows, w, out) },
+        _ => matmul_portable(a, rows, w, out),
+    }
+}
+
+/// `sum_i coef[i] * data[base + i * stride..][..16]`: 16 outputs accumulated
+/// over all `i` in four partial sums (over `i` modulo 4), so that the FMAs do
+/// not wait on each other, added as `(s0 + s1) + (s2 + s3)`. Both
+/// implementations perform the same fused multiply-adds in the same order, so
+/// they agree bit for bit.
+///
+/// This is attention's inner loop (scores against transposed keys, and the
+/// probability-weighted sum of values). It is written with intrinsics because
+/// the auto-vectorizer proved fragile here: an unrelated change elsewhere in
+/// the crate once turned the plain loop scalar and cost a third of the
+/// throughput.
+///
+/// # Panics
+///
+/// If a row lies outside `data`.
+#[inline(always)]
+pub(crate) fn sum16(isa: Isa, coef: &[f32], data: &[f32], base: usize, stride: usize) -> [f32; 16] {
+    let Some(last) = coef.len().checked_sub(1) else {
+        return [0.0; 16];
+    };
+    let end = last.checked_mul(stride).and_then(|o| o.checked_add(base)).and_then(|o| o.checked_add(16));
+    assert!(end.is_some_and(|end| end <= data.len()), "sum16: rows past the end of the data");
+    // SAFETY (each arm): that kind is only created after detecting the
+    // features the function is compiled for (AVX-VNNI's list contains AVX2's);
+    // the last row read ends at `end`, asserted above to lie inside `data`,
+    // and earlier rows end before it.
+    match isa.0 {
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::Avx512 => unsafe { avx512::sum16(coef, data.as_ptr(), base, stride) },
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::AvxVnni | Int8Kernel::Avx2 => unsafe { avx2::sum16(coef, data.as_ptr(), base, stride) },
+        _ => sum16_portable(coef, data, base, stride),
+    }
+}
+
+#[inline(always)]
+fn sum16_portable(coef: &[f32], data: &[f32], base: usize, stride: usize) -> [f32; 16] {
+    let row = |i: usize| &data[base + i * stride..base + i * stride + 16];
+    let (mut a0, mut a1, mut a2, mut a3) = ([0.0f32; 16], [0.0f32; 16], [0.0f32; 16], [0.0f32; 16]);
+    let quads = coef.len() / 4;
+    for i4 in 0..quads {
+        let i = i4 * 4;
+        let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
+        for l in 0..16 {
+            a0[l] = coef[i].mul_add(r0[l], a0[l]);
+            a1[l] = coef[i + 1].mul_add(r1[l], a1[l]);
+            a2[l] = coef[i + 2].mul_add(r2[l], a2[l]);
+            a3[l] = coef[i + 3].mul_add(r3[l], a3[l]);
+        }
+    }
+    for (i, &c) in coef.iter().enumerate().skip(quads * 4) {
+        let r = row(i);
+        for l in 0..16 {
+            a0[l] = c.mul_add(r[l], a0[l]);
+        }
+    }
+    std::array::from_fn(|l| (a0[l] + a1[l]) + (a2[l] + a3[l]))
+}
+
+fn matmul_portable(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]) {
+    let quads = w.k_pad / 4;
+    for block in 0..w.n_pad / LANES {
+        let packed = w.block(block);
+        for m in 0..rows {
+            let a_row = &a[m * w.k_pad..(m + 1) * w.k_pad];
+            let mut acc = [0i32; LANES];
+            for q in 0..quads {
+                let a4 = &a_row[q * 4..q * 4 + 4];
+                let w64 = &packed[q * LANES * 4..(q + 1) * LANES * 4];
+                for (lane, acc) in acc.iter_mut().enumerate() {
+                    for r in 0..4 {
+                        *acc += i32::from(a4[r]) * i32::from(w64[lane * 4 + r]);
+                    }
+                }
+            }
+            out[m * w.n_pad + block * LANES..m * w.n_pad + (block + 1) * LANES].copy_from_slice(&acc);
+        }
+    }
+}
+
+/// Work that [`with_simd`] runs compiled for the best instruction set.
+pub(crate) trait SimdTask {
+    /// What the work returns.
+    type Output;
+    /// Does the work; implementations mark this `#[inline(always)]` (and so
+    /// everything it calls), or it is compiled for the SSE2 baseline.
+    fn run(self) -> Self::Output;
+}
+
+/// Runs `task` compiled for the instruction set `isa` (AVX512 or AVX2 when the
+/// CPU has it): `task.run` and the `#[inline(always)]` helpers it calls are
+/// inlined into a `#[target_feature]` function, so their plain loops vectorize
+/// with 512-bit (or 256-bit) registers instead of the SSE2 baseline of the
+/// build target. (A closure would not do: it is not reliably inlined, and then
+/// compiles without the features.)
+#[inline(always)]
+pub(crate) fn with_simd<T: SimdTask>(isa: Isa, task: T) -> T::Output {
+    // SAFETY (each arm): that kind is only created after detecting every
+    // feature the trampoline enables (AVX-VNNI's list contains AVX2's).
+    match isa.0 {
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::Avx512 => unsafe { avx512::run(task) },
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::AvxVnni | Int8Kernel::Avx2 => unsafe { avx2::run(task) },
+        _ => task.run(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(a: &[u8], rows: usize, w: &[i8], n: usize, k: usize, k_pad: usize) -> Vec<i32> {
+        let mut out = vec![0; rows * n];
+        for m in 0..rows {
+            for c in 0..n {
+                out[m * n + c] = (0..k).map(|i| i32::from(a[m * k_pad + i]) * i32::from(w[c * k + i])).sum();
+            }
+        }
+        out
+    }
+
+    /// A xorshift32 stream: test data that is the same on every run.
+    fn xorshift(mut seed: u32) -> impl FnMut() -> u32 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        }
+    }
+
+    #[test]
+    fn all_implementations_agree_exactly_with_the_definition() {
+        let mut next = xorshift(0x9e37_79b9);
+        for (rows, n, k) in [(1, 64, 4), (7, 80, 13), (13, 130, 384), (6, 64, 1536), (2, 3, 1)] {
+            let w: Vec<i8> = (0..n * k).map(|_| next() as i8).collect();
+            let pack = |isa| {
+                let packed = PackedI8::pack(&w, n, k, isa);
+                assert_eq!((packed.n(), packed.k()), (n, k));
+                packed
+            };
+            let packed = pack(Isa::portable());
+            let mut a = vec![0u8; rows * packed.k_pad];
+            for m in 0..rows {
+                for i in 0..k {
+                    a[m * packed.k_pad + i] = next() as u8;
+                }
+            }
+            let expected = reference(&a, rows, &w, n, k, packed.k_pad);
+            for isa in supported() {
+                let packed = pack(isa);
+                let mut out = vec![-1; rows * packed.n_pad];
+                matmul(isa, &a, rows, &packed, &mut out);
+                for m in 0..rows {
+                    assert_eq!(
+                        &out[m * packed.n_pad..m * packed.n_pad + n],
+                        &expected[m * n..(m + 1) * n],
+                        "{isa:?} {rows}x{n}x{k}"
+                    );
+                    assert!(out[m * packed.n_pad + n..(m + 1) * packed.n_pad].iter().all(|&x| x == 0));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sum16_implementations_agree_bit_for_bit() {
+        let mut bits = xorshift(0x2545_f491);
+        let mut next = || (bits() as f32 / u32::MAX as f32) * 2.0 - 1.0;
+        // Ragged lengths (not multiples of 4), strides wider than 16, offsets.
+        for (len, stride, base) in [(0, 16, 0), (1, 16, 0), (3, 20, 5), (4, 16, 0), (38, 48, 16), (129, 1152, 32)] {
+            let coef: Vec<f32> = (0..len).map(|_| next()).collect();
+            let data: Vec<f32> = (0..base + len * stride + 16).map(|_| next()).collect();
+            let portable = sum16(Isa::portable(), &coef, &data, base, stride);
+            for (l, got) in portable.iter().enumerate() {
+                let want: f64 = (0..len).map(|i| f64::from(coef[i]) * f64::from(data[base + i * stride + l])).sum();
+                assert!((f64::from(*got) - want).abs() < 1e-4, "{got} vs {want}");
+            }
+            for isa in supported() {
+                let got = sum16(isa, &coef, &data, base, stride);
+                assert_eq!(portable.map(f32::to_bits), got.map(f32::to_bits), "{isa:?} len {len}");
+            }
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "past the end")]
+    fn sum16_checks_its_bounds() {
+        sum16(Isa::detect(), &[1.0; 3], &[0.0; 40], 0, 16);
+    }
+
+    /// Every `#[target_feature(enable = ..)]` in each implementation's file names only features
+    /// that detection checks for that implementation, so "detected before called" stays true
+    /// when someone adds a feature to an attribute.
+    #[test]
+    fn every_enabled_feature_is_detected() {
+        for (file, source, list, expected) in [
+            ("avx512.rs", include_str!("avx512.rs"), AVX512_FEATURES, 4),
+            ("avxvnni.rs", include_str!("avxvnni.rs"), AVXVNNI_FEATURES, 2),
+            ("avx2.rs", include_str!("avx2.rs"), AVX2_FEATURES, 4),
+            ("neon.rs", include_str!("neon.rs"), NEON_DOTPROD_FEATURES, 3),
+            ("mod.rs", include_str!("mod.rs"), &[][..], 0),
+        ] {
+            let mut seen = 0;
+            for attr in source.split(concat!("#[target_feature(", "enable = \"")).skip(1) {
+                let features = &attr[..attr.find('"').expect("closing quote")];
+                for feature in features.split(',') {
+                    assert!(list.contains(&feature), "{file}: {feature} is enabled but not detected");
+                }
+                seen += 1;
+            }
+            assert_eq!(seen, expected, "{file}: target_feature attributes found");
+        }
+    }
+
+    /// Every implementation this CPU can run, the portable one first.
+    fn supported() -> Vec<Isa> {
+        Int8Kernel::ALL.into_iter().rev().filter(|kernel| kernel.is_supported()).map(Isa).collect()
+    }
+
+    #[test]
+    fn names_select_and_refuse() {
+        for isa in supported() {
+            assert_eq!(isa.name().parse::<Int8Kernel>().map(Isa::new), Ok(Ok(isa)));
+            assert_eq!(Isa::select(Some(isa.0)), Ok(isa));
+        }
+        assert_eq!(Isa::detect(), supported().pop().unwrap());
+        let err = "avx-512".parse::<Int8Kernel>().unwrap_err();
+        assert!(err.contains("\"avx-512\"") && err.contains("avx512, avxvnni, avx2, neon-dotprod, portable"), "{err}");
+        for kernel in Int8Kernel::ALL.into_iter().filter(|kernel| !kernel.is_supported()) {
+            let err = Isa::select(Some(kernel)).unwrap_err();
+            assert!(err.contains("lacks the instructions"), "{err}");
+        }
+    }
+}
