@@ -11,7 +11,9 @@
 # 3. The Python package: built into a fresh virtualenv with `pip install ./python`
 #    and tested with pytest (API, numpy/pandas/arrow, threads, fork, Spark local[2]),
 #    then the extra-label build of the extension in a second virtualenv.
-# 4. The taxonomy demonstration: library and CLI built with an extra label (cargo
+# 4. aarch64 (tests/aarch64.sh): the library and the Python wheel cross-compiled, the int8 kernel
+#    and model tests run under qemu-user.
+# 5. The taxonomy demonstration: library and CLI built with an extra label (cargo
 #    feature `extra-label`) and run end to end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,6 +27,18 @@ if [ -z "${POSTGUARD_SKIP_SPARK:-}" ] && ! command -v java >/dev/null 2>&1 && [ 
     echo "    apt-get update && apt-get install -y default-jre-headless" >&2
     echo "(or set POSTGUARD_SKIP_SPARK=1 to run the suite without the Spark tests, knowingly)" >&2
     exit 1
+fi
+if [ -z "${POSTGUARD_SKIP_AARCH64:-}" ]; then
+    aarch64_missing=""
+    rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-gnu || aarch64_missing="$aarch64_missing
+    rustup target add aarch64-unknown-linux-gnu"
+    { command -v aarch64-linux-gnu-gcc && command -v qemu-aarch64; } >/dev/null 2>&1 || aarch64_missing="$aarch64_missing
+    apt-get update && apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user"
+    if [ -n "$aarch64_missing" ]; then
+        echo "tests/run.sh: the aarch64 stage (cross-build, kernel tests under qemu) needs what is missing; install it with$aarch64_missing" >&2
+        echo "(or set POSTGUARD_SKIP_AARCH64=1 to run the suite without it, knowingly)" >&2
+        exit 1
+    fi
 fi
 if ! command -v curl >/dev/null 2>&1; then
     echo "tests/run.sh: the README's server example is run with curl and curl is not installed; install it with" >&2
@@ -57,6 +71,13 @@ cargo bench -p postguard-benches --no-run
 
 stage "python package"
 bash python/run_tests.sh
+
+if [ -z "${POSTGUARD_SKIP_AARCH64:-}" ]; then
+    stage "aarch64: cross-build, kernel and model tests under qemu, wheel"
+    MATURIN="$PWD/python/.venv/bin/maturin" bash tests/aarch64.sh
+else
+    echo "== aarch64 stage skipped (POSTGUARD_SKIP_AARCH64 is set)"
+fi
 
 # Last: these builds replace target/debug/postguard with an extra-label binary, which the Python
 # CLI-parity tests above must not pick up.
