@@ -50,6 +50,7 @@ pub(crate) struct PackedI8 {
     k_pad: usize,
     data: Vec<i8>,
     /// For the AVX2 kernel (else empty): `wide[block][k/2][half][col % 8][k % 2]`, 16-bit.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code, reason = "read by the x86 AVX2 kernel"))]
     wide: Vec<i16>,
     /// Per output column (`n_pad` of them): `sum_k w[col][k]`, for kernels that
     /// multiply signed activations (`a - 128`) and add `128 * col_sum` back.
