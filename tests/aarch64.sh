@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TARGET=aarch64-unknown-linux-gnu
 missing=()
-rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || missing+=("rustup target add $TARGET")
+rustup target list --installed 2>/dev/null | grep -x "$TARGET" >/dev/null || missing+=("rustup target add $TARGET")
 command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=("apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross")
 command -v qemu-aarch64 >/dev/null 2>&1 || missing+=("apt-get install -y qemu-user")
 if [ ${#missing[@]} -gt 0 ]; then

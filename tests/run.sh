@@ -30,7 +30,7 @@ if [ -z "${POSTGUARD_SKIP_SPARK:-}" ] && ! command -v java >/dev/null 2>&1 && [ 
 fi
 if [ -z "${POSTGUARD_SKIP_AARCH64:-}" ]; then
     aarch64_missing=""
-    rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-gnu || aarch64_missing="$aarch64_missing
+    rustup target list --installed 2>/dev/null | grep -x aarch64-unknown-linux-gnu >/dev/null || aarch64_missing="$aarch64_missing
     rustup target add aarch64-unknown-linux-gnu"
     { command -v aarch64-linux-gnu-gcc && command -v qemu-aarch64; } >/dev/null 2>&1 || aarch64_missing="$aarch64_missing
     apt-get update && apt-get install -y gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user"
