@@ -237,7 +237,7 @@ def main() -> None:
     print(f"corpus {args.corpus} ({len(posts)} posts, {n_windows} windows), model {args.model}, {args.threads} threads")
     pg = {"posts_per_s": float("nan"), "cold_start_s": float("nan")}
     if not args.skip_postguard:
-        # Precision::Auto (the default): int8 on AVX512-VNNI CPUs, f32 elsewhere.
+        # Precision::Auto (the default): int8 with the best kernel the CPU has, f32 where it has none.
         pg = postguard_inprocess(args.model, args.corpus, args.threads, args.repeat, "auto")
         report(f"postguard classify_batch (default = {pg.get('precision', 'auto')}, in-process)", pg["posts_per_s"])
         pg32 = postguard_inprocess(args.model, args.corpus, args.threads, 1, "f32")

@@ -27,7 +27,7 @@ class ModelInfo:
     sha256: str
     """Hex SHA-256 of the model's ``model.safetensors``."""
     precision: str
-    """Arithmetic the model ran in: ``"f32"``, or ``"int8-"`` and the int8 kernel (``"int8-avx512"``,
+    """Arithmetic the model ran in: ``"f32"``, or ``"int8-"`` and the int8 kernel (``"int8-amx"``, ``"int8-avx512"``,
     ``"int8-avxvnni"``, ``"int8-avx2"``, ``"int8-neon-dotprod"``, ``"int8-portable"``; the kernels
     give bit-identical scores). int8 is the default on x86 CPUs with AVX2 and aarch64 CPUs with
     the dot-product extension; ``POSTGUARD_ISA`` forces a kernel."""

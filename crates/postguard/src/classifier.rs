@@ -535,7 +535,7 @@ impl ClassifierBuilder {
     }
 
     /// Arithmetic of the model's linear layers (default [`Precision::Auto`]:
-    /// int8 on CPUs with AVX512-VNNI, AVX-VNNI or AVX2, f32 elsewhere;
+    /// int8 where the CPU has an int8 kernel (x86 with AVX2, aarch64 with dotprod), f32 elsewhere;
     /// [`Precision::F32`] gives the reference scores everywhere).
     #[must_use]
     pub fn precision(mut self, precision: Precision) -> Self {

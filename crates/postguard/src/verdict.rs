@@ -45,7 +45,8 @@ pub struct ModelInfo {
     #[serde(default)]
     pub files_sha256: String,
     /// Arithmetic the model ran in: `"f32"`, or `"int8-"` and the int8 kernel
-    /// (`avx512`, `avxvnni`, `avx2`, `portable`; see [`Precision`](crate::Precision)).
+    /// (`amx`, `avx512`, `avxvnni`, `avx2`, `neon-dotprod`, `portable`; see
+    /// [`Precision`](crate::Precision)).
     /// The int8 kernels give bit-identical scores; int8 and f32 differ by
     /// quantization noise, so a reproduction needs both the hash and this.
     pub precision: String,

@@ -3,7 +3,7 @@
 //!
 //! - **int8 linear layers**: weights quantized per output row, activations
 //!   per token (dynamic, asymmetric), products accumulated exactly in i32 by
-//!   the best kernel this CPU has ([`kernel`]: AVX512-VNNI, AVX-VNNI or AVX2,
+//!   the best kernel this CPU has ([`kernel`]: AMX, AVX512-VNNI, AVX-VNNI, AVX2 or NEON dotprod,
 //!   bit-identical to each other and to the portable loop); dequantized with
 //!   the bias (and GELU) in one pass. Attention, LayerNorm, pooler and head
 //!   stay f32.
@@ -393,13 +393,15 @@ impl Backend for FastBert {
 
 /// Arithmetic of the model's linear layers; see [`ClassifierBuilder::precision`](crate::ClassifierBuilder::precision).
 ///
-/// The int8 path has one kernel per instruction set, chosen at load: AVX512-VNNI (Intel Xeon
-/// from Ice Lake, AMD Zen 4 and 5), AVX-VNNI (Intel from Alder Lake), AVX2 (x86 CPUs of the
-/// last decade without those) and a portable loop (any other CPU). All four give bit-identical
-/// scores. [`ModelInfo::precision`](crate::ModelInfo) names the one used (`int8-avx512`,
-/// `int8-avxvnni`, `int8-avx2`, `int8-portable`, or `f32`). The environment variable
-/// `POSTGUARD_ISA` (`avx512`, `avxvnni`, `avx2`, `portable`) forces one, for tests and
-/// benchmarks; naming one this CPU cannot run is an error at load.
+/// The int8 path has one kernel per instruction set, chosen at load ([`Int8Kernel`]): AMX tiles
+/// (Intel Xeon from Sapphire Rapids), AVX512-VNNI (Intel Xeon from Ice Lake, AMD Zen 4 and 5),
+/// AVX-VNNI (Intel from Alder Lake), AVX2 with FMA (x86 CPUs of the last decade without those),
+/// NEON with dotprod (aarch64: Graviton 2-4, Ampere Altra, Apple M1+) and a portable loop (any
+/// other CPU). All give bit-identical scores. [`ModelInfo::precision`](crate::ModelInfo) names
+/// the one used (`int8-amx`, `int8-avx512`, `int8-avxvnni`, `int8-avx2`, `int8-neon-dotprod`,
+/// `int8-portable`, or `f32`). The environment variable `POSTGUARD_ISA` (the kernel's name) or
+/// [`ClassifierBuilder::int8_kernel`](crate::ClassifierBuilder::int8_kernel) forces one, for
+/// tests and benchmarks; naming one this CPU cannot run is an error at load.
 ///
 /// int8 scores differ from f32 scores by quantization noise (mean |logit
 /// difference| ~0.03 on the validation set); `tests/int8_accuracy.rs` checks
@@ -409,13 +411,14 @@ impl Backend for FastBert {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Precision {
-    /// The default: int8 where the CPU has AVX512-VNNI, AVX-VNNI or AVX2
-    /// (several times faster than f32), f32 elsewhere (the portable int8 kernel
-    /// is slower than f32), int8 with the forced kernel when `POSTGUARD_ISA` is set.
+    /// The default: int8 where the CPU has an int8 SIMD kernel (x86 with AVX2
+    /// and FMA, aarch64 with dotprod: several times faster than f32), f32
+    /// elsewhere (the portable int8 kernel is slower than f32), int8 with the
+    /// forced kernel when `POSTGUARD_ISA` is set.
     #[default]
     Auto,
     /// int8 weights and per-token int8 activations everywhere (a portable,
-    /// slower kernel on CPUs without AVX2).
+    /// slower kernel on CPUs without an int8 SIMD kernel).
     Int8,
     /// f32 throughout (the candle graph): the reference.
     F32,

@@ -2,12 +2,12 @@
 //! bytes (activations quantized with zero point 128) and `W` signed bytes
 //! (weights), accumulated exactly in i32.
 //!
-//! Five implementations with bit-identical results, chosen at run time (see
-//! [`Isa`]): AVX512-VNNI (`vpdpbusd` on 512 bits, 64 multiply-adds per
+//! Six implementations with bit-identical results, chosen at run time (see
+//! [`Isa`]): AMX tiles (`tdpbusd`, `amx.rs`, inline assembly), AVX512-VNNI (`vpdpbusd` on 512 bits, 64 multiply-adds per
 //! instruction, `avx512.rs`), AVX-VNNI (`vpdpbusd` on 256 bits, `avxvnni.rs`),
 //! AVX2 (`vpmaddwd` on bytes widened to 16 bits, `avx2.rs`), aarch64 NEON
 //! `sdot` (`neon.rs`) and a portable loop. The packed weight layout serves all
-//! five. Attention's f32 inner loop
+//! six. Attention's f32 inner loop
 //! ([`sum16`]) and the target-feature trampoline for the rest of the encoder
 //! ([`with_simd`]) live here too.
 //!
@@ -132,6 +132,8 @@ impl PackedI8 {
 }
 
 #[cfg(target_arch = "x86_64")]
+mod amx;
+#[cfg(target_arch = "x86_64")]
 mod avx2;
 #[cfg(target_arch = "x86_64")]
 mod avx512;
@@ -156,7 +158,7 @@ macro_rules! features {
     };
 }
 
-features!("x86_64", is_x86_feature_detected, AVX512_FEATURES, avx512_detected: "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512vnni", "avx2", "fma", "bmi2");
+features!("x86_64", is_x86_feature_detected, AVX512_FEATURES, avx512_detected: "avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512vnni", "avx2", "fma", "bmi2", "f16c");
 features!("x86_64", is_x86_feature_detected, AVXVNNI_FEATURES, avxvnni_detected: "avxvnni", "avx2", "fma");
 features!("x86_64", is_x86_feature_detected, AVX2_FEATURES, avx2_detected: "avx2", "fma");
 features!("aarch64", is_aarch64_feature_detected, NEON_DOTPROD_FEATURES, neon_dotprod_detected: "neon", "dotprod");
@@ -186,6 +188,9 @@ pub(crate) struct Isa(Int8Kernel);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Int8Kernel {
+    /// `amx`: AMX-INT8 tiles (Intel Xeon from Sapphire Rapids, where Linux grants the process
+    /// the tile state), with the AVX512-VNNI kernel for row tails: `tdpbusd`.
+    Amx,
     /// `avx512`: AVX512 F/BW/VL/DQ/VNNI with AVX2, FMA and BMI2 (Intel Xeon from Ice Lake, AMD
     /// Zen 4 and 5): `vpdpbusd` on 512 bits.
     Avx512,
@@ -203,13 +208,16 @@ pub enum Int8Kernel {
 
 impl Int8Kernel {
     /// Every kernel, fastest first.
-    pub const ALL: [Self; 5] = [Self::Avx512, Self::AvxVnni, Self::Avx2, Self::NeonDotprod, Self::Portable];
+    pub const ALL: &'static [Self] =
+        &[Self::Amx, Self::Avx512, Self::AvxVnni, Self::Avx2, Self::NeonDotprod, Self::Portable];
 
-    /// The name in `POSTGUARD_ISA`, in [`ModelInfo::precision`](crate::ModelInfo) (after
-    /// `int8-`) and on command lines: `avx512`, `avxvnni`, `avx2`, `neon-dotprod` or `portable`.
+    /// The name in `POSTGUARD_ISA` and in [`ModelInfo::precision`](crate::ModelInfo) (after
+    /// `int8-`): `amx`, `avx512`, `avxvnni`, `avx2`, `neon-dotprod` or
+    /// `portable`.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Amx => "amx",
             Self::Avx512 => "avx512",
             Self::AvxVnni => "avxvnni",
             Self::Avx2 => "avx2",
@@ -222,6 +230,8 @@ impl Int8Kernel {
     #[must_use]
     pub fn is_supported(self) -> bool {
         match self {
+            #[cfg(target_arch = "x86_64")]
+            Self::Amx => avx512_detected() && amx::usable(),
             #[cfg(target_arch = "x86_64")]
             Self::Avx512 => avx512_detected(),
             #[cfg(target_arch = "x86_64")]
@@ -253,8 +263,8 @@ impl std::str::FromStr for Int8Kernel {
 
     /// Parses a name of [`Int8Kernel::as_str`].
     fn from_str(name: &str) -> Result<Self, String> {
-        Self::ALL.into_iter().find(|kernel| kernel.as_str() == name).ok_or_else(|| {
-            let names = Self::ALL.map(Self::as_str).join(", ");
+        Self::ALL.iter().copied().find(|kernel| kernel.as_str() == name).ok_or_else(|| {
+            let names = Self::ALL.iter().map(|kernel| kernel.as_str()).collect::<Vec<_>>().join(", ");
             format!("{name:?} is not an int8 kernel ({names})")
         })
     }
@@ -263,7 +273,7 @@ impl std::str::FromStr for Int8Kernel {
 impl Isa {
     /// The best implementation this CPU supports.
     pub(crate) fn detect() -> Self {
-        Self(Int8Kernel::ALL.into_iter().find(|kernel| kernel.is_supported()).unwrap_or(Int8Kernel::Portable))
+        Self(Int8Kernel::ALL.iter().copied().find(|kernel| kernel.is_supported()).unwrap_or(Int8Kernel::Portable))
     }
 
     /// The implementation `forced` names, else the one [`ISA_VAR`] names, else
@@ -326,13 +336,15 @@ impl Isa {
 ///
 /// If a slice is too short.
 pub(crate) fn matmul(isa: Isa, a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]) {
-    assert!(a.len() >= rows * w.k_pad, "activation buffer too short");
-    assert!(out.len() >= rows * w.n_pad, "output buffer too short");
+    assert!(rows.checked_mul(w.k_pad).is_some_and(|len| a.len() >= len), "activation buffer too short");
+    assert!(rows.checked_mul(w.n_pad).is_some_and(|len| out.len() >= len), "output buffer too short");
     // SAFETY (each arm): an Isa of that kind is only created after detecting
     // every feature its file's functions are compiled for; the slice lengths
     // were asserted above, and `w`'s padding invariants hold by construction
     // (PackedI8::pack).
     match isa.0 {
+        #[cfg(target_arch = "x86_64")]
+        Int8Kernel::Amx => unsafe { amx::matmul(a, rows, w, out) },
         #[cfg(target_arch = "x86_64")]
         Int8Kernel::Avx512 => unsafe { avx512::matmul(a, rows, w, out) },
         #[cfg(target_arch = "x86_64")]
@@ -377,7 +389,7 @@ pub(crate) fn sum16(isa: Isa, coef: &[f32], data: &[f32], base: usize, stride: u
     // and earlier rows end before it.
     match isa.0 {
         #[cfg(target_arch = "x86_64")]
-        Int8Kernel::Avx512 => unsafe { avx512::sum16(coef, data.as_ptr(), base, stride) },
+        Int8Kernel::Amx | Int8Kernel::Avx512 => unsafe { avx512::sum16(coef, data.as_ptr(), base, stride) },
         #[cfg(target_arch = "x86_64")]
         Int8Kernel::AvxVnni | Int8Kernel::Avx2 => unsafe { avx2::sum16(coef, data.as_ptr(), base, stride) },
         _ => sum16_portable(coef, data, base, stride),
@@ -450,7 +462,7 @@ pub(crate) fn with_simd<T: SimdTask>(isa: Isa, task: T) -> T::Output {
     // feature the trampoline enables (AVX-VNNI's list contains AVX2's).
     match isa.0 {
         #[cfg(target_arch = "x86_64")]
-        Int8Kernel::Avx512 => unsafe { avx512::run(task) },
+        Int8Kernel::Amx | Int8Kernel::Avx512 => unsafe { avx512::run(task) },
         #[cfg(target_arch = "x86_64")]
         Int8Kernel::AvxVnni | Int8Kernel::Avx2 => unsafe { avx2::run(task) },
         _ => task.run(),
@@ -484,7 +496,20 @@ mod tests {
     #[test]
     fn all_implementations_agree_exactly_with_the_definition() {
         let mut next = xorshift(0x9e37_79b9);
-        for (rows, n, k) in [(1, 64, 4), (7, 80, 13), (13, 130, 384), (6, 64, 1536), (2, 3, 1)] {
+        // Row counts past 16 and k multiples of 64 reach the AMX tiles (with their row tails);
+        // k = 100 (k_pad not a multiple of 64) its fallback.
+        let shapes = [
+            (1, 64, 4),
+            (7, 80, 13),
+            (13, 130, 384),
+            (6, 64, 1536),
+            (2, 3, 1),
+            (16, 64, 64),
+            (37, 130, 384),
+            (33, 200, 1536),
+            (17, 64, 100),
+        ];
+        for (rows, n, k) in shapes {
             let w: Vec<i8> = (0..n * k).map(|_| next() as i8).collect();
             let pack = |isa| {
                 let packed = PackedI8::pack(&w, n, k, isa);
@@ -548,6 +573,8 @@ mod tests {
     fn every_enabled_feature_is_detected() {
         for (file, source, list, expected) in [
             ("avx512.rs", include_str!("avx512.rs"), AVX512_FEATURES, 4),
+            // Inline assembly only; its row tails call avx512.rs, whose features AMX detection requires.
+            ("amx.rs", include_str!("amx.rs"), AVX512_FEATURES, 0),
             ("avxvnni.rs", include_str!("avxvnni.rs"), AVXVNNI_FEATURES, 2),
             ("avx2.rs", include_str!("avx2.rs"), AVX2_FEATURES, 4),
             ("neon.rs", include_str!("neon.rs"), NEON_DOTPROD_FEATURES, 3),
@@ -567,7 +594,7 @@ mod tests {
 
     /// Every implementation this CPU can run, the portable one first.
     fn supported() -> Vec<Isa> {
-        Int8Kernel::ALL.into_iter().rev().filter(|kernel| kernel.is_supported()).map(Isa).collect()
+        Int8Kernel::ALL.iter().rev().copied().filter(|kernel| kernel.is_supported()).map(Isa).collect()
     }
 
     #[test]
@@ -578,8 +605,11 @@ mod tests {
         }
         assert_eq!(Isa::detect(), supported().pop().unwrap());
         let err = "avx-512".parse::<Int8Kernel>().unwrap_err();
-        assert!(err.contains("\"avx-512\"") && err.contains("avx512, avxvnni, avx2, neon-dotprod, portable"), "{err}");
-        for kernel in Int8Kernel::ALL.into_iter().filter(|kernel| !kernel.is_supported()) {
+        assert!(
+            err.contains("\"avx-512\"") && err.contains("amx, avx512, avxvnni, avx2, neon-dotprod, portable"),
+            "{err}"
+        );
+        for kernel in Int8Kernel::ALL.iter().copied().filter(|kernel| !kernel.is_supported()) {
             let err = Isa::select(Some(kernel)).unwrap_err();
             assert!(err.contains("lacks the instructions"), "{err}");
         }
