@@ -44,6 +44,27 @@ pub const LANGUAGES: &[&str] = &[
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
+        // lingua loads its models with rayon's parallel iterators. They run in a pool of their own:
+        // the threads of rayon's global pool may be the ones waiting on this OnceLock (the first
+        // posts of a `classify_batch` on another thread), and a load that needed them would never
+        // finish. That deadlock hung the server's tests, whose two batcher threads classified their
+        // first posts at once (tests/language_init.rs).
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(4);
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("postguard-lingua-{i}"))
+            .build()
+        {
+            Ok(pool) => pool.install(build_detector),
+            // Loading through the global pool instead could hang (above): fail loudly. The
+            // OnceLock stays empty, so a later post tries again.
+            Err(e) => panic!("postguard: cannot start threads to load the language models: {e}"),
+        }
+    })
+}
+
+fn build_detector() -> LanguageDetector {
+    {
         use lingua::Language as L;
         LanguageDetectorBuilder::from_languages(&[
             L::English,
@@ -69,7 +90,7 @@ fn detector() -> &'static LanguageDetector {
         ])
         .with_preloaded_language_models()
         .build()
-    })
+    }
 }
 
 /// Bytes of a text that language identification reads (a prefix, cut back to a char boundary):
