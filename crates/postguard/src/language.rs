@@ -44,22 +44,31 @@ pub const LANGUAGES: &[&str] = &[
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
-        // lingua loads its models with rayon's parallel iterators. They run in a pool of their own:
-        // the threads of rayon's global pool may be the ones waiting on this OnceLock (the first
-        // posts of a `classify_batch` on another thread), and a load that needed them would never
-        // finish. That deadlock hung the server's tests, whose two batcher threads classified their
-        // first posts at once (tests/language_init.rs).
+        // lingua loads its models with rayon's parallel iterators, and the thread that holds this
+        // OnceLock must not take part in any rayon pool while it waits for that load: a worker of
+        // rayon's global pool waiting on a rayon job runs other queued jobs meanwhile, such as the
+        // next post's identification, which waits on this very OnceLock; and a thread outside
+        // the pool that needed the global pool for the load could find all its threads waiting
+        // here. Both hung postguard-server's tests (its two batcher threads classifying their
+        // first posts at once; tests/language_init*.rs make both schedules). So the load runs on a
+        // thread of its own, with a pool of its own, and this thread only joins it.
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(4);
-        match rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("postguard-lingua-{i}"))
-            .build()
-        {
-            Ok(pool) => pool.install(build_detector),
-            // Loading through the global pool instead could hang (above): fail loudly. The
-            // OnceLock stays empty, so a later post tries again.
-            Err(e) => panic!("postguard: cannot start threads to load the language models: {e}"),
-        }
+        let load = || {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|i| format!("postguard-lingua-{i}"))
+                .build()
+                .unwrap_or_else(|e| panic!("postguard: cannot start threads to load the language models: {e}"));
+            pool.install(build_detector)
+        };
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("postguard-lingua-load".to_owned())
+                .spawn_scoped(scope, load)
+                .unwrap_or_else(|e| panic!("postguard: cannot start a thread to load the language models: {e}"))
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
     })
 }
 

@@ -7,7 +7,8 @@
 //! This file is its own test binary, so the models are not loaded yet when it starts. It makes
 //! that schedule on purpose: every thread of the global pool waits for a signal, a plain thread
 //! starts the first identification, then the pool's threads identify too. It must finish; it is
-//! given two minutes (a deadlock never finishes; the load takes about a second).
+//! given two minutes (a deadlock never finishes; the load takes about a second). The other
+//! schedule, the first identification on a thread of the pool itself, is `language_init_par.rs`.
 
 use std::sync::mpsc;
 use std::time::Duration;
