@@ -5,9 +5,13 @@
 #   VENV=/tmp/pg-venv bash python/run_tests.sh
 #   POSTGUARD_NO_BUNDLE=1 bash python/run_tests.sh   # build without the bundled model
 #   POSTGUARD_SKIP_EXTRA_LABEL=1 bash python/run_tests.sh   # skip the extra-label build
+#   POSTGUARD_PY_PROFILE=dev bash python/run_tests.sh       # cargo profile of the wheel
 #
-# The wheel is built by `pip install ./python` (maturin, release profile, shares
-# the workspace target/ dir), exactly as a user would install it.  Extra pytest
+# The wheel is built by `pip install ./python` (maturin, shares the workspace
+# target/ dir), as a user would install it, with the release profile unless
+# POSTGUARD_PY_PROFILE names another: tests/run.sh uses `dev` (dependencies
+# optimised, debug assertions on), which reuses the optimised build of its cargo
+# tests instead of compiling every dependency again with LTO.  Extra pytest
 # arguments are passed through: bash python/run_tests.sh -k spark -x
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -22,12 +26,14 @@ fi
 
 # Share the workspace target dir so the Rust dependencies are compiled once.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/../target}"
+PROFILE="${POSTGUARD_PY_PROFILE:-release}"
 if [ -n "${POSTGUARD_NO_BUNDLE:-}" ]; then
     # A model-less build: Classifier() raises ModelError; tests use a tiny model.
-    MATURIN_PEP517_ARGS="--no-default-features" \
+    MATURIN_PEP517_ARGS="--profile $PROFILE --no-default-features" \
         "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
 else
-    "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
+    MATURIN_PEP517_ARGS="--profile $PROFILE" \
+        "$VENV/bin/python" -m pip install -q --force-reinstall --no-deps .
 fi
 
 # Run from tests/: Python (`python -m ...`, Spark's worker daemon) puts the working directory
@@ -45,7 +51,7 @@ if [ -z "${POSTGUARD_SKIP_EXTRA_LABEL:-}" ]; then
         "$PY" -m venv "$EXTRA_VENV"
     fi
     "$EXTRA_VENV/bin/python" -m pip install -q "maturin>=1.7,<2" numpy pandas pytest
-    (cd .. && MATURIN_PEP517_ARGS="--no-default-features --features extra-label" \
+    (cd .. && MATURIN_PEP517_ARGS="--profile $PROFILE --no-default-features --features extra-label" \
         "$EXTRA_VENV/bin/python" -m pip install -q --force-reinstall --no-deps .)
     POSTGUARD_EXPECT_EXTRA_LABEL=1 "$EXTRA_VENV/bin/pytest" -q test_extra_label.py
 fi

@@ -7,10 +7,15 @@
 #    dependencies are built optimised, see [profile.test.package."*"]), including
 #    the accuracy floors of the bundled model on a fixed sample of
 #    ../shared/data/val.jsonl and every rule pack example.
-# 2. The criterion benchmarks are compiled (not run: timings are not tests).
+# 2. The criterion benchmarks are compiled (not run: timings are not tests), in the
+#    test profile, so they reuse step 1's optimised build instead of a second
+#    (release, LTO) build of every dependency.
 # 3. The Python package: built into a fresh virtualenv with `pip install ./python`
 #    and tested with pytest (API, numpy/pandas/arrow, threads, fork, Spark local[2]),
-#    then the extra-label build of the extension in a second virtualenv.
+#    then the extra-label build of the extension in a second virtualenv. Here the
+#    wheel is built with cargo's dev profile (dependencies optimised, as in step 1,
+#    whose build it reuses; debug assertions on); `bash python/run_tests.sh` alone
+#    builds it with the release profile, as `pip install` does for a user.
 # 4. aarch64 (tests/aarch64.sh): the library and the Python wheel cross-compiled, the int8 kernel
 #    and model tests run under qemu-user.
 # 5. The taxonomy demonstration: library and CLI built with an extra label (cargo
@@ -66,11 +71,14 @@ trap 'stage_name="${stage_name:-}"; [ -n "$stage_name" ] && echo "== $stage_name
 stage "cargo test (workspace)"
 cargo test --workspace --exclude postguard-py
 
+# `--bench '*'` in the test profile: the bench targets only, with the same features as above, so
+# nothing but the benchmarks themselves is compiled again (a release build of the workspace was
+# ~12 of CI's 88 minutes, stop 33).
 stage "benchmarks compile"
-cargo bench -p postguard-benches --no-run
+cargo test --workspace --exclude postguard-py --bench '*' --no-run
 
 stage "python package"
-bash python/run_tests.sh
+POSTGUARD_PY_PROFILE="${POSTGUARD_PY_PROFILE:-dev}" bash python/run_tests.sh
 
 if [ -z "${POSTGUARD_SKIP_AARCH64:-}" ]; then
     stage "aarch64: cross-build, kernel and model tests under qemu, wheel"
@@ -82,7 +90,7 @@ fi
 # Last: these builds replace target/debug/postguard with an extra-label binary, which the Python
 # CLI-parity tests above must not pick up.
 stage "taxonomy demonstration: an extra label, spam (--features extra-label), library and CLI"
-cargo test -p postguard --features extra-label --test extra_label
-cargo test -p postguard-cli --features extra-label --test extra_label
+# One cargo call for both crates: one build of the library with the extra label, not two.
+cargo test -p postguard -p postguard-cli --features postguard/extra-label,postguard-cli/extra-label --test extra_label
 echo "== $stage_name: $((SECONDS - stage_start)) s"
 echo "== tests/run.sh: all stages passed in $SECONDS s"
