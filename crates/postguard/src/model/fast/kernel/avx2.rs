@@ -19,11 +19,7 @@
 
 use std::arch::x86_64::*;
 
-use super::{LANES, PackedI8, SimdTask};
-
-/// Rows per micro-kernel call: 6 rows x 2 registers of accumulators, 2 of
-/// weights and one broadcast fill 15 of the 16 registers.
-const ROW_TILE: usize = 6;
+use super::{LANES, PackedI8, SimdTask, row_tiles};
 
 /// [`super::sum16`] with two 256-bit registers per partial sum.
 ///
@@ -68,18 +64,37 @@ pub(super) unsafe fn sum16(coef: &[f32], data: *const f32, base: usize, stride: 
 /// `out.len() >= rows * w.n_pad` and `w.wide.len() == w.n_pad * w.k_pad`.
 #[target_feature(enable = "avx2")]
 pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]) {
-    // The activations widened once (a few microseconds), so that the kernel
-    // broadcasts a pair of them with one load.
-    let wide_a: Vec<i16> = a[..rows * w.k_pad].iter().map(|&x| i16::from(x)).collect();
+    // The activations widened once per call (a few microseconds), so that the
+    // kernel broadcasts a pair of them with one load, into a buffer each thread
+    // keeps (a layer's matrices are up to 1.5 MB widened: no allocation per call).
+    WIDE_A.with_borrow_mut(|wide_a| {
+        wide_a.clear();
+        wide_a.extend(a[..rows * w.k_pad].iter().map(|&x| i16::from(x)));
+        // SAFETY: the caller's contract, and `wide_a` holds rows * k_pad values.
+        unsafe { matmul_wide(wide_a, rows, w, out) }
+    });
+}
+
+thread_local! {
+    /// [`matmul`]'s widened activations, reused across calls on this thread.
+    static WIDE_A: std::cell::RefCell<Vec<i16>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`matmul`] on activations already widened to 16 bits.
+///
+/// # Safety
+///
+/// The CPU must support AVX2; `wide_a.len() >= rows * w.k_pad`,
+/// `out.len() >= rows * w.n_pad` and `w.wide.len() == w.n_pad * w.k_pad`.
+#[target_feature(enable = "avx2")]
+unsafe fn matmul_wide(wide_a: &[i16], rows: usize, w: &PackedI8, out: &mut [i32]) {
     let pairs = w.k_pad / 2;
     let block_len = pairs * 32;
     // Blocks outer, rows inner: one 16-column block of the widened W
     // (k_pad * 32 bytes, 12 KiB for k = 384) stays in L1 while every row tile
     // streams past it.
     for block in 0..w.n_pad / LANES {
-        let mut m = 0;
-        while m < rows {
-            let mr = (rows - m).min(ROW_TILE);
+        for (m, mr) in row_tiles(rows) {
             // SAFETY: block < n_pad / 16, so its block_len values lie inside
             // w.wide (n_pad * k_pad values); m + mr <= rows, so the rows of
             // `wide_a` (k_pad values each) and of `out` (n_pad i32 each, 16
@@ -89,16 +104,8 @@ pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]
                 let panel = w.wide.as_ptr().add(block * block_len);
                 let a_ptr = wide_a.as_ptr().add(m * w.k_pad);
                 let out_ptr = out.as_mut_ptr().add(m * w.n_pad + block * LANES);
-                match mr {
-                    6 => tile_kernel::<6>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                    5 => tile_kernel::<5>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                    4 => tile_kernel::<4>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                    3 => tile_kernel::<3>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                    2 => tile_kernel::<2>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                    _ => tile_kernel::<1>(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad),
-                }
+                with_tile_height!(mr, tile_kernel(a_ptr, w.k_pad, panel, pairs, out_ptr, w.n_pad))
             }
-            m += mr;
         }
     }
 }

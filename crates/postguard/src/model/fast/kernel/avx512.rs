@@ -4,10 +4,7 @@
 
 use std::arch::x86_64::*;
 
-use super::{BLOCKS, LANES, PackedI8, SimdTask};
-
-/// Tokens (rows of A) per micro-kernel call.
-const ROW_TILE: usize = 6;
+use super::{BLOCKS, LANES, PackedI8, SimdTask, row_tiles};
 
 /// [`super::sum16`] with one 512-bit register per partial sum.
 ///
@@ -50,9 +47,7 @@ pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]
     // (k_pad * 64 bytes, 24 KiB for k = 384) stays in L1 while every
     // row tile streams past it.
     for tile in 0..w.n_pad / (LANES * BLOCKS) {
-        let mut m = 0;
-        while m < rows {
-            let mr = (rows - m).min(ROW_TILE);
+        for (m, mr) in row_tiles(rows) {
             // SAFETY: tile < n_pad / 64, so the panel's BLOCKS blocks lie
             // inside w.data (n_pad * k_pad bytes); m + mr <= rows, so the
             // rows of `a` (k_pad bytes each) and of `out` (n_pad i32 each,
@@ -62,16 +57,8 @@ pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]
                 let panel = w.data.as_ptr().add(tile * BLOCKS * block_len);
                 let a_ptr = a.as_ptr().add(m * w.k_pad);
                 let out_ptr = out.as_mut_ptr().add(m * w.n_pad + tile * LANES * BLOCKS);
-                match mr {
-                    6 => tile_kernel::<6>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                    5 => tile_kernel::<5>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                    4 => tile_kernel::<4>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                    3 => tile_kernel::<3>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                    2 => tile_kernel::<2>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                    _ => tile_kernel::<1>(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad),
-                }
+                with_tile_height!(mr, tile_kernel(a_ptr, w.k_pad, panel, block_len, quads, out_ptr, w.n_pad))
             }
-            m += mr;
         }
     }
 }

@@ -7,11 +7,7 @@
 
 use std::arch::x86_64::*;
 
-use super::{LANES, PackedI8};
-
-/// Rows per micro-kernel call: 6 rows x 2 registers of accumulators, 2 of
-/// weights and one broadcast fill 15 of the 16 registers.
-const ROW_TILE: usize = 6;
+use super::{LANES, PackedI8, row_tiles};
 
 /// # Safety
 ///
@@ -24,9 +20,7 @@ pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]
     // Blocks outer, rows inner: one 16-column block of W (k_pad * 16 bytes,
     // 6 KiB for k = 384) stays in L1 while every row tile streams past it.
     for block in 0..w.n_pad / LANES {
-        let mut m = 0;
-        while m < rows {
-            let mr = (rows - m).min(ROW_TILE);
+        for (m, mr) in row_tiles(rows) {
             // SAFETY: block < n_pad / 16, so its block_len bytes lie inside
             // w.data (n_pad * k_pad bytes); m + mr <= rows, so the rows of `a`
             // (k_pad bytes each) and of `out` (n_pad i32 each, 16 from this
@@ -36,16 +30,8 @@ pub(super) unsafe fn matmul(a: &[u8], rows: usize, w: &PackedI8, out: &mut [i32]
                 let panel = w.data.as_ptr().add(block * block_len);
                 let a_ptr = a.as_ptr().add(m * w.k_pad);
                 let out_ptr = out.as_mut_ptr().add(m * w.n_pad + block * LANES);
-                match mr {
-                    6 => tile_kernel::<6>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                    5 => tile_kernel::<5>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                    4 => tile_kernel::<4>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                    3 => tile_kernel::<3>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                    2 => tile_kernel::<2>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                    _ => tile_kernel::<1>(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad),
-                }
+                with_tile_height!(mr, tile_kernel(a_ptr, w.k_pad, panel, quads, out_ptr, w.n_pad))
             }
-            m += mr;
         }
     }
 }
