@@ -299,7 +299,8 @@ impl Classifier {
         let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
         let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
         let resources = if labels[Label::Crisis].flagged {
-            resources::help_resources(self.inner.locale.as_deref())
+            let code = Some(language.code.as_str()).filter(|code| *code != crate::language::UNDETERMINED);
+            resources::help_resources_for(self.inner.locale.as_deref(), code)
         } else {
             Vec::new()
         };

@@ -24,7 +24,7 @@ pub use model::files::{
     CONFIG_FILE, HubModel, ModelSource, SETTINGS_FILE, TOKENIZER_FILE, WEIGHTS_FILE, hf_hub_cache_dir, hf_hub_offline,
 };
 pub use post::Post;
-pub use resources::{HelpResource, has_regional_resources, help_resources, is_locale_tag};
+pub use resources::{HelpResource, has_regional_resources, help_resources, help_resources_for, is_locale_tag};
 pub use verdict::{LabelScore, Limited, ModelInfo, Verdict};
 
 /// The rules crate, for rule packs and reports.

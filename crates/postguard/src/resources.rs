@@ -24,6 +24,9 @@ pub struct HelpResource {
 
 struct Entry {
     locale: &'static str,
+    /// The languages (ISO 639-1) of the region the service serves, which a post in one of them
+    /// brings forward when the caller gave no locale of that region (see [`help_resources_for`]).
+    languages: &'static [&'static str],
     name: &'static str,
     contact: &'static str,
     url: &'static str,
@@ -38,17 +41,26 @@ const INTERNATIONAL: &str = "INTL";
 /// table. A country whose line could not be checked has no entry: its locales get the
 /// international directory first.
 const TABLE: &[Entry] = &[
-    // Not re-checked with the 2026-12-07 additions (no official page of it in the reference corpus).
+    // Checked 2026-12-08: health.wyo.gov (Wyoming Department of Health), cdcr.ca.gov (California,
+    // CCJBH): free, confidential, 24/7; call, text or chat.
     Entry {
         locale: "US",
+        languages: &["en"],
         name: "988 Suicide & Crisis Lifeline",
-        contact: "call or text 988",
+        contact: "call or text 988 (free, 24/7); chat at 988lifeline.org",
         url: "https://988lifeline.org",
     },
     // Checked 2026-12-07: samaritans.org (contact page for the UK and Ireland).
-    Entry { locale: "UK", name: "Samaritans", contact: "call 116 123 (free, 24/7)", url: "https://www.samaritans.org" },
+    Entry {
+        locale: "UK",
+        languages: &["en"],
+        name: "Samaritans",
+        contact: "call 116 123 (free, 24/7)",
+        url: "https://www.samaritans.org",
+    },
     Entry {
         locale: "IE",
+        languages: &["en"],
         name: "Samaritans Ireland",
         contact: "call 116 123 (free, 24/7)",
         url: "https://www.samaritans.org",
@@ -56,6 +68,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: service-public.fr (A15206), 3114.fr.
     Entry {
         locale: "FR",
+        languages: &["fr"],
         name: "3114, numéro national de prévention du suicide",
         contact: "call 3114 (free, 24/7)",
         url: "https://3114.fr",
@@ -63,6 +76,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: zelfmoord1813.be (Dutch-language line).
     Entry {
         locale: "BE",
+        languages: &["nl"],
         name: "Zelfmoordlijn 1813 (Dutch)",
         contact: "call 1813 (available 24/7); chat and e-mail at zelfmoord1813.be",
         url: "https://www.zelfmoord1813.be",
@@ -70,6 +84,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: preventionsuicide.be (French-language line).
     Entry {
         locale: "BE",
+        languages: &["fr"],
         name: "Centre de Prévention du Suicide (French)",
         contact: "call 0800 32 123 (available 24/7)",
         url: "https://www.preventionsuicide.be",
@@ -77,6 +92,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: caritas.drs.de and ekkw.de (the churches that run TelefonSeelsorge).
     Entry {
         locale: "DE",
+        languages: &["de"],
         name: "TelefonSeelsorge",
         contact: "call 0800 111 0 111 or 0800 111 0 222 (free, 24/7); chat and e-mail at telefonseelsorge.de",
         url: "https://www.telefonseelsorge.de",
@@ -84,6 +100,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: katholisch.at, dioezese-linz.at, telefonseelsorge.at.
     Entry {
         locale: "AT",
+        languages: &["de"],
         name: "TelefonSeelsorge Österreich",
         contact: "call 142 (free, 24/7); chat and e-mail at onlineberatung-telefonseelsorge.at",
         url: "https://www.telefonseelsorge.at",
@@ -91,6 +108,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: 143.ch (one number for every language region; a call is not free).
     Entry {
         locale: "CH",
+        languages: &["de", "fr", "it"],
         name: "Die Dargebotene Hand / La Main Tendue / Telefono Amico (Tel 143)",
         contact: "call 143 (available 24/7); chat and e-mail at 143.ch",
         url: "https://www.143.ch",
@@ -98,6 +116,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: Government of Canada release of 2023-11-30, CAMH (the operator).
     Entry {
         locale: "CA",
+        languages: &["en", "fr"],
         name: "9-8-8: Suicide Crisis Helpline",
         contact: "call or text 9-8-8 (available 24/7)",
         url: "https://988.ca",
@@ -105,6 +124,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: lifeinmind.org.au, lifelineh2h.org.au (calls from landlines cost a local call).
     Entry {
         locale: "AU",
+        languages: &["en"],
         name: "Lifeline",
         contact: "call 13 11 14 or text 0477 13 11 14 (available 24/7); chat at lifeline.org.au",
         url: "https://www.lifeline.org.au",
@@ -112,6 +132,7 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: health.govt.nz (Ministry of Health).
     Entry {
         locale: "NZ",
+        languages: &["en"],
         name: "1737, Need to talk?",
         contact: "free call or text 1737 (available 24/7)",
         url: "https://www.health.govt.nz/news-media/news-items/phone-counselling-service-busy-following-christchurch-tragedy",
@@ -119,12 +140,34 @@ const TABLE: &[Entry] = &[
     // Checked 2026-12-07: sadag.org.
     Entry {
         locale: "ZA",
+        languages: &["en"],
         name: "SADAG Suicide Crisis Helpline",
         contact: "call 0800 567 567 (free, 24/7)",
         url: "https://www.sadag.org",
     },
+    // Checked 2026-12-08: sns24.gov.pt (the national health service's line; the page does not say
+    // whether the call is free), spms.min-saude.pt.
+    Entry {
+        locale: "PT",
+        languages: &["pt"],
+        name: "SNS 24, Aconselhamento Psicológico",
+        contact: "call 808 24 24 24, then option 4: psychological counselling by clinical psychologists (available 24/7)",
+        url: "https://www.sns24.gov.pt/en/servico/aconselhamento-psicologico-no-sns-24/",
+    },
+    // Checked 2026-12-08: saludcapital.gov.co and bogota.gov.co (Bogotá's health secretariat and
+    // city hall). A city line: no national Colombian line could be checked on an official page.
+    Entry {
+        locale: "CO",
+        languages: &["es"],
+        name: "Línea 106, El poder de ser escuchado (Bogotá)",
+        contact: "call 106 from a phone in Bogotá (free, 24/7); WhatsApp 300 754 8933",
+        url: "https://www.saludcapital.gov.co",
+    },
+    // Checked 2026-12-08: findahelpline.com (the service's own site: a directory of free,
+    // confidential helplines by country).
     Entry {
         locale: INTERNATIONAL,
+        languages: &[],
         name: "Find A Helpline (international directory)",
         contact: "find a free, confidential helpline in your country",
         url: "https://findahelpline.com",
@@ -202,7 +245,7 @@ pub fn is_locale_tag(locale: &str) -> bool {
 }
 
 /// Whether the resources table has an entry of `locale`'s own region (US, UK, IE, FR, BE, DE, AT,
-/// CH, CA, AU, NZ, ZA); other locales get the international directory first.
+/// CH, CA, AU, NZ, ZA, PT, CO); other locales get the international directory first.
 pub fn has_regional_resources(locale: &str) -> bool {
     region(locale).is_some_and(|r| TABLE.iter().any(|e| e.locale == r && e.locale != INTERNATIONAL))
 }
@@ -210,16 +253,30 @@ pub fn has_regional_resources(locale: &str) -> bool {
 /// The help resources for a crisis verdict, the entries for `locale`'s region
 /// first, then the international directory, then the others.
 ///
-/// The international directory entry is always present.
+/// The international directory entry is always present. [`help_resources_for`] also weighs the
+/// post's language.
 pub fn help_resources(locale: Option<&str>) -> Vec<HelpResource> {
+    help_resources_for(locale, None)
+}
+
+/// The help resources for a crisis verdict on a post in `language` (ISO 639-1, as in
+/// [`Language::code`](crate::Language)): the entries for `locale`'s region first, then the
+/// international directory, then the entries of regions where `language` is spoken (a French post
+/// with no locale: France, Belgium's French line, Switzerland, Canada), then the others; table
+/// order breaks ties.
+///
+/// Every entry is present, the international directory always.
+pub fn help_resources_for(locale: Option<&str>, language: Option<&str>) -> Vec<HelpResource> {
     let region = locale.and_then(region);
     let rank = |entry: &Entry| {
         if Some(entry.locale) == region.as_deref() {
             0
         } else if entry.locale == INTERNATIONAL {
             1
-        } else {
+        } else if language.is_some_and(|language| entry.languages.contains(&language)) {
             2
+        } else {
+            3
         }
     };
     let mut entries: Vec<&Entry> = TABLE.iter().collect();
@@ -241,7 +298,7 @@ mod tests {
     use super::*;
 
     /// Every region with entries of its own (`INTL` aside).
-    const REGIONS: [&str; 12] = ["US", "UK", "IE", "FR", "BE", "DE", "AT", "CH", "CA", "AU", "NZ", "ZA"];
+    const REGIONS: [&str; 14] = ["US", "UK", "IE", "FR", "BE", "DE", "AT", "CH", "CA", "AU", "NZ", "ZA", "PT", "CO"];
 
     fn locales(resources: &[HelpResource]) -> Vec<&str> {
         resources.iter().map(|r| r.locale.as_str()).collect()
@@ -289,6 +346,9 @@ mod tests {
             ("mi-NZ", "NZ"),
             ("en-ZA", "ZA"),
             ("ZA", "ZA"),
+            ("pt-PT", "PT"),
+            ("pt_pt", "PT"),
+            ("es-CO", "CO"),
         ] {
             assert_eq!(locales(&help_resources(Some(locale)))[0], region, "{locale}");
         }
@@ -298,8 +358,7 @@ mod tests {
     /// international directory comes first for them.
     #[test]
     fn unlisted_regions_get_the_directory_first() {
-        for locale in ["es-ES", "es-MX", "es-AR", "es-CO", "it-IT", "pt-BR", "pt-PT", "hi-IN", "en-IN", "XX", "es-419"]
-        {
+        for locale in ["es-ES", "es-MX", "es-AR", "it-IT", "pt-BR", "hi-IN", "en-IN", "XX", "es-419"] {
             assert!(!has_regional_resources(locale), "{locale}");
             assert_eq!(locales(&help_resources(Some(locale)))[0], "INTL", "{locale}");
         }
@@ -326,6 +385,33 @@ mod tests {
         }
     }
 
+    /// With no locale, the directory, then the lines of regions where the post's language is
+    /// spoken, in table order, then the rest; a locale still comes first.
+    #[test]
+    fn the_posts_language_brings_its_regions_forward() {
+        let order = |locale, language| {
+            help_resources_for(locale, language).into_iter().map(|r| (r.locale, r.name)).collect::<Vec<_>>()
+        };
+        let regions = |locale, language| order(locale, language).into_iter().map(|(l, _)| l).collect::<Vec<_>>();
+        assert_eq!(regions(None, Some("fr"))[..6], ["INTL", "FR", "BE", "CH", "CA", "US"]);
+        assert!(order(None, Some("fr"))[2].1.starts_with("Centre de Prévention"));
+        assert!(order(None, Some("nl"))[1].1.starts_with("Zelfmoordlijn"));
+        assert_eq!(regions(None, Some("de"))[..4], ["INTL", "DE", "AT", "CH"]);
+        assert_eq!(regions(None, Some("pt"))[..2], ["INTL", "PT"]);
+        assert_eq!(regions(None, Some("es"))[..2], ["INTL", "CO"]);
+        assert_eq!(regions(None, Some("it"))[..2], ["INTL", "CH"]);
+        assert_eq!(regions(None, Some("en"))[..8], ["INTL", "US", "UK", "IE", "CA", "AU", "NZ", "ZA"]);
+        assert_eq!(regions(Some("de-AT"), Some("fr"))[..4], ["AT", "INTL", "FR", "BE"]);
+        // No language, or one no entry serves: the table order after the directory.
+        for language in [None, Some("und"), Some("ja")] {
+            assert_eq!(order(None, language), order(None, None), "{language:?}");
+            assert_eq!(help_resources_for(Some("UK"), language), help_resources(Some("UK")));
+        }
+        for language in [None, Some("fr"), Some("en"), Some("und")] {
+            assert_eq!(help_resources_for(None, language).len(), TABLE.len());
+        }
+    }
+
     #[test]
     fn international_entry_always_present() {
         for locale in [None, Some("US"), Some("en-GB"), Some("fr-FR"), Some("pt-BR"), Some(""), Some("-")] {
@@ -343,6 +429,8 @@ mod tests {
             assert!(!entry.name.is_empty() && !entry.contact.is_empty(), "{}", entry.locale);
             assert!(entry.url.starts_with("https://") && !entry.url.contains(' '), "{}", entry.url);
             assert!(seen.insert((entry.locale, entry.name)), "{} {}", entry.locale, entry.name);
+            assert_eq!(entry.languages.is_empty(), entry.locale == INTERNATIONAL, "{}", entry.name);
+            assert!(entry.languages.iter().all(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase())));
         }
         for region in REGIONS {
             assert!(TABLE.iter().any(|e| e.locale == region), "{region}");
@@ -366,6 +454,8 @@ mod tests {
         assert!(has("AU", "13 11 14") && has("AU", "0477 13 11 14"));
         assert!(has("NZ", "1737"));
         assert!(has("ZA", "0800 567 567"));
+        assert!(has("PT", "808 24 24 24"));
+        assert!(has("CO", "106"));
     }
 
     #[test]
