@@ -21,14 +21,23 @@ struct Case {
     split: String,
 }
 
+/// `posts.jsonl` (splits `dev` and `heldout`) and `posts_dev2.jsonl` (split `dev2`: 250 more
+/// tuning posts, written later by someone who had read neither the packs nor the first file).
 fn cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/multilingual/posts.jsonl");
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/multilingual/");
+    ["posts.jsonl", "posts_dev2.jsonl"]
+        .iter()
+        .flat_map(|file| {
+            let path = format!("{dir}{file}");
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
+            let v: Value = serde_json::from_str(&l).unwrap();
             let s = |k: &str| v[k].as_str().unwrap().to_owned();
             Case {
                 id: s("id"),
@@ -77,7 +86,7 @@ fn languages_model_gate_and_rule_floors() {
         if c.crisis {
             row[1] += 1;
             row[0] += usize::from(v.is_crisis());
-            if !v.is_crisis() && c.split == "dev" {
+            if !v.is_crisis() && c.split != "heldout" {
                 misses.push(format!("{} crisis missed: {}", c.id, c.text));
             }
         } else if c.bullying {
@@ -87,7 +96,7 @@ fn languages_model_gate_and_rule_floors() {
             row[5] += 1;
             let flagged = !v.flagged().is_empty();
             row[4] += usize::from(flagged);
-            if flagged && c.split == "dev" {
+            if flagged && c.split != "heldout" {
                 misses.push(format!("{} ({}) harmless flagged {:?}: {}", c.id, c.kind, v.flagged(), c.text));
             }
         }
@@ -105,8 +114,9 @@ fn languages_model_gate_and_rule_floors() {
         println!("| all | {split} | {}/{} | {}/{} | {}/{} |", t[0], t[1], t[2], t[3], t[4], t[5]);
     }
     println!("language named right on {named} of {named_total} posts of 5 words or more");
+    // The tuning splits' failures only: the held-out half's are not printed.
     for m in &misses {
-        println!("dev: {m}");
+        println!("dev/dev2: {m}");
     }
 
     // The English model's scores never flag a post in another language on their own.
@@ -126,8 +136,9 @@ fn languages_model_gate_and_rule_floors() {
 
 /// Floors a little under the figures measured on 2026-12-07 (held-out crisis recall 27/45 =
 /// 0.60, insults 8/20 = 0.40, harmless flagged 0/70; tests/fixtures/multilingual/README.md): a
-/// change that lowers them fails here. The goal for crisis recall is 0.80; the packs do
-/// not reach it yet.
+/// change that lowers them fails here. On 2026-12-08, after the packs were widened on `dev2`:
+/// crisis 27/45, insults 9/20, harmless 0/70. The goal for crisis recall is 0.80; the
+/// packs do not reach it.
 const CRISIS_RECALL_FLOOR: f64 = 0.55;
 const INSULT_RECALL_FLOOR: f64 = 0.35;
 const HARMLESS_FLAGGED_CEILING: f64 = 0.02;
