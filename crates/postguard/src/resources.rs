@@ -25,7 +25,8 @@ pub struct HelpResource {
 struct Entry {
     locale: &'static str,
     /// The languages (ISO 639-1) of the region the service serves, which a post in one of them
-    /// brings forward when the caller gave no locale of that region (see [`help_resources_for`]).
+    /// brings forward when the caller gave no locale (see [`help_resources_for`]); empty for the
+    /// directory and for a line only part of its region can call.
     languages: &'static [&'static str],
     name: &'static str,
     contact: &'static str,
@@ -158,7 +159,8 @@ const TABLE: &[Entry] = &[
     // city hall). A city line: no national Colombian line could be checked on an official page.
     Entry {
         locale: "CO",
-        languages: &["es"],
+        // A city's line: not brought forward for every Spanish post (see `languages`).
+        languages: &[],
         name: "Línea 106, El poder de ser escuchado (Bogotá)",
         contact: "call 106 from a phone in Bogotá (free, 24/7); WhatsApp 300 754 8933",
         url: "https://www.saludcapital.gov.co",
@@ -261,9 +263,10 @@ pub fn help_resources(locale: Option<&str>) -> Vec<HelpResource> {
 
 /// The help resources for a crisis verdict on a post in `language` (ISO 639-1, as in
 /// [`Language::code`](crate::Language)): the entries for `locale`'s region first, then the
-/// international directory, then the entries of regions where `language` is spoken (a French post
-/// with no locale: France, Belgium's French line, Switzerland, Canada), then the others; table
-/// order breaks ties.
+/// international directory, then, when the caller gave no locale, the entries of regions where
+/// `language` is spoken (a French post: France, Belgium's French line, Switzerland, Canada), then
+/// the others; table order breaks ties. A locale names where the reader is, so a line of another
+/// country that shares the language (Portugal's for a Brazilian reader) is not brought forward.
 ///
 /// Every entry is present, the international directory always.
 pub fn help_resources_for(locale: Option<&str>, language: Option<&str>) -> Vec<HelpResource> {
@@ -273,7 +276,7 @@ pub fn help_resources_for(locale: Option<&str>, language: Option<&str>) -> Vec<H
             0
         } else if entry.locale == INTERNATIONAL {
             1
-        } else if language.is_some_and(|language| entry.languages.contains(&language)) {
+        } else if region.is_none() && language.is_some_and(|language| entry.languages.contains(&language)) {
             2
         } else {
             3
@@ -398,12 +401,16 @@ mod tests {
         assert!(order(None, Some("nl"))[1].1.starts_with("Zelfmoordlijn"));
         assert_eq!(regions(None, Some("de"))[..4], ["INTL", "DE", "AT", "CH"]);
         assert_eq!(regions(None, Some("pt"))[..2], ["INTL", "PT"]);
-        assert_eq!(regions(None, Some("es"))[..2], ["INTL", "CO"]);
         assert_eq!(regions(None, Some("it"))[..2], ["INTL", "CH"]);
         assert_eq!(regions(None, Some("en"))[..8], ["INTL", "US", "UK", "IE", "CA", "AU", "NZ", "ZA"]);
-        assert_eq!(regions(Some("de-AT"), Some("fr"))[..4], ["AT", "INTL", "FR", "BE"]);
-        // No language, or one no entry serves: the table order after the directory.
-        for language in [None, Some("und"), Some("ja")] {
+        // A locale: its region, the directory, then the table order (no other country's line
+        // brought forward by the language: Portugal's is no help to a reader in Brazil).
+        assert_eq!(order(Some("de-AT"), Some("fr")), order(Some("de-AT"), None));
+        assert_eq!(order(Some("pt-BR"), Some("pt")), order(Some("pt-BR"), None));
+        assert_eq!(regions(Some("pt-BR"), Some("pt"))[..2], ["INTL", "US"]);
+        // No language, one no entry serves, or Spanish (Colombia's entry is Bogotá's line only):
+        // the table order after the directory.
+        for language in [None, Some("und"), Some("ja"), Some("es")] {
             assert_eq!(order(None, language), order(None, None), "{language:?}");
             assert_eq!(help_resources_for(Some("UK"), language), help_resources(Some("UK")));
         }
@@ -429,7 +436,7 @@ mod tests {
             assert!(!entry.name.is_empty() && !entry.contact.is_empty(), "{}", entry.locale);
             assert!(entry.url.starts_with("https://") && !entry.url.contains(' '), "{}", entry.url);
             assert!(seen.insert((entry.locale, entry.name)), "{} {}", entry.locale, entry.name);
-            assert_eq!(entry.languages.is_empty(), entry.locale == INTERNATIONAL, "{}", entry.name);
+            assert!(entry.locale != INTERNATIONAL || entry.languages.is_empty(), "{}", entry.name);
             assert!(entry.languages.iter().all(|l| l.len() == 2 && l.bytes().all(|b| b.is_ascii_lowercase())));
         }
         for region in REGIONS {
@@ -493,6 +500,9 @@ mod tests {
             "0477131114",
             "1737",
             "0800567567",
+            "808242424",
+            "106",
+            "3007548933",
             // Without the trunk 0, as read from "+49 800 111 0 111" and the like.
             "80032123",
             "8001110111",
@@ -516,7 +526,7 @@ mod tests {
         use postguard_rules::{PiiDetector, PiiKind};
 
         // (region, number as written, the country code of its international form, if any)
-        let cases: [(&str, &str, Option<&str>); 14] = [
+        let cases: [(&str, &str, Option<&str>); 17] = [
             ("FR", "3114", None),
             ("BE", "1813", None),
             ("BE", "0800 32 123", Some("32")),
@@ -531,6 +541,9 @@ mod tests {
             ("ZA", "0800 567 567", Some("27")),
             ("UK", "116 123", None),
             ("US", "988", None),
+            ("PT", "808 24 24 24", None),
+            ("CO", "106", None),
+            ("CO", "300 754 8933", None),
         ];
         let detector = |region: Option<&str>| {
             let mut builder = PiiDetector::builder();

@@ -38,8 +38,10 @@ fn the_first_identification_cannot_deadlock_with_the_global_pool() {
         // identification (and so the models' load)...
         std::thread::sleep(Duration::from_millis(50));
         let first = std::thread::spawn(|| Language::detect(TEXT));
-        // ...and while it loads, the pool's threads ask too (and wait for the load).
-        std::thread::sleep(Duration::from_millis(50));
+        // ...and while it loads, the pool's threads ask too (and wait for the load). A second:
+        // the plain thread holds the models' OnceLock by then, even on a busy machine (before the
+        // fix, its load could not finish while the pool's threads were busy waiting for `go`).
+        std::thread::sleep(Duration::from_secs(1));
         for tx in go_tx {
             tx.send(()).expect("send go");
         }
