@@ -299,8 +299,8 @@ impl Classifier {
         let flagged: Vec<Label> = Label::ALL.into_iter().filter(|l| labels[*l].flagged).collect();
         let violations = flagged.iter().copied().filter(|l| l.is_violation()).collect();
         let resources = if labels[Label::Crisis].flagged {
-            let code = Some(language.code.as_str()).filter(|code| *code != crate::language::UNDETERMINED);
-            resources::help_resources_for(self.inner.locale.as_deref(), code)
+            // `und` names no region's language, so it orders as no language does.
+            resources::help_resources_for(self.inner.locale.as_deref(), Some(&language.code))
         } else {
             Vec::new()
         };

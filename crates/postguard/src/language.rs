@@ -73,33 +73,31 @@ fn detector() -> &'static LanguageDetector {
 }
 
 fn build_detector() -> LanguageDetector {
-    {
-        use lingua::Language as L;
-        LanguageDetectorBuilder::from_languages(&[
-            L::English,
-            L::Spanish,
-            L::Portuguese,
-            L::French,
-            L::German,
-            L::Italian,
-            L::Dutch,
-            L::Polish,
-            L::Turkish,
-            L::Russian,
-            L::Ukrainian,
-            L::Arabic,
-            L::Hindi,
-            L::Chinese,
-            L::Japanese,
-            L::Korean,
-            L::Indonesian,
-            L::Vietnamese,
-            L::Romanian,
-            L::Swedish,
-        ])
-        .with_preloaded_language_models()
-        .build()
-    }
+    use lingua::Language as L;
+    LanguageDetectorBuilder::from_languages(&[
+        L::English,
+        L::Spanish,
+        L::Portuguese,
+        L::French,
+        L::German,
+        L::Italian,
+        L::Dutch,
+        L::Polish,
+        L::Turkish,
+        L::Russian,
+        L::Ukrainian,
+        L::Arabic,
+        L::Hindi,
+        L::Chinese,
+        L::Japanese,
+        L::Korean,
+        L::Indonesian,
+        L::Vietnamese,
+        L::Romanian,
+        L::Swedish,
+    ])
+    .with_preloaded_language_models()
+    .build()
 }
 
 /// Bytes of a text that language identification reads (a prefix, cut back to a char boundary):

@@ -190,6 +190,11 @@ const SCREEN_MARGIN: f32 = 0.3;
 /// One post in this many is scored in f32 whatever its int8 scores, to check the margin.
 const PROBE_EVERY: usize = 10;
 
+/// Whether the environment variable `name` is set to something other than empty or `0`.
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
 /// A gate that cannot run says so; where it is required (`POSTGUARD_REQUIRE_ALL`), it fails.
 fn skip_or_fail(required: bool, why: &str) {
     assert!(
@@ -215,7 +220,7 @@ fn int8_keeps_the_f1_of_every_label() {
     let model = std::env::var_os("POSTGUARD_ACCURACY_MODEL")
         .map_or_else(|| repo().join("models/postguard-default"), PathBuf::from);
     let val = repo().join("../shared/data/val.jsonl");
-    let required = std::env::var("POSTGUARD_REQUIRE_ALL").is_ok_and(|v| !v.is_empty() && v != "0");
+    let required = env_flag("POSTGUARD_REQUIRE_ALL");
     let skip = |why: String| skip_or_fail(required, &why);
     if !model.join(postguard::WEIGHTS_FILE).is_file() {
         return skip(format!("no model at {}", model.display()));
@@ -238,7 +243,7 @@ fn int8_keeps_the_f1_of_every_label() {
         c.scores_batch(posts).expect("scores").into_iter().map(|s| s.scores).collect()
     };
     let b = scores(&int8, &sample.posts);
-    let full = std::env::var("POSTGUARD_INT8_GATE_FULL").is_ok_and(|v| !v.is_empty() && v != "0");
+    let full = env_flag("POSTGUARD_INT8_GATE_FULL");
     let (a, scored) = f32_scores(&sample.posts, &b, *reference.thresholds(), full, |posts| scores(&reference, posts));
     let max_abs = scored.iter().flat_map(|&i| Label::ALL.map(|l| (a[i][l] - b[i][l]).abs())).fold(0.0f32, f32::max);
     eprintln!(
